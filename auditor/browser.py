@@ -1,0 +1,82 @@
+"""Find and launch the one Chromium a run uses.
+
+Search order (first that exists wins): ``--browser PATH``, ``$AUDITOR_BROWSER``,
+Playwright's own download, then the system's Chromium. Users with internet get
+Playwright's browser; machines without it (CI here) use Debian's package.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.async_api import Browser, Playwright
+
+from auditor.errors import BrowserNotFound
+
+SYSTEM_BROWSERS = (
+    "/usr/lib/chromium/chromium-headless-shell",  # Debian's headless shell: starts contexts fastest
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+)
+
+# Chromium phones home at start; on closed networks that only costs time and log noise.
+QUIET_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+)
+
+INSTALL_HINT = (
+    "Install one of: `playwright install chromium` (needs internet), "
+    "`apt-get install -y chromium` (Debian/Ubuntu), or pass --browser PATH / set AUDITOR_BROWSER."
+)
+
+
+@dataclass(frozen=True)
+class BrowserChoice:
+    path: str | None  # None: Playwright's own download
+    source: str
+
+
+def _playwright_download(pw: Playwright) -> str | None:
+    try:
+        path = pw.chromium.executable_path
+    except Exception:  # noqa: BLE001 - Playwright raises plain Exception when not installed
+        return None
+    return path if path and Path(path).exists() else None
+
+
+def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice:
+    """Pick the browser to launch, or raise BrowserNotFound listing what was tried."""
+    tried: list[str] = []
+    for source, candidate in (("--browser", explicit), ("AUDITOR_BROWSER", os.environ.get("AUDITOR_BROWSER"))):
+        if candidate:
+            resolved = shutil.which(candidate) or candidate
+            if Path(resolved).is_file():
+                return BrowserChoice(resolved, source)
+            tried.append(f"{source}={candidate} (not found)")
+    own = _playwright_download(pw)
+    if own:
+        return BrowserChoice(None, "playwright")
+    tried.append("Playwright's downloaded Chromium (not installed)")
+    for candidate in SYSTEM_BROWSERS:
+        if Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return BrowserChoice(candidate, "system")
+        tried.append(candidate)
+    raise BrowserNotFound("No browser found. Tried: " + "; ".join(tried) + ". " + INSTALL_HINT)
+
+
+async def launch(pw: Playwright, explicit: str | None = None) -> tuple[Browser, BrowserChoice]:
+    choice = choose_browser(pw, explicit)
+    args = list(QUIET_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
+    browser = await pw.chromium.launch(executable_path=choice.path, args=args, headless=True)
+    return browser, choice

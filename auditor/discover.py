@@ -1,0 +1,94 @@
+"""Which links on the homepage lead to the pages the rules need.
+
+Pure functions over a snapshot's links; the vocabulary is data (``rules/pages.yaml``)
+so a compliance officer can add a wording without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import tldextract
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from auditor.errors import RuleFileError
+from auditor.models import Text
+from auditor.normalize import normalize
+
+
+class PageKind(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: Text
+    link_text: list[str] = Field(min_length=1)
+    url_hints: list[str] = Field(default_factory=list)
+
+
+class Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    max_pages: int = Field(default=8, ge=0, le=50)
+    kinds: dict[str, PageKind]
+
+
+class Clickable(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Vocabulary.model_validate(data)
+    except yaml.YAMLError as exc:
+        raise RuleFileError([f"{path}: yaml: {exc}"]) from exc
+    except ValidationError as exc:
+        raise RuleFileError(
+            [f"{path}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()]
+        ) from exc
+
+
+# The bundled public-suffix snapshot; never fetch the list over the network.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
+
+
+@lru_cache(maxsize=4096)
+def site_key(url: str) -> str:
+    """Registrable domain (www.shop.com.cn → shop.com.cn); the host itself for IPs and localhost."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    extracted = _EXTRACT(host)
+    registrable = extracted.top_domain_under_public_suffix
+    if not registrable:  # an IP address or a bare name: the port tells sites apart
+        return f"{host}:{parts.port}" if parts.port else host
+    return registrable
+
+
+def same_site(url: str, home: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https") and site_key(url) == site_key(home)
+
+
+def score(kind: PageKind, text: str, url: str) -> int:
+    """How strongly a link looks like a link to this page kind (0: not at all)."""
+    label = normalize(text).lower()
+    best = 0
+    for term in kind.link_text:
+        wanted = normalize(term).lower()
+        if not wanted:
+            continue
+        if label == wanted:
+            best = max(best, 100)
+        elif wanted in label and len(label) <= 4 * len(wanted) + 8:
+            best = max(best, 70 - min(len(label) - len(wanted), 20))
+    path = urlsplit(url).path.lower() if url else ""
+    if any(hint in path for hint in kind.url_hints):
+        best = max(best, 30 if best == 0 else best + 5)
+    return best
+
+
+def rank(kind: PageKind, candidates: list[tuple[str, str]]) -> list[tuple[int, str, str]]:
+    """Score (text, url) pairs for one kind, best first, dropping non-matches."""
+    scored = [(score(kind, text, url), text, url) for text, url in candidates]
+    return sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])

@@ -1,0 +1,74 @@
+"""Judge one site: run every rule's check over its findings and word the results.
+
+A rule that does not share a profile with the site is ``not_applicable``; a check
+that raises is ``error`` for that rule only; a ``fail`` that rests on a page which
+could not be loaded becomes ``needs_review``, because what we could not see is not
+proven missing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from auditor.checks import CHECKS, Context, Verdict
+from auditor.extract import SiteFacts
+from auditor.models import Lang, Outcome, RuleResult, Text
+from auditor.ruleset import Rule, Ruleset
+
+log = logging.getLogger(__name__)
+
+
+class _SafeDict(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "-"
+
+
+def _word(template: Text, values: dict[str, str], problems: dict[str, Text]) -> Text:
+    """Fill a message in both languages; problem codes (suffix_misplaced …) become words."""
+    def fill(lang: Lang) -> str:
+        filled = dict(values)
+        if "problems" in values:
+            codes = [c for c in values["problems"].split("、") if c]
+            filled["problems"] = ("、" if lang == "zh" else ", ").join(
+                problems[c].get(lang) if c in problems else c for c in codes)
+        return template.get(lang).format_map(_SafeDict(filled))
+
+    return Text(zh=fill("zh"), en=fill("en"))
+
+
+def _unavailable_pages(rule: Rule, site: SiteFacts) -> list[str]:
+    problems = []
+    for kind in rule.pages:
+        page = site.snapshot.page(kind)
+        if page is not None and page.error is not None:
+            problems.append(f"{kind}: {page.error}")
+    return problems
+
+
+def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date) -> Verdict:
+    if not profiles & set(rule.profiles):
+        return Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "、".join(sorted(profiles))})
+    spec = CHECKS[rule.check]
+    try:
+        verdict = spec.func(Context(site=site, today=today), spec.params.model_validate(rule.params))
+    except Exception as exc:  # noqa: BLE001 - one broken check must not stop the site or the batch
+        log.exception("rule %s failed", rule.id)
+        return Verdict(Outcome.ERROR, "error", {"detail": f"{type(exc).__name__}: {exc}"[:300]})
+    unavailable = _unavailable_pages(rule, site)
+    if verdict.outcome == Outcome.FAIL and unavailable:
+        return Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "; ".join(unavailable)})
+    return verdict
+
+
+def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date, lang: Lang) -> list[RuleResult]:
+    results = []
+    for rule in ruleset.rules:
+        verdict = run_rule(rule, ruleset, site, profiles, today)
+        template = rule.messages.get(verdict.code) or ruleset.pack.messages[verdict.code]
+        messages = _word(template, verdict.values, ruleset.pack.problems)
+        results.append(RuleResult(
+            rule_id=rule.id, outcome=verdict.outcome, severity=rule.severity,
+            message=messages.get(lang), messages=messages, evidence=verdict.evidence,
+            title=rule.title, citations=rule.law, remediation=rule.remediation))
+    return results

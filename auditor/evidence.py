@@ -1,0 +1,66 @@
+"""Evidence images: crop each finding's box out of the page screenshot, highlighted.
+
+A reader of the report sees the number as the visitor saw it, not only our reading of
+it. Crops are small JPEGs beside the site's report; a page without a screenshot simply
+has no crop.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PIL import Image, ImageDraw, UnidentifiedImageError
+
+from auditor.models import Evidence, RuleResult, SiteSnapshot
+
+log = logging.getLogger(__name__)
+MARGIN = 40
+MAX_CROP = (1200, 500)
+
+
+def _crop(screenshot: Path, bbox: tuple[float, float, float, float], target: Path) -> bool:
+    try:
+        with Image.open(screenshot) as image:
+            x, y, w, h = bbox
+            if y >= image.height or x >= image.width:
+                return False  # below the part of the page we photographed
+            box = (max(0, int(x - MARGIN)), max(0, int(y - MARGIN)),
+                   min(image.width, int(x + w + MARGIN)), min(image.height, int(y + h + MARGIN)))
+            crop = image.crop(box).convert("RGB")
+            draw = ImageDraw.Draw(crop)
+            left, top = x - box[0], y - box[1]
+            draw.rectangle((left - 3, top - 3, left + w + 3, top + h + 3), outline=(220, 38, 38), width=3)
+            crop.thumbnail(MAX_CROP)
+            crop.save(target, "JPEG", quality=80)
+            return True
+    except (OSError, UnidentifiedImageError) as exc:
+        log.info("no crop from %s: %s", screenshot, exc)
+        return False
+
+
+def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Path) -> list[RuleResult]:
+    """Give every evidence item with a box a cropped screenshot (relative to `site_dir`)."""
+    shots = {p.final_url: site_dir / p.screenshot for p in snapshot.pages if p.screenshot}
+    crops = site_dir / "evidence"
+    out = []
+    for result in results:
+        items = []
+        for ev in result.evidence:
+            items.append(_with_crop(ev, shots, crops))
+        out.append(result.model_copy(update={"evidence": items}))
+    return out
+
+
+def _with_crop(ev: Evidence, shots: dict[str, Path], crops: Path) -> Evidence:
+    shot = shots.get(ev.page_url)
+    if ev.bbox is None or shot is None or not shot.is_file():
+        return ev
+    key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
+    target = crops / f"{key}.jpg"
+    if not target.exists():
+        crops.mkdir(parents=True, exist_ok=True)
+        if not _crop(shot, ev.bbox, target):
+            return ev
+    return ev.model_copy(update={"screenshot": f"evidence/{target.name}"})

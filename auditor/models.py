@@ -1,0 +1,243 @@
+"""Data that crosses a file boundary: snapshots (browser → disk), rule results and reports.
+
+Pipeline: ``render`` produces a :class:`SiteSnapshot`; ``extract`` turns it into
+:class:`Facts`; ``engine`` judges facts with the rules into :class:`RuleResult` items;
+``report`` writes a :class:`BatchReport` as ``report.json`` and HTML.  Every model is
+strict (``extra="forbid"``) so a stored file that does not match is an error, not a guess.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Outcome(str, Enum):
+    PASS = "pass"
+    FAIL = "fail"
+    NEEDS_REVIEW = "needs_review"
+    NOT_APPLICABLE = "not_applicable"
+    ERROR = "error"
+
+
+class SiteStatus(str, Enum):
+    AUDITED = "audited"
+    UNREACHABLE = "unreachable"
+    BLOCKED = "blocked"
+    ERROR = "error"
+
+
+class Severity(str, Enum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+Region = Literal["header", "main", "footer"]
+Lang = Literal["zh", "en"]
+
+
+class Text(Model):
+    """A string in both report languages."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+# --- snapshot: what a visitor sees -------------------------------------------------
+
+BBox = tuple[float, float, float, float]  # x, y, width, height in CSS pixels of the full page
+
+
+class TextBlock(Model):
+    """Visible text of one block-level element (its inline descendants joined)."""
+
+    text: str
+    bbox: BBox
+    region: Region
+    centered: bool
+    font_px: float = 0.0
+    frame: str | None = None  # URL of the same-origin iframe the text came from
+
+
+class Link(Model):
+    """Something a visitor can click that leads somewhere.
+
+    ``via`` says how: a real ``href``, a ``data-href`` attribute, or a script handler
+    that was clicked at render time to learn where it goes.
+    """
+
+    text: str
+    url: str
+    bbox: BBox
+    region: Region
+    via: Literal["href", "data-href", "click"] = "href"
+    title: str = ""
+
+
+class Image(Model):
+    alt: str
+    src: str
+    href: str | None
+    bbox: BBox
+    region: Region
+
+
+class PageSnapshot(Model):
+    kind: str  # "home" or a page kind from rules/pages.yaml
+    url: str
+    final_url: str
+    http_status: int | None = None
+    error: str | None = None
+    title: str = ""
+    redirects: list[str] = Field(default_factory=list)
+    page_size: tuple[float, float] = (0.0, 0.0)  # width, height of the rendered document
+    blocks: list[TextBlock] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
+    has_password_field: bool = False
+    screenshot: str | None = None  # file name beside the snapshot
+    fetched_at: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and (self.http_status is None or self.http_status < 400)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+
+class SiteSnapshot(Model):
+    input_url: str
+    final_url: str
+    status: SiteStatus
+    error: str | None = None
+    pages: list[PageSnapshot] = Field(default_factory=list)
+    started_at: str = ""
+    finished_at: str = ""
+
+    def page(self, kind: str) -> PageSnapshot | None:
+        return next((p for p in self.pages if p.kind == kind), None)
+
+
+# --- facts: what the pages disclose ------------------------------------------------
+
+
+class Evidence(Model):
+    page_url: str
+    text: str
+    region: Region | None = None
+    bbox: BBox | None = None
+    screenshot: str | None = None  # cropped image, relative to the site's report folder
+
+
+class Finding(Model):
+    """One identifier or contact item found on a page, with where it was."""
+
+    kind: str
+    value: str
+    status: Literal["valid", "nonstandard", "invalid"]
+    problems: list[str] = Field(default_factory=list)
+    label: str = ""
+    href: str | None = None  # where the text links to, if it is (inside) a link
+    nearby_hrefs: list[str] = Field(default_factory=list)  # links in the same block
+    page_kind: str
+    centered: bool = False
+    evidence: Evidence
+
+
+class Facts(Model):
+    """Contract ``facts``: normalised values (valid ones only), each list possibly empty."""
+
+    icp_filing_numbers: list[str] = Field(default_factory=list)
+    icp_licence_numbers: list[str] = Field(default_factory=list)
+    telecom_licence_numbers: list[str] = Field(default_factory=list)
+    psb_numbers: list[str] = Field(default_factory=list)
+    culture_licence_numbers: list[str] = Field(default_factory=list)
+    credit_codes: list[str] = Field(default_factory=list)
+    entity_names: list[str] = Field(default_factory=list)
+    phones: list[str] = Field(default_factory=list)
+    emails: list[str] = Field(default_factory=list)
+    addresses: list[str] = Field(default_factory=list)
+    links: dict[str, str] = Field(default_factory=dict)
+
+
+# --- results and reports -----------------------------------------------------------
+
+
+class Citation(Model):
+    source: Text
+    article: Text
+    url: str | None = None
+    verified: bool = True
+
+
+class RuleResult(Model):
+    rule_id: str
+    outcome: Outcome
+    severity: Severity
+    message: str
+    messages: Text
+    evidence: list[Evidence] = Field(default_factory=list)
+    title: Text
+    citations: list[Citation] = Field(default_factory=list)
+    remediation: Text | None = None
+
+
+class PageRef(Model):
+    kind: str
+    url: str
+    status: int | str | None
+
+
+class SiteReport(Model):
+    input_url: str
+    final_url: str
+    name: str = ""
+    status: SiteStatus
+    error: str | None = None
+    profiles: list[str]
+    pages: list[PageRef] = Field(default_factory=list)
+    facts: Facts = Field(default_factory=Facts)
+    results: list[RuleResult] = Field(default_factory=list)
+    report_path: str | None = None  # the site's HTML report, relative to report.json
+    started_at: str = ""
+    finished_at: str = ""
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for r in self.results if r.outcome == outcome)
+
+
+class ToolInfo(Model):
+    name: str
+    version: str
+
+
+class RulePackInfo(Model):
+    pack: str
+    version: str
+
+
+class BatchReport(Model):
+    schema_version: str = SCHEMA_VERSION
+    tool: ToolInfo
+    rules: RulePackInfo
+    lang: Lang = "zh"
+    started_at: str
+    finished_at: str
+    sites: list[SiteReport]

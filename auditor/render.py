@@ -1,0 +1,328 @@
+"""Browser stage: render a site as a visitor sees it and end in a :class:`SiteSnapshot`.
+
+One fresh browser context per site. The homepage is rendered first; the links on it
+(and script-driven "links" that only work when clicked) point to the other pages the
+rules need, which are rendered in the same context. Everything after this module works
+on the snapshot alone, without a browser.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Frame, Page, Response
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from auditor.discover import Vocabulary, rank, same_site
+from auditor.models import Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
+
+# Resolves when the DOM has been quiet for `quiet` ms (or after `max` ms): footers that
+# scripts inject after load (timers, route changes) are then in place.
+SETTLE_JS = """({quiet, max}) => new Promise((resolve) => {
+  let timer = setTimeout(done, quiet);
+  const stop = setTimeout(done, max);
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  obs.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(true); }
+})"""
+
+VIEWPORT = {"width": 1366, "height": 900}
+BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截", "web应用防火墙")
+
+
+@dataclass(frozen=True)
+class Limits:
+    page_timeout_s: float = 20.0
+    site_timeout_s: float = 90.0
+    settle_ms: int = 600
+    settle_max_ms: int = 4000
+    max_pages: int = 8
+    max_blocks: int = 4000
+    max_block_chars: int = 2000
+    max_links: int = 3000
+    max_images: int = 500
+    max_screenshot_height: int = 8000
+
+    def js_limits(self) -> dict[str, int]:
+        return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,
+                "maxLinks": self.max_links, "maxImages": self.max_images}
+
+
+@dataclass
+class _Deadline:
+    seconds: float
+    start: float = field(default_factory=time.monotonic)
+
+    def left(self) -> float:
+        return self.seconds - (time.monotonic() - self.start)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def classify_failure(message: str) -> SiteStatus:
+    """Network-level failures mean the site could not be reached; anything else is our error."""
+    text = message.lower()
+    network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection")
+    return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
+
+
+def short_error(exc: BaseException) -> str:
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return first[:300]
+
+
+class SiteRenderer:
+    """Renders sites with one shared browser; create one per run."""
+
+    def __init__(self, browser: Browser, vocabulary: Vocabulary, limits: Limits) -> None:
+        self.browser = browser
+        self.vocabulary = vocabulary
+        self.limits = limits
+
+    async def render_site(self, url: str, site_dir: Path, kinds: set[str]) -> SiteSnapshot:
+        """Render the homepage and the pages of `kinds`; never raises for site problems."""
+        started = now_iso()
+        deadline = _Deadline(self.limits.site_timeout_s)
+        site_dir.mkdir(parents=True, exist_ok=True)
+        context = await self.browser.new_context(
+            viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
+        context.set_default_timeout(self.limits.page_timeout_s * 1000)
+        try:
+            return await asyncio.wait_for(
+                self._render(context, url, site_dir, kinds, deadline, started),
+                timeout=self.limits.site_timeout_s + 5)
+        except TimeoutError:
+            return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
+                                error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
+                                started_at=started, finished_at=now_iso())
+        finally:
+            try:
+                await asyncio.wait_for(context.close(), timeout=10)
+            except Exception:  # noqa: BLE001 - a dead context must not stop the batch
+                log.warning("could not close browser context for %s", url)
+
+    async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
+                      deadline: _Deadline, started: str) -> SiteSnapshot:
+        page = await context.new_page()
+        home = await self._visit(page, "home", url, site_dir, deadline)
+        if home.error is not None:
+            await page.close()
+            return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(home.error),
+                                error=home.error, pages=[home], started_at=started, finished_at=now_iso())
+        blocked = blocked_reason(home)
+        targets = await self._find_pages(page, home, kinds)
+        await page.close()
+        if blocked:
+            return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.BLOCKED,
+                                error=blocked, pages=[home], started_at=started, finished_at=now_iso())
+        pages = [home]
+        seen = {home.final_url.split("#")[0], url.split("#")[0]}
+        for kind, target in targets.items():
+            key = target.split("#")[0]
+            reused = next((p for p in pages if key in (p.url.split("#")[0], p.final_url.split("#")[0])), None)
+            if reused is not None:  # one document serving two kinds (e.g. agreement + rules)
+                pages.append(reused.model_copy(update={"kind": kind}))
+                continue
+            if len(seen) > self.limits.max_pages or deadline.left() < 2:
+                pages.append(PageSnapshot(kind=kind, url=target, final_url=target,
+                                          error="not visited: page or time limit of the site reached"))
+                continue
+            seen.add(key)
+            sub = await context.new_page()
+            try:
+                pages.append(await self._visit(sub, kind, target, site_dir, deadline))
+            finally:
+                await sub.close()
+        return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
+                            pages=pages, started_at=started, finished_at=now_iso())
+
+    async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline) -> PageSnapshot:
+        timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
+        fetched = now_iso()
+        response: Response | None = None
+        try:
+            response = await page.goto(url, wait_until="load", timeout=timeout_ms)
+        except PlaywrightTimeout:
+            # Slow sub-resources should not lose a page whose document did arrive.
+            if page.url in ("about:blank", ""):
+                return PageSnapshot(kind=kind, url=url, final_url=url, fetched_at=fetched,
+                                    error=f"timeout: no response within {timeout_ms / 1000:.0f} s")
+        except PlaywrightError as exc:
+            return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
+                                fetched_at=fetched, error=short_error(exc))
+        await self._settle(page)
+        try:
+            data = await self._extract(page)
+            shot = await self._screenshot(page, kind, site_dir, data["page_size"])
+        except PlaywrightError as exc:
+            return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
+                                error=f"could not read page: {short_error(exc)}")
+        return PageSnapshot(
+            kind=kind, url=url, final_url=page.url, fetched_at=fetched,
+            http_status=response.status if response else None,
+            redirects=await redirect_chain(response),
+            title=str(data["title"])[:500], page_size=tuple(data["page_size"]),
+            blocks=[TextBlock.model_validate(b) for b in data["blocks"]],
+            links=[Link.model_validate(link) for link in data["links"]],
+            images=[Image.model_validate(i) for i in data["images"]],
+            frames=data["frames"], has_password_field=bool(data["has_password_field"]),
+            screenshot=shot)
+
+    async def _settle(self, page: Page) -> None:
+        try:
+            await page.wait_for_load_state("networkidle", timeout=min(3000, self.limits.settle_max_ms))
+        except PlaywrightError:
+            pass  # long-polling pages never go idle; the DOM check below still bounds the wait
+        try:
+            await page.evaluate(SETTLE_JS, {"quiet": self.limits.settle_ms, "max": self.limits.settle_max_ms})
+        except PlaywrightError:
+            pass
+
+    async def _extract(self, page: Page) -> dict[str, Any]:
+        data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        data["frames"] = []
+        origin = _origin(page.url)
+        for frame in page.frames[1:]:
+            if _origin(frame.url) != origin:
+                if frame.url and frame.url != "about:blank":
+                    data["frames"].append(frame.url)
+                continue
+            await self._merge_frame(frame, data)
+        return data
+
+    async def _merge_frame(self, frame: Frame, data: dict[str, Any]) -> None:
+        """Add a same-origin iframe's content, moved to where the iframe sits on the page."""
+        element = await frame.frame_element()
+        box = await element.bounding_box()
+        if box is None or not await element.is_visible():
+            return
+        inner: dict[str, Any] = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        dx, dy = box["x"], box["y"]
+        for key in ("blocks", "links", "images"):
+            for item in inner[key]:
+                x, y, w, h = item["bbox"]
+                item["bbox"] = [x + dx, y + dy, w, h]
+                if key == "blocks":
+                    item["frame"] = frame.url
+                data[key].append(item)
+
+    async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> str | None:
+        name = f"{kind}.jpg"
+        height = min(size[1], self.limits.max_screenshot_height)
+        try:
+            await page.screenshot(path=site_dir / name, type="jpeg", quality=75, full_page=False,
+                                  clip={"x": 0, "y": 0, "width": max(size[0], 1), "height": max(height, 1)},
+                                  timeout=15000)
+        except PlaywrightError as exc:
+            log.info("no screenshot of %s: %s", page.url, short_error(exc))
+            return None
+        return name
+
+    async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str]) -> dict[str, str]:
+        """Pick one URL per needed page kind: the best-scoring same-site link, else a clicked one."""
+        candidates = [(link.text or link.title, link.url) for link in home.links]
+        found: dict[str, str] = {}
+        for kind in sorted(kinds):
+            spec = self.vocabulary.kinds.get(kind)
+            if spec is None:
+                continue
+            for _, _, url in rank(spec, candidates):
+                if same_site(url, home.final_url):
+                    found[kind] = url
+                    break
+        missing = [k for k in sorted(kinds) if k not in found and k in self.vocabulary.kinds]
+        if missing:
+            found.update(await self._click_for(page, home, missing))
+        return found
+
+    async def _click_for(self, page: Page, home: PageSnapshot, kinds: list[str]) -> dict[str, str]:
+        """Follow script-driven links (href="#" with onclick) by clicking them, as a visitor would."""
+        found: dict[str, str] = {}
+        for kind in kinds:
+            try:  # read the marks each time: a click and "back" may have rebuilt the page
+                clickables: list[dict[str, str]] = await page.evaluate(
+                    "() => Array.from(document.querySelectorAll('[data-auditor-click]'))"
+                    ".map(e => ({id: e.getAttribute('data-auditor-click'), text: (e.innerText || '').trim()}))")
+            except PlaywrightError:
+                return found
+            ranked = rank(self.vocabulary.kinds[kind], [(c["text"], "") for c in clickables])
+            if not ranked:
+                continue
+            click_id = next(c["id"] for c in clickables if c["text"] == ranked[0][1])
+            url = await self._click_target(page, home.final_url, click_id)
+            if url and same_site(url, home.final_url):
+                found[kind] = url
+        return found
+
+    async def _click_target(self, page: Page, home_url: str, click_id: str) -> str | None:
+        """Click one script-driven link; return where it went (same tab or popup), then come back."""
+        popups: list[Page] = []
+
+        def listener(popup: Page) -> None:
+            popups.append(popup)
+
+        page.context.on("page", listener)
+        try:
+            await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
+            await page.wait_for_timeout(800)
+        except PlaywrightError:
+            pass
+        finally:
+            page.context.remove_listener("page", listener)
+        if page.url.split("#")[0] != home_url.split("#")[0]:
+            url = page.url
+            try:  # back to the homepage, and mark its clickables again for the next kind
+                await page.go_back(timeout=5000)
+                await self._settle(page)
+                await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+            except PlaywrightError:
+                pass
+            return url
+        for popup in popups:
+            url = popup.url
+            await popup.close()
+            if url and url != "about:blank":
+                return url
+        return None
+
+
+def _origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+async def redirect_chain(response: Response | None) -> list[str]:
+    chain: list[str] = []
+    request = response.request if response else None
+    while request is not None and request.redirected_from is not None:
+        request = request.redirected_from
+        chain.insert(0, request.url)
+    return chain
+
+
+def blocked_reason(home: PageSnapshot) -> str | None:
+    """A homepage that is a CAPTCHA, WAF or login wall cannot be assessed: blocked, not failed."""
+    if home.http_status in (401, 403, 407, 429):
+        return f"HTTP {home.http_status}"
+    text = (home.title + " " + home.text[:2000]).lower()
+    short = len(home.text) < 600
+    if short and any(word in text for word in BLOCKED_WORDS):
+        return "CAPTCHA or firewall page"
+    if home.has_password_field and short and any(w in home.final_url.lower() for w in ("login", "passport", "signin")):
+        return "login wall"
+    return None

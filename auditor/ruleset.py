@@ -1,0 +1,186 @@
+"""Load and validate a rule pack: ``pack.yaml``, ``pages.yaml`` and one YAML file per rule.
+
+Everything is checked before any browsing: unknown fields, unknown checks, bad check
+parameters, messages missing for an outcome code a check can produce, and message
+placeholders the check never fills. Each problem is one ``file: field: problem`` line.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from auditor.checks import CHECKS, ENGINE_CODES
+from auditor.discover import Vocabulary, load_vocabulary
+from auditor.errors import RuleFileError
+from auditor.models import Citation, Severity, Text
+
+PROFILES = ("site", "operator", "platform", "content")
+DEFAULT_PROFILES = ("site", "operator")
+RESERVED = {"pack.yaml", "pages.yaml"}
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Rule(_Strict):
+    id: str
+    title: Text
+    description: Text | None = None
+    law: list[Citation] = Field(min_length=1)
+    severity: Severity
+    profiles: list[str] = Field(min_length=1)
+    pages: list[str] = Field(default_factory=lambda: ["home"])
+    check: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    messages: dict[str, Text]
+    remediation: Text
+    tags: list[str] = Field(default_factory=list)
+
+    @property
+    def verified(self) -> bool:
+        return all(c.verified for c in self.law)
+
+
+class Pack(_Strict):
+    pack: str
+    version: str
+    name: Text
+    messages: dict[str, Text]
+    problems: dict[str, Text] = Field(default_factory=dict)  # words for validator problem codes
+
+
+@dataclass(frozen=True)
+class Ruleset:
+    pack: Pack
+    vocabulary: Vocabulary
+    rules: list[Rule]
+    directory: Path
+
+    def page_kinds(self, profiles: set[str]) -> set[str]:
+        """Pages to render for a site: those its applicable rules read."""
+        return {p for r in self.rules if profiles & set(r.profiles) for p in r.pages if p != "home"}
+
+    def select(self, ids: list[str]) -> Ruleset:
+        unknown = sorted(set(ids) - {r.id for r in self.rules})
+        if unknown:
+            raise RuleFileError([f"--rule: unknown rule id(s): {', '.join(unknown)}"])
+        return Ruleset(self.pack, self.vocabulary, [r for r in self.rules if r.id in ids], self.directory)
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else "yaml"
+        raise RuleFileError([f"{path}: {where}: {getattr(exc, 'problem', None) or exc}"]) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError([f"{path}: file: {exc}"]) from exc
+
+
+def _pydantic_problems(path: Path, exc: ValidationError, prefix: str = "") -> list[str]:
+    problems = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in (prefix, *err["loc"]) if p != "")
+        problems.append(f"{path}: {field or 'root'}: {err['msg']}")
+    return problems
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary) -> list[str]:
+    problems = []
+    if rule.id != path.stem:
+        problems.append(f"{path}: id: '{rule.id}' must equal the file name '{path.stem}'")
+    if not RULE_ID.match(rule.id):
+        problems.append(f"{path}: id: use lower-case words joined by '-'")
+    for profile in rule.profiles:
+        if profile not in PROFILES:
+            problems.append(f"{path}: profiles: unknown profile '{profile}' (known: {', '.join(PROFILES)})")
+    for page in rule.pages:
+        if page != "home" and page not in vocabulary.kinds:
+            problems.append(f"{path}: pages: unknown page kind '{page}' (see pages.yaml)")
+    spec = CHECKS.get(rule.check)
+    if spec is None:
+        return problems + [f"{path}: check: unknown check '{rule.check}' (known: {', '.join(sorted(CHECKS))})"]
+    try:
+        spec.params.model_validate(rule.params)
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(path, exc, "params"))
+    for code, fields in spec.codes.items():
+        if code not in rule.messages:
+            problems.append(f"{path}: messages: missing message for outcome code '{code}'")
+            continue
+        for lang in ("zh", "en"):
+            extra = placeholders(rule.messages[code].get(lang)) - set(fields)
+            if extra:
+                problems.append(f"{path}: messages.{code}.{lang}: unknown placeholder(s) {sorted(extra)};"
+                                f" this check fills {sorted(fields) or 'none'}")
+    for code in set(rule.messages) - set(spec.codes) - set(ENGINE_CODES):
+        problems.append(f"{path}: messages: check '{rule.check}' never produces code '{code}'")
+    return problems
+
+
+def load_rule(path: Path, vocabulary: Vocabulary) -> tuple[Rule | None, list[str]]:
+    try:
+        data = _load_yaml(path)
+    except RuleFileError as exc:
+        return None, exc.problems
+    if not isinstance(data, dict):
+        return None, [f"{path}: root: expected a mapping of fields"]
+    try:
+        rule = Rule.model_validate(data)
+    except ValidationError as exc:
+        return None, _pydantic_problems(path, exc)
+    return rule, _rule_problems(path, rule, vocabulary)
+
+
+def load_ruleset(directory: Path) -> Ruleset:
+    """Load every rule in `directory`; raise RuleFileError listing all problems at once."""
+    if not directory.is_dir():
+        raise RuleFileError([f"{directory}: directory: not found"])
+    problems: list[str] = []
+    pack_path = directory / "pack.yaml"
+    pack: Pack | None = None
+    if pack_path.is_file():
+        try:
+            pack = Pack.model_validate(_load_yaml(pack_path))
+        except ValidationError as exc:
+            problems.extend(_pydantic_problems(pack_path, exc))
+        except RuleFileError as exc:
+            problems.extend(exc.problems)
+    else:
+        problems.append(f"{pack_path}: file: missing (pack name, version and shared messages)")
+    if pack is not None:
+        for code in ENGINE_CODES:
+            if code not in pack.messages:
+                problems.append(f"{pack_path}: messages: missing shared message '{code}'")
+    pages_path = directory / "pages.yaml"
+    try:
+        vocabulary = load_vocabulary(pages_path)
+    except RuleFileError as exc:
+        raise RuleFileError(problems + exc.problems) from exc
+    rules: list[Rule] = []
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name in RESERVED:
+            continue
+        rule, rule_problems = load_rule(path, vocabulary)
+        problems.extend(rule_problems)
+        if rule is not None:
+            rules.append(rule)
+    if not rules and not problems:
+        problems.append(f"{directory}: rules: no rule files (*.yaml) found")
+    if problems or pack is None:
+        raise RuleFileError(problems)
+    return Ruleset(pack=pack, vocabulary=vocabulary, rules=rules, directory=directory)
