@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from auditor import demo as demo_sites
-from auditor.errors import AuditorError, BrowserNotFound, InputFileError, RuleFileError, SnapshotError
-from auditor.inputs import SiteInput, dedupe, InputProblems, normalise_url, parse_profiles, read_sites
+from auditor.errors import AuditorError, BrowserNotFoundError, InputFileError, RuleFileError, SnapshotError
+from auditor.inputs import InputProblems, SiteInput, dedupe, normalise_url, read_sites
 from auditor.models import BatchReport, Lang, Outcome
 from auditor.render import Limits
 from auditor.report import REPORT_FILE, load_json, summary_counts, write_all, write_html
@@ -68,7 +68,8 @@ def _progress(report: object) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Log what the browser stage does.")
 def main(verbose: bool) -> None:
     """Audit websites for the public disclosures Chinese law requires (ICP, licences, contacts, policies)."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
 
 
 def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteInput]:
@@ -106,10 +107,14 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Report language.")
 @click.option("--concurrency", type=click.IntRange(1, 16), default=2, show_default=True,
               help="Sites rendered at once (2 is fastest on a 2-core machine: rendering is CPU-bound).")
-@click.option("--page-timeout", type=click.FloatRange(1, 300), default=20.0, show_default=True, help="Seconds per page.")
-@click.option("--site-timeout", type=click.FloatRange(5, 3600), default=90.0, show_default=True, help="Seconds per site.")
-@click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True, help="Pages per site besides the homepage.")
-@click.option("--browser", "browser_path", help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
+@click.option("--page-timeout", type=click.FloatRange(1, 300), default=20.0, show_default=True,
+              help="Seconds per page.")
+@click.option("--site-timeout", type=click.FloatRange(5, 3600), default=90.0, show_default=True,
+              help="Seconds per site.")
+@click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True,
+              help="Pages per site besides the homepage.")
+@click.option("--browser", "browser_path",
+              help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
 @click.option("--from-snapshots", "snapshots", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Judge the snapshots stored in an earlier output folder again, without a browser.")
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
@@ -134,7 +139,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
     click.echo(f"auditing {len(sites)} site(s) with {len(ruleset.rules)} rules → {out}", err=True)
     try:
         batch = asyncio.run(audit_sites(sites, ruleset, options, on_done=_progress))
-    except BrowserNotFound as exc:
+    except BrowserNotFoundError as exc:
         click.echo(str(exc), err=True)
         raise SystemExit(EXIT_USAGE) from exc
     _finish(batch, out, lang)
@@ -179,7 +184,8 @@ def rules() -> None:
 def rules_list(rules_path: Path | None, lang: Lang) -> None:
     """Show each rule: id, severity, profiles, citation."""
     ruleset = _load_rules(rules_path)
-    click.echo(f"{ruleset.pack.name.get(lang)} ({ruleset.pack.pack} {ruleset.pack.version}), {len(ruleset.rules)} rules")
+    pack = ruleset.pack
+    click.echo(f"{pack.name.get(lang)} ({pack.pack} {pack.version}), {len(ruleset.rules)} rules")
     for rule in ruleset.rules:
         cites = "; ".join(f"{c.source.get(lang)} {c.article.get(lang)}" + ("" if c.verified else " [unverified]")
                           for c in rule.law)
@@ -208,7 +214,7 @@ def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
         click.echo(f"serving {len(sites)} demo site(s) on 127.0.0.1; auditing → {out}", err=True)
         try:
             batch = asyncio.run(audit_sites(list(sites.values()), ruleset, options, on_done=_progress))
-        except BrowserNotFound as exc:
+        except BrowserNotFoundError as exc:
             click.echo(str(exc), err=True)
             raise SystemExit(EXIT_USAGE) from exc
     _finish(batch, out, lang)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.async_api import Browser, Playwright
 
-from auditor.errors import BrowserNotFound
+from auditor.errors import BrowserNotFoundError
 
 SYSTEM_BROWSERS = (
     "/usr/lib/chromium/chromium-headless-shell",  # Debian's headless shell: starts contexts fastest
@@ -54,7 +54,7 @@ def _playwright_download(pw: Playwright) -> str | None:
 
 
 def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice:
-    """Pick the browser to launch, or raise BrowserNotFound listing what was tried."""
+    """Pick the browser to launch, or raise BrowserNotFoundError listing what was tried."""
     tried: list[str] = []
     for source, candidate in (("--browser", explicit), ("AUDITOR_BROWSER", os.environ.get("AUDITOR_BROWSER"))):
         if candidate:
@@ -70,7 +70,7 @@ def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice
         if Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return BrowserChoice(candidate, "system")
         tried.append(candidate)
-    raise BrowserNotFound("No browser found. Tried: " + "; ".join(tried) + ". " + INSTALL_HINT)
+    raise BrowserNotFoundError("No browser found. Tried: " + "; ".join(tried) + ". " + INSTALL_HINT)
 
 
 async def launch(pw: Playwright, explicit: str | None = None) -> tuple[Browser, BrowserChoice]:

@@ -182,7 +182,7 @@ def identifier_placement(ctx: Context, params: BaseModel) -> Verdict:
 class LicenceParams(Params):
     licence_kinds: list[IdKind] = Field(min_length=1)
     categories: list[str] = Field(min_length=1)  # telecom licence categories that cover platforms, e.g. B2
-    filing_kinds: list[IdKind] = Field(default_factory=lambda: ["icp_filing"])
+    filing_kinds: list[IdKind] = Field(default_factory=lambda: list[IdKind](["icp_filing"]))
     image_words: list[str] = Field(default_factory=list)
 
 

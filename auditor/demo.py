@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -27,12 +27,12 @@ from auditor.resources import demo_dir
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    config: dict[str, Any] = {}
+    config: ClassVar[dict[str, Any]] = {}
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass  # keep test and demo output quiet
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+    def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
         redirects: dict[str, str] = self.config.get("redirects", {})
         status: dict[str, int] = self.config.get("status", {})

@@ -52,7 +52,7 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
     spec = CHECKS[rule.check]
     try:
         verdict = spec.func(Context(site=site, today=today), spec.params.model_validate(rule.params))
-    except Exception as exc:  # noqa: BLE001 - one broken check must not stop the site or the batch
+    except Exception as exc:
         log.exception("rule %s failed", rule.id)
         return Verdict(Outcome.ERROR, "error", {"detail": f"{type(exc).__name__}: {exc}"[:300]})
     unavailable = _unavailable_pages(rule, site)

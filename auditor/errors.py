@@ -4,7 +4,7 @@
     ├── RuleFileError      a rule or vocabulary file is invalid (exit 2, before browsing)
     ├── InputFileError     the URL list / CSV cannot be read at all
     ├── SnapshotError      a stored snapshot cannot be read
-    └── BrowserNotFound    no Chromium to launch
+    └── BrowserNotFoundError    no Chromium to launch
 
 Problems with one site, page or rule are not exceptions: they become results
 (``SiteStatus.UNREACHABLE``, ``Outcome.ERROR``) so a batch always finishes.
@@ -33,5 +33,5 @@ class SnapshotError(AuditorError):
     pass
 
 
-class BrowserNotFound(AuditorError):
+class BrowserNotFoundError(AuditorError):
     pass

@@ -15,10 +15,12 @@ from auditor.models import BBox, Evidence, Facts, Finding, Link, PageSnapshot, S
 from auditor.normalize import collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
-ENTITY_SUFFIX = r"(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|合伙企业|\(有限合伙\)|事务所|工作室|合作社|个体工商户)"
+ENTITY_SUFFIX = (r"(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|合伙企业|\(有限合伙\)"
+                 r"|事务所|工作室|合作社|个体工商户)")
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 # Words that precede a name in footers ("版权所有：XX有限公司") but are not part of it.
-ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承办单位", "运营单位", "运营主体", "运营方", "运营商", "运营",
+ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承办单位", "运营单位", "运营主体", "运营方", "运营商",
+                   "运营",
                    "经营者名称", "经营者", "经营主体", "公司名称", "企业名称", "单位名称", "名称", "本网站由", "本站由",
                    "网站由", "由", "归", "属于", "版权归", "技术支持", "copyright", "所有")
 # Phrases that join a sentence to the name that follows ("本平台由XX有限公司运营"). A name
@@ -97,7 +99,7 @@ def _text_findings(page: PageSnapshot, block: TextBlock, evidence: Evidence) -> 
 
 def strip_entity_prefix(name: str) -> str:
     for lead_in in ENTITY_LEAD_INS:
-        head, found, tail = name.rpartition(lead_in)
+        _, found, tail = name.rpartition(lead_in)
         if found and len(tail) >= 6:
             name = tail
     changed = True
@@ -146,7 +148,7 @@ def extract(snapshot: SiteSnapshot, vocabulary: Vocabulary, today: date) -> Site
     findings: list[Finding] = []
     done: set[str] = set()
     for page in snapshot.pages:
-        if not page.ok or page.final_url in done and page.kind != "home":
+        if not page.ok or (page.final_url in done and page.kind != "home"):
             continue
         done.add(page.final_url)
         for block in page.blocks:

@@ -8,7 +8,7 @@ strict (``extra="forbid"``) so a stored file that does not match is an error, no
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,7 +20,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     PASS = "pass"
     FAIL = "fail"
     NEEDS_REVIEW = "needs_review"
@@ -28,14 +28,14 @@ class Outcome(str, Enum):
     ERROR = "error"
 
 
-class SiteStatus(str, Enum):
+class SiteStatus(StrEnum):
     AUDITED = "audited"
     UNREACHABLE = "unreachable"
     BLOCKED = "blocked"
     ERROR = "error"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     CRITICAL = "critical"
     HIGH = "high"
     MEDIUM = "medium"

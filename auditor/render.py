@@ -9,6 +9,7 @@ on the snapshot alone, without a browser.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Frame, Page, Response
+from playwright.async_api import Browser, BrowserContext, Frame, Page, Response, ViewportSize
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
@@ -37,8 +38,9 @@ SETTLE_JS = """({quiet, max}) => new Promise((resolve) => {
   function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(true); }
 })"""
 
-VIEWPORT = {"width": 1366, "height": 900}
-BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截", "web应用防火墙")
+VIEWPORT: ViewportSize = {"width": 1366, "height": 900}
+BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
+                 "web应用防火墙")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,10 @@ class SiteRenderer:
         if blocked:
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.BLOCKED,
                                 error=blocked, pages=[home], started_at=started, finished_at=now_iso())
+        if home.http_status is not None and home.http_status >= 400:  # an error page is not the site's homepage
+            return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.UNREACHABLE,
+                                error=f"HTTP {home.http_status}", pages=[home], started_at=started,
+                                finished_at=now_iso())
         pages = [home]
         seen = {home.final_url.split("#")[0], url.split("#")[0]}
         for kind, target in targets.items():
@@ -182,14 +188,11 @@ class SiteRenderer:
             screenshot=shot)
 
     async def _settle(self, page: Page) -> None:
-        try:
+        # Long-polling pages never go idle; the DOM check below still bounds the wait.
+        with contextlib.suppress(PlaywrightError):
             await page.wait_for_load_state("networkidle", timeout=min(3000, self.limits.settle_max_ms))
-        except PlaywrightError:
-            pass  # long-polling pages never go idle; the DOM check below still bounds the wait
-        try:
+        with contextlib.suppress(PlaywrightError):
             await page.evaluate(SETTLE_JS, {"quiet": self.limits.settle_ms, "max": self.limits.settle_max_ms})
-        except PlaywrightError:
-            pass
 
     async def _extract(self, page: Page) -> dict[str, Any]:
         data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())

@@ -75,7 +75,8 @@ class Labels:
         entry = self.data.get(key)
         if entry is None:
             raise KeyError(f"labels.yaml has no label '{key}'")
-        return entry[self.lang].format(**values) if values else entry[self.lang]
+        text: str = entry[self.lang]
+        return text.format(**values) if values else text
 
 
 class HtmlWriter:
@@ -104,8 +105,8 @@ class HtmlWriter:
                  "worst": worst_failure(s)} for s in batch.sites]
         totals = Counter(site_verdict(s) for s in batch.sites)
         rule_ids = sorted({r.rule_id for s in batch.sites for r in s.results})
-        failures = {rid: sum(1 for s in batch.sites for r in s.results if r.rule_id == rid and r.outcome == Outcome.FAIL)
-                    for rid in rule_ids}
+        failures = {rid: sum(1 for s in batch.sites for r in s.results
+                             if r.rule_id == rid and r.outcome == Outcome.FAIL) for rid in rule_ids}
         assessed = {rid: sum(1 for s in batch.sites for r in s.results
                              if r.rule_id == rid and r.outcome not in (Outcome.NOT_APPLICABLE,)) for rid in rule_ids}
         titles = {r.rule_id: r.title for s in batch.sites for r in s.results}

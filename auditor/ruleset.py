@@ -113,7 +113,7 @@ def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary) -> list[str]:
             problems.append(f"{path}: pages: unknown page kind '{page}' (see pages.yaml)")
     spec = CHECKS.get(rule.check)
     if spec is None:
-        return problems + [f"{path}: check: unknown check '{rule.check}' (known: {', '.join(sorted(CHECKS))})"]
+        return [*problems, f"{path}: check: unknown check '{rule.check}' (known: {', '.join(sorted(CHECKS))})"]
     try:
         spec.params.model_validate(rule.params)
     except ValidationError as exc:

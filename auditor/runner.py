@@ -18,17 +18,16 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from auditor.browser import launch
 from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
 from auditor.extract import extract
 from auditor.inputs import SiteInput
-from auditor.models import (BatchReport, Lang, PageRef, RulePackInfo, SiteReport, SiteSnapshot, SiteStatus,
-                            ToolInfo)
+from auditor.models import BatchReport, Lang, PageRef, RulePackInfo, SiteReport, SiteSnapshot, SiteStatus, ToolInfo
 from auditor.render import Limits, SiteRenderer, now_iso
 from auditor.resources import version
 from auditor.ruleset import DEFAULT_PROFILES, Ruleset
-from auditor.browser import launch
 
 log = logging.getLogger(__name__)
 SNAPSHOT_FILE = "snapshot.json"
@@ -112,7 +111,7 @@ async def _audit_one(renderer: SiteRenderer, site: SiteInput, ruleset: Ruleset, 
     kinds = ruleset.page_kinds(set(profiles))
     try:
         snapshot = await renderer.render_site(site.url, site_dir, kinds)
-    except Exception as exc:  # noqa: BLE001 - a crashed browser or renderer bug is this site's error, not the batch's
+    except Exception as exc:
         log.exception("rendering %s failed", site.url)
         snapshot = SiteSnapshot(input_url=site.url, final_url=site.url, status=SiteStatus.ERROR,
                                 error=f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:300],
