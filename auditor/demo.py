@@ -79,7 +79,7 @@ def serve(root: Path | None = None, only: list[str] | None = None) -> Iterator[d
             servers.append(server)
             port = server.server_address[1]
             sites[folder.name] = SiteInput(url=f"http://127.0.0.1:{port}/", name=str(config.get("name", folder.name)),
-                                           profiles=tuple(config.get("profiles", ())))
+                                           profiles=tuple(config.get("profiles", ())), slug=folder.name)
         yield sites
     finally:
         for server in servers:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 from urllib.parse import urlsplit
 
 import tldextract
@@ -30,12 +29,8 @@ class PageKind(BaseModel):
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     max_pages: int = Field(default=8, ge=0, le=50)
+    home_label: Text = Text(zh="首页", en="homepage")
     kinds: dict[str, PageKind]
-
-
-class Clickable(Protocol):
-    @property
-    def text(self) -> str: ...
 
 
 def load_vocabulary(path: Path) -> Vocabulary:

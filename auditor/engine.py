@@ -24,14 +24,25 @@ class _SafeDict(dict[str, str]):
         return "-"
 
 
-def _word(template: Text, values: dict[str, str], problems: dict[str, Text]) -> Text:
-    """Fill a message in both languages; problem codes (suffix_misplaced …) become words."""
+# Message values that hold codes ("、"-joined) and the table that turns each code into words.
+Glossary = dict[str, dict[str, Text]]
+
+
+def glossary(ruleset: Ruleset) -> Glossary:
+    pages = {kind: spec.label for kind, spec in ruleset.vocabulary.kinds.items()}
+    pages["home"] = ruleset.vocabulary.home_label
+    return {"problems": ruleset.pack.problems, "pages": pages, "page": pages}
+
+
+def _word(template: Text, values: dict[str, str], words: Glossary) -> Text:
+    """Fill a message in both languages; codes (suffix_misplaced, privacy_policy …) become words."""
     def fill(lang: Lang) -> str:
         filled = dict(values)
-        if "problems" in values:
-            codes = [c for c in values["problems"].split("、") if c]
-            filled["problems"] = ("、" if lang == "zh" else ", ").join(
-                problems[c].get(lang) if c in problems else c for c in codes)
+        for key, table in words.items():
+            if key in values:
+                codes = [c for c in values[key].split("、") if c]
+                filled[key] = ("、" if lang == "zh" else ", ").join(
+                    table[c].get(lang) if c in table else c for c in codes)
         return template.get(lang).format_map(_SafeDict(filled))
 
     return Text(zh=fill("zh"), en=fill("en"))
@@ -63,10 +74,11 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
 
 def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date, lang: Lang) -> list[RuleResult]:
     results = []
+    words = glossary(ruleset)
     for rule in ruleset.rules:
         verdict = run_rule(rule, ruleset, site, profiles, today)
         template = rule.messages.get(verdict.code) or ruleset.pack.messages[verdict.code]
-        messages = _word(template, verdict.values, ruleset.pack.problems)
+        messages = _word(template, verdict.values, words)
         results.append(RuleResult(
             rule_id=rule.id, outcome=verdict.outcome, severity=rule.severity,
             message=messages.get(lang), messages=messages, evidence=verdict.evidence,

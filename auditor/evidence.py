@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, UnidentifiedImageError
 from auditor.models import Evidence, RuleResult, SiteSnapshot
 
 log = logging.getLogger(__name__)
-MARGIN = 40
+MARGIN_X, MARGIN_Y = 160, 40  # enough of the surroundings to show where on the page it is
 MAX_CROP = (1200, 500)
 
 
@@ -26,8 +26,8 @@ def _crop(screenshot: Path, bbox: tuple[float, float, float, float], target: Pat
             x, y, w, h = bbox
             if y >= image.height or x >= image.width:
                 return False  # below the part of the page we photographed
-            box = (max(0, int(x - MARGIN)), max(0, int(y - MARGIN)),
-                   min(image.width, int(x + w + MARGIN)), min(image.height, int(y + h + MARGIN)))
+            box = (max(0, int(x - MARGIN_X)), max(0, int(y - MARGIN_Y)),
+                   min(image.width, int(x + w + MARGIN_X)), min(image.height, int(y + h + MARGIN_Y)))
             crop = image.crop(box).convert("RGB")
             draw = ImageDraw.Draw(crop)
             left, top = x - box[0], y - box[1]

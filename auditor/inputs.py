@@ -27,6 +27,7 @@ class SiteInput:
     profiles: tuple[str, ...] = ()
     registry: dict[str, str | list[str]] = field(default_factory=dict)
     line: int = 0
+    slug: str = ""  # folder name for the site's files; derived from the URL when empty
 
 
 @dataclass

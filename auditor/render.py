@@ -226,7 +226,7 @@ class SiteRenderer:
         name = f"{kind}.jpg"
         height = min(size[1], self.limits.max_screenshot_height)
         try:
-            await page.screenshot(path=site_dir / name, type="jpeg", quality=75, full_page=False,
+            await page.screenshot(path=site_dir / name, type="jpeg", quality=75, full_page=True,
                                   clip={"x": 0, "y": 0, "width": max(size[0], 1), "height": max(height, 1)},
                                   timeout=15000)
         except PlaywrightError as exc:

@@ -107,7 +107,7 @@ def batch_report(ruleset: Ruleset, sites: list[SiteReport], started: str, lang: 
 
 async def _audit_one(renderer: SiteRenderer, site: SiteInput, ruleset: Ruleset, options: RunOptions) -> SiteReport:
     profiles = profiles_for(site, options)
-    site_dir = options.out_dir / "sites" / site_slug(site.url)
+    site_dir = options.out_dir / "sites" / (site.slug or site_slug(site.url))
     kinds = ruleset.page_kinds(set(profiles))
     try:
         snapshot = await renderer.render_site(site.url, site_dir, kinds)
