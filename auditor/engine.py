@@ -31,7 +31,7 @@ Glossary = dict[str, dict[str, Text]]
 def glossary(ruleset: Ruleset) -> Glossary:
     pages = {kind: spec.label for kind, spec in ruleset.vocabulary.kinds.items()}
     pages["home"] = ruleset.vocabulary.home_label
-    return {"problems": ruleset.pack.problems, "pages": pages, "page": pages}
+    return {"problems": ruleset.pack.problems, "pages": pages, "page": pages, "profiles": ruleset.pack.profiles}
 
 
 def _word(template: Text, values: dict[str, str], words: Glossary) -> Text:

@@ -56,6 +56,7 @@ class Pack(_Strict):
     name: Text
     messages: dict[str, Text]
     problems: dict[str, Text] = Field(default_factory=dict)  # words for validator problem codes
+    profiles: dict[str, Text] = Field(default_factory=dict)  # words for profile names
 
 
 @dataclass(frozen=True)

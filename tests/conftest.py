@@ -77,3 +77,8 @@ def fixture_audit(need_browser: None, ruleset: Ruleset, tmp_path_factory: pytest
     out = tmp_path_factory.mktemp("fixture-audit")
     batch, reports = run_audit(FIXTURE_SITES, ruleset, out)
     yield batch, reports, out
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/ from the current output instead of comparing.")
