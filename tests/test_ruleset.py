@@ -120,3 +120,16 @@ def test_vocabulary_is_data(ruleset: Ruleset) -> None:
     kinds = ruleset.vocabulary.kinds
     assert {"user_agreement", "trading_rules", "privacy_policy", "contact", "about", "licence"} <= set(kinds)
     assert "隐私政策" in kinds["privacy_policy"].link_text
+
+
+def test_worked_example_in_docs_is_a_valid_rule(tmp_path: Path) -> None:
+    """docs/rules.md promises its example passes `auditor rules check`; keep it honest."""
+    doc = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    block = doc.split("# my-rules/platform-psb-linked.yaml\n", 1)[1].split("```", 1)[0]
+    pack = _pack_with(tmp_path, "platform-psb-linked.yaml", block)
+    loaded = load_ruleset(pack)
+    assert "platform-psb-linked" in {r.id for r in loaded.rules}
+    broken = "\n".join(line for line in block.splitlines() if not line.startswith("  legacy:"))
+    (pack / "platform-psb-linked.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(RuleFileError, match="missing message for outcome code 'legacy'"):
+        load_ruleset(pack)

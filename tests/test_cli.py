@@ -1,0 +1,112 @@
+"""The command line end to end: exit codes, unreachable sites, the demo, browser selection."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+import cli
+from auditor import browser
+from auditor.errors import BrowserNotFoundError
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again when we return: connections are refused
+
+
+@pytest.mark.browser
+def test_unreachable_site_is_never_non_compliant(need_browser: None, tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/"
+    result = CliRunner().invoke(cli.main, ["audit", url, "-o", str(tmp_path)])
+    assert result.exit_code == cli.EXIT_NOT_ASSESSED, result.output
+    site = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sites"][0]
+    assert site["status"] == "unreachable" and "ERR_CONNECTION_REFUSED" in site["error"]
+    assert site["results"] == []
+    page = (tmp_path / site["report_path"]).read_text(encoding="utf-8")
+    assert "无法评估" in page and "不代表网站不合规" in page
+
+
+@pytest.mark.browser
+def test_demo_command_writes_reports(need_browser: None, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli.main, ["demo", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    by_folder = {Path(s["report_path"]).parent.name: s for s in report["sites"]}
+    assert set(by_folder) == {"marketplace", "shop", "jsfooter"}
+    assert all(s["status"] == "audited" for s in report["sites"])
+    market = {r["rule_id"]: r["outcome"] for r in by_folder["marketplace"]["results"]}
+    assert set(market.values()) == {"pass", "not_applicable"}, market
+    shop = {r["rule_id"]: r["outcome"] for r in by_folder["shop"]["results"]}
+    assert shop["icp-number-displayed"] == "fail" and shop["psb-filing-displayed"] == "fail"
+    js = {r["rule_id"]: r["outcome"] for r in by_folder["jsfooter"]["results"]}
+    assert js["icp-number-displayed"] == "pass"  # only rendering the page finds this footer
+    assert js["privacy-policy-linked"] == "pass"  # only clicking the script link finds the policy
+    assert (tmp_path / "index.html").is_file()
+    for site in report["sites"]:
+        assert (tmp_path / site["report_path"]).is_file()
+        assert list((tmp_path / Path(site["report_path"]).parent / "evidence").glob("*.jpg"))
+
+
+@pytest.mark.browser
+def test_audit_exit_code_1_when_a_rule_fails(need_browser: None, tmp_path: Path) -> None:
+    from auditor.demo import serve
+
+    with serve(only=["shop"]) as sites:
+        result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path),
+                                               "--rule", "icp-number-displayed"])
+    assert result.exit_code == cli.EXIT_FAILURES, result.output
+    with serve(only=["marketplace"]) as sites:
+        result = CliRunner().invoke(cli.main, ["audit", sites["marketplace"].url, "-o", str(tmp_path / "ok"),
+                                               "--rule", "icp-number-displayed", "--profile", "platform"])
+    assert result.exit_code == cli.EXIT_OK, result.output
+
+
+def test_bad_input_rows_are_skipped_with_line_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    listing = tmp_path / "sites.txt"
+    listing.write_text("javascript:alert(1)\n\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "audit_sites", lambda *a, **k: pytest.fail("nothing valid to audit"))
+    result = CliRunner().invoke(cli.main, ["audit", "-i", str(listing), "-o", str(tmp_path / "out")])
+    assert result.exit_code == cli.EXIT_USAGE
+    assert f"skipped: {listing}:1: only http and https URLs" in result.output
+    assert "nothing to audit" in result.output
+
+
+def test_missing_input_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli.main, ["audit", "-i", str(tmp_path / "nope.csv")])
+    assert result.exit_code == cli.EXIT_USAGE and "nope.csv" in result.output
+
+
+def _fake_playwright(path: str | None) -> SimpleNamespace:
+    return SimpleNamespace(chromium=SimpleNamespace(executable_path=path or "/nonexistent/chrome"))
+
+
+def test_browser_search_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    explicit = tmp_path / "my-chrome"
+    explicit.write_text("")
+    env = tmp_path / "env-chrome"
+    env.write_text("")
+    monkeypatch.setenv("AUDITOR_BROWSER", str(env))
+    pw = _fake_playwright(None)
+    assert browser.choose_browser(pw, str(explicit)).source == "--browser"  # type: ignore[arg-type]
+    assert browser.choose_browser(pw, None).path == str(env)  # type: ignore[arg-type]
+    monkeypatch.delenv("AUDITOR_BROWSER")
+    own = tmp_path / "playwright-chrome"
+    own.write_text("")
+    assert browser.choose_browser(_fake_playwright(str(own)), None).source == "playwright"  # type: ignore[arg-type]
+
+
+def test_no_browser_message_names_what_was_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AUDITOR_BROWSER", raising=False)
+    monkeypatch.setattr(browser, "SYSTEM_BROWSERS", ("/nonexistent/chromium",))
+    with pytest.raises(BrowserNotFoundError) as info:
+        browser.choose_browser(_fake_playwright(None), "/nonexistent/explicit")  # type: ignore[arg-type]
+    message = str(info.value)
+    assert "/nonexistent/explicit" in message and "/nonexistent/chromium" in message
+    assert "apt-get install -y chromium" in message and "playwright install chromium" in message
