@@ -118,16 +118,20 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
               help="Pages per site besides the homepage.")
 @click.option("--browser", "browser_path",
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
+@click.option("--allow-private", is_flag=True,
+              help="Also load private, loopback and link-local addresses (intranet audits, tests).")
 @click.option("--from-snapshots", "snapshots", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Judge the snapshots stored in an earlier output folder again, without a browser.")
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, concurrency: int, page_timeout: float,
-          site_timeout: float, max_pages: int, browser_path: str | None, snapshots: Path | None) -> None:
+          site_timeout: float, max_pages: int, browser_path: str | None, allow_private: bool,
+          snapshots: Path | None) -> None:
     """Audit sites and write OUT/report.json and the HTML reports."""
     ruleset = _load_rules(rules_path, only)
     options = RunOptions(out_dir=out, lang=lang, default_profiles=profiles or ("site", "operator"),
                          concurrency=concurrency, browser_path=browser_path, today=date.today(),
-                         limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages))
+                         limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
+                                       allow_private=allow_private))
     if snapshots is not None:
         try:
             batch = audit_snapshots(snapshots, ruleset, options)
@@ -216,7 +220,9 @@ def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     3 when a site could not be assessed, 2 when no browser was found.
     """
     ruleset = _load_rules(None)
-    options = RunOptions(out_dir=out, lang=lang, browser_path=browser_path, today=date.today())
+    # The demo sites are served on 127.0.0.1, so private addresses must be allowed here.
+    options = RunOptions(out_dir=out, lang=lang, browser_path=browser_path, today=date.today(),
+                         limits=Limits(allow_private=True))
     with demo_sites.serve() as sites:
         click.echo(f"serving {len(sites)} demo site(s) on 127.0.0.1; auditing → {out}", err=True)
         try:

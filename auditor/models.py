@@ -110,6 +110,7 @@ class PageSnapshot(Model):
     images: list[Image] = Field(default_factory=list)
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
+    truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
     screenshot: str | None = None  # file name beside the snapshot
     fetched_at: str = ""
 

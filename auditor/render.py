@@ -23,6 +23,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.discover import Vocabulary, rank, same_site
 from auditor.models import Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
+from auditor.netguard import NetGuard, refused_message
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ class Limits:
     max_links: int = 3000
     max_images: int = 500
     max_screenshot_height: int = 8000
+    max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
+    allow_private: bool = False  # load private/loopback/link-local addresses (tests, demo, intranet audits)
 
     def js_limits(self) -> dict[str, int]:
         return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,
@@ -77,7 +80,7 @@ def now_iso() -> str:
 def classify_failure(message: str) -> SiteStatus:
     """Network-level failures mean the site could not be reached; anything else is our error."""
     text = message.lower()
-    network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection")
+    network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection", "not audited: ")
     return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
 
 
@@ -102,9 +105,12 @@ class SiteRenderer:
         context = await self.browser.new_context(
             viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
+        guard = None if self.limits.allow_private else NetGuard()
+        if guard is not None:
+            await guard.install(context)
         try:
             return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started),
+                self._render(context, url, site_dir, kinds, deadline, started, guard),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
             return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
@@ -117,15 +123,19 @@ class SiteRenderer:
                 log.warning("could not close browser context for %s", url)
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
-                      deadline: _Deadline, started: str) -> SiteSnapshot:
+                      deadline: _Deadline, started: str, guard: NetGuard | None) -> SiteSnapshot:
         page = await context.new_page()
+        popups = track_popups(page)
         home = await self._visit(page, "home", url, site_dir, deadline)
         if home.error is not None:
             await page.close()
-            return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(home.error),
-                                error=home.error, pages=[home], started_at=started, finished_at=now_iso())
+            error = home.error
+            if guard is not None and guard.blocked and "ERR_BLOCKED_BY_CLIENT" in error:
+                error = refused_message(guard.blocked)
+            return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(error),
+                                error=error, pages=[home], started_at=started, finished_at=now_iso())
         blocked = blocked_reason(home)
-        targets = await self._find_pages(page, home, kinds)
+        targets = await self._find_pages(page, home, kinds, popups)
         await page.close()
         if blocked:
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.BLOCKED,
@@ -148,6 +158,7 @@ class SiteRenderer:
                 continue
             seen.add(key)
             sub = await context.new_page()
+            track_popups(sub)
             try:
                 pages.append(await self._visit(sub, kind, target, site_dir, deadline))
             finally:
@@ -167,16 +178,19 @@ class SiteRenderer:
                 return PageSnapshot(kind=kind, url=url, final_url=url, fetched_at=fetched,
                                     error=f"timeout: no response within {timeout_ms / 1000:.0f} s")
         except PlaywrightError as exc:
+            message = short_error(exc)
+            if "download is starting" in message.lower():
+                message = "the address starts a file download instead of showing a page"
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
-                                fetched_at=fetched, error=short_error(exc))
+                                fetched_at=fetched, error=message)
         await self._settle(page)
         try:
-            data = await self._extract(page)
+            data = await self._extract_settled(page)
             shot = await self._screenshot(page, kind, site_dir, data["page_size"])
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
-        return PageSnapshot(
+        snapshot = PageSnapshot(
             kind=kind, url=url, final_url=page.url, fetched_at=fetched,
             http_status=response.status if response else None,
             redirects=await redirect_chain(response),
@@ -186,6 +200,21 @@ class SiteRenderer:
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
             screenshot=shot)
+        return bounded(snapshot, self.limits.max_snapshot_bytes)
+
+    async def _extract_settled(self, page: Page) -> dict[str, Any]:
+        """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
+        for attempt in range(3):
+            try:
+                return await self._extract(page)
+            except PlaywrightError as exc:
+                navigating = "context was destroyed" in str(exc) or "navigat" in str(exc).lower()
+                if not navigating or attempt == 2:
+                    if navigating:
+                        raise PlaywrightError("the page keeps navigating (refresh or redirect loop)") from exc
+                    raise
+                await self._settle(page)
+        raise AssertionError("unreachable")
 
     async def _settle(self, page: Page) -> None:
         # Long-polling pages never go idle; the DOM check below still bounds the wait.
@@ -234,7 +263,8 @@ class SiteRenderer:
             return None
         return name
 
-    async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str]) -> dict[str, str]:
+    async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
+                          ) -> dict[str, str]:
         """Pick one URL per needed page kind: the best-scoring same-site link, else a clicked one."""
         candidates = [(link.text or link.title, link.url) for link in home.links]
         found: dict[str, str] = {}
@@ -248,10 +278,11 @@ class SiteRenderer:
                     break
         missing = [k for k in sorted(kinds) if k not in found and k in self.vocabulary.kinds]
         if missing:
-            found.update(await self._click_for(page, home, missing))
+            found.update(await self._click_for(page, home, missing, popups))
         return found
 
-    async def _click_for(self, page: Page, home: PageSnapshot, kinds: list[str]) -> dict[str, str]:
+    async def _click_for(self, page: Page, home: PageSnapshot, kinds: list[str], popups: Popups
+                         ) -> dict[str, str]:
         """Follow script-driven links (href="#" with onclick) by clicking them, as a visitor would."""
         found: dict[str, str] = {}
         for kind in kinds:
@@ -265,41 +296,80 @@ class SiteRenderer:
             if not ranked:
                 continue
             click_id = next(c["id"] for c in clickables if c["text"] == ranked[0][1])
-            url = await self._click_target(page, home.final_url, click_id)
+            url = await self._click_target(page, home.final_url, click_id, popups)
             if url and same_site(url, home.final_url):
                 found[kind] = url
         return found
 
-    async def _click_target(self, page: Page, home_url: str, click_id: str) -> str | None:
+    async def _click_target(self, page: Page, home_url: str, click_id: str, popups: Popups) -> str | None:
         """Click one script-driven link; return where it went (same tab or popup), then come back."""
-        popups: list[Page] = []
-
-        def listener(popup: Page) -> None:
-            popups.append(popup)
-
-        page.context.on("page", listener)
-        try:
+        before = popups.opened
+        with contextlib.suppress(PlaywrightError):
             await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
             await page.wait_for_timeout(800)
-        except PlaywrightError:
-            pass
-        finally:
-            page.context.remove_listener("page", listener)
         if page.url.split("#")[0] != home_url.split("#")[0]:
             url = page.url
-            try:  # back to the homepage, and mark its clickables again for the next kind
+            with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
                 await page.go_back(timeout=5000)
                 await self._settle(page)
                 await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
-            except PlaywrightError:
-                pass
             return url
-        for popup in popups:
-            url = popup.url
+        await popups.settled()
+        return next((u for u in popups.urls[before:] if u and u != "about:blank"), None)
+
+
+@dataclass
+class Popups:
+    """Windows a page opened: counted when they open, URL recorded once they commit."""
+
+    opened: int = 0
+    urls: list[str] = field(default_factory=list)
+
+    async def settled(self, timeout_s: float = 3.5) -> None:
+        waited = 0.0
+        while len(self.urls) < self.opened and waited < timeout_s:
+            await asyncio.sleep(0.1)
+            waited += 0.1
+
+
+def track_popups(page: Page) -> Popups:
+    """Close every window a page opens (pop-up floods cost memory); remember where each went."""
+    popups = Popups()
+
+    async def on_popup(popup: Page) -> None:
+        popups.opened += 1
+        with contextlib.suppress(PlaywrightError):
+            await popup.wait_for_load_state("domcontentloaded", timeout=3000)
+        popups.urls.append(popup.url)
+        with contextlib.suppress(PlaywrightError):
             await popup.close()
-            if url and url != "about:blank":
-                return url
-        return None
+
+    page.on("popup", on_popup)
+    return popups
+
+
+def bounded(snapshot: PageSnapshot, max_bytes: int) -> PageSnapshot:
+    """Keep a page's snapshot under `max_bytes`: drop main-content text first, never footer or header.
+
+    Disclosures live in headers and footers; a 50 MB page of body text must not make
+    a snapshot nobody can load again.
+    """
+    size = len(snapshot.model_dump_json())
+    if size <= max_bytes:
+        return snapshot
+    keep = [b for b in snapshot.blocks if b.region != "main"]
+    main = [b for b in snapshot.blocks if b.region == "main"]
+    budget = max_bytes - len(snapshot.model_copy(update={"blocks": keep}).model_dump_json())
+    kept_main: list[TextBlock] = []
+    for block in main:
+        cost = len(block.model_dump_json()) + 1
+        if cost > budget:
+            break
+        kept_main.append(block)
+        budget -= cost
+    blocks = sorted(keep + kept_main, key=lambda b: (b.bbox[1], b.bbox[0]))
+    links = snapshot.links[: max(100, len(snapshot.links) * max_bytes // size)]
+    return snapshot.model_copy(update={"blocks": blocks, "links": links, "truncated": True})
 
 
 def _origin(url: str) -> str:

@@ -64,7 +64,8 @@ def run_audit(root: Path, ruleset: Ruleset, out: Path, only: list[str] | None = 
               limits: Limits | None = None) -> tuple[BatchReport, dict[str, SiteReport]]:
     """Serve the site folders under `root`, audit them all in one run, return reports by folder."""
     with serve(root, only=only) as sites:
-        options = RunOptions(out_dir=out, today=TODAY, limits=limits or Limits(page_timeout_s=15, site_timeout_s=60))
+        options = RunOptions(out_dir=out, today=TODAY, limits=limits or Limits(page_timeout_s=15, site_timeout_s=60,
+                                                                          allow_private=True))
         batch = asyncio.run(audit_sites(list(sites.values()), ruleset, options))
         by_url = {s.input_url: s for s in batch.sites}
         return batch, {name: by_url[site.url] for name, site in sites.items()}

@@ -24,7 +24,7 @@ def _closed_port() -> int:
 @pytest.mark.browser
 def test_unreachable_site_is_never_non_compliant(need_browser: None, tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/"
-    result = CliRunner().invoke(cli.main, ["audit", url, "-o", str(tmp_path)])
+    result = CliRunner().invoke(cli.main, ["audit", url, "-o", str(tmp_path), "--allow-private"])
     assert result.exit_code == cli.EXIT_NOT_ASSESSED, result.output
     site = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sites"][0]
     assert site["status"] == "unreachable" and "ERR_CONNECTION_REFUSED" in site["error"]
@@ -60,11 +60,12 @@ def test_audit_exit_code_1_when_a_rule_fails(need_browser: None, tmp_path: Path)
 
     with serve(only=["shop"]) as sites:
         result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path),
-                                               "--rule", "icp-number-displayed"])
+                                               "--rule", "icp-number-displayed", "--allow-private"])
     assert result.exit_code == cli.EXIT_FAILURES, result.output
     with serve(only=["marketplace"]) as sites:
         result = CliRunner().invoke(cli.main, ["audit", sites["marketplace"].url, "-o", str(tmp_path / "ok"),
-                                               "--rule", "icp-number-displayed", "--profile", "platform"])
+                                               "--rule", "icp-number-displayed", "--profile", "platform",
+                                               "--allow-private"])
     assert result.exit_code == cli.EXIT_OK, result.output
 
 
@@ -110,3 +111,15 @@ def test_no_browser_message_names_what_was_tried(monkeypatch: pytest.MonkeyPatch
     message = str(info.value)
     assert "/nonexistent/explicit" in message and "/nonexistent/chromium" in message
     assert "apt-get install -y chromium" in message and "playwright install chromium" in message
+
+
+@pytest.mark.browser
+def test_private_addresses_are_refused_by_default(need_browser: None, tmp_path: Path) -> None:
+    from auditor.demo import serve
+
+    with serve(only=["shop"]) as sites:
+        result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path)])
+    assert result.exit_code == cli.EXIT_NOT_ASSESSED, result.output
+    site = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sites"][0]
+    assert site["status"] == "unreachable" and site["results"] == []
+    assert "127.0.0.1" in site["error"] and "--allow-private" in site["error"]
