@@ -76,9 +76,14 @@ def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice
     raise BrowserNotFoundError("No browser found. Tried: " + "; ".join(tried) + ". " + INSTALL_HINT)
 
 
-async def launch(pw: Playwright, explicit: str | None = None) -> tuple[Browser, BrowserChoice]:
+async def launch(pw: Playwright, explicit: str | None = None, proxy: str | None = None
+                 ) -> tuple[Browser, BrowserChoice]:
+    """Launch headless Chromium; with `proxy`, every connection (loopback included) goes through it."""
     choice = choose_browser(pw, explicit)
     args = list(QUIET_ARGS)
+    if proxy:
+        # "<-loopback>" removes Chromium's built-in bypass for localhost, so loopback is guarded too.
+        args += [f"--proxy-server={proxy}", "--proxy-bypass-list=<-loopback>"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
     browser = await pw.chromium.launch(executable_path=choice.path, args=args, headless=True)

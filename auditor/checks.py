@@ -321,6 +321,7 @@ class FoundOnPagesParams(Params):
     kind: Literal["entity_name", "address", "phone", "email"]
     pages: list[str] = Field(min_length=1)
     exclude_labels: list[str] = Field(default_factory=list)  # e.g. 传真: a fax is not a phone line
+    exclude_values: list[str] = Field(default_factory=list)  # national hotlines (12377, 12315) are not the site's
 
 
 @check(FoundOnPagesParams, {"pass": ("value", "page"), "missing": ("pages",)})
@@ -329,7 +330,8 @@ def found_on_pages(ctx: Context, params: BaseModel) -> Verdict:
     assert isinstance(params, FoundOnPagesParams)
     excluded = [normalize(w).lower() for w in params.exclude_labels]
     found = [f for f in ctx.site.of(params.kind, pages=tuple(params.pages))
-             if f.status == "valid" and not any(w in f.label.lower() for w in excluded)]
+             if f.status == "valid" and not any(w in f.label.lower() for w in excluded)
+             and f.value not in params.exclude_values]
     if found:
         return Verdict(Outcome.PASS, "pass", {"value": _values(found[:3]), "page": found[0].page_kind}, _ev(found))
     return Verdict(Outcome.FAIL, "missing", {"pages": "、".join(params.pages)})
@@ -447,14 +449,21 @@ class ConsistencyParams(Params):
     pages: list[str] = Field(min_length=1)
 
 
-@check(ConsistencyParams, {"pass": ("detail",), "uscc_mismatch": ("values",), "psb_mismatch": ("value", "code"),
-                           "too_few": ()})
+@check(ConsistencyParams, {"pass": ("detail",), "uscc_mismatch": ("values",), "name_mismatch": ("values",),
+                           "psb_mismatch": ("value", "code"), "too_few": ()})
 def disclosures_consistent(ctx: Context, params: BaseModel) -> Verdict:
     """Credit codes agree across pages, and police links carry the shown number."""
     assert isinstance(params, ConsistencyParams)
     codes = [f for f in ctx.site.of("uscc", pages=tuple(params.pages)) if f.status == "valid"]
     if len({f.value for f in codes}) > 1:
         return Verdict(Outcome.FAIL, "uscc_mismatch", {"values": _values(codes)}, _ev(codes, 4))
+    # The licence page names whose licence it is; the homepage names the operator. Other pages
+    # (about, privacy) may name partners and group companies, so only these two are held together.
+    home_names = ctx.site.of("entity_name", pages=HOME)
+    licence_names = ctx.site.of("entity_name", pages=("licence",))
+    if home_names and licence_names and not {f.value for f in home_names} & {f.value for f in licence_names}:
+        both = home_names[:2] + licence_names[:2]
+        return Verdict(Outcome.FAIL, "name_mismatch", {"values": _values(both)}, _ev(both, 4))
     for f in ctx.site.of("psb", pages=HOME):
         url = linked_to(f, "psb")
         code = psb_link_code(url) if url else None

@@ -13,17 +13,18 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from auditor.models import Evidence, RuleResult, SiteSnapshot
+from auditor.models import Evidence, RuleResult, Screenshot, SiteSnapshot
 
 log = logging.getLogger(__name__)
 MARGIN_X, MARGIN_Y = 160, 40  # enough of the surroundings to show where on the page it is
 MAX_CROP = (1200, 500)
 
 
-def _crop(screenshot: Path, bbox: tuple[float, float, float, float], target: Path) -> bool:
+def _crop(screenshot: Path, top: float, bbox: tuple[float, float, float, float], target: Path) -> bool:
     try:
         with Image.open(screenshot) as image:
             x, y, w, h = bbox
+            y -= top  # page coordinates → this picture's coordinates
             if y >= image.height or x >= image.width:
                 return False  # below the part of the page we photographed
             box = (max(0, int(x - MARGIN_X)), max(0, int(y - MARGIN_Y)),
@@ -42,25 +43,27 @@ def _crop(screenshot: Path, bbox: tuple[float, float, float, float], target: Pat
 
 def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Path) -> list[RuleResult]:
     """Give every evidence item with a box a cropped screenshot (relative to `site_dir`)."""
-    shots = {p.final_url: site_dir / p.screenshot for p in snapshot.pages if p.screenshot}
-    crops = site_dir / "evidence"
+    shots = {p.final_url: p.screenshots for p in snapshot.pages if p.screenshots}
     out = []
     for result in results:
         items = []
         for ev in result.evidence:
-            items.append(_with_crop(ev, shots, crops))
+            items.append(_with_crop(ev, shots, site_dir))
         out.append(result.model_copy(update={"evidence": items}))
     return out
 
 
-def _with_crop(ev: Evidence, shots: dict[str, Path], crops: Path) -> Evidence:
-    shot = shots.get(ev.page_url)
-    if ev.bbox is None or shot is None or not shot.is_file():
+def _with_crop(ev: Evidence, shots: dict[str, list[Screenshot]], site_dir: Path) -> Evidence:
+    if ev.bbox is None:
         return ev
+    y, height = ev.bbox[1], ev.bbox[3]
+    shot = next((s for s in shots.get(ev.page_url, []) if s.y <= y and y + height <= s.y + s.height), None)
+    if shot is None or not (site_dir / shot.file).is_file():
+        return ev  # not on any picture we took (e.g. the middle of a very long page)
     key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
-    target = crops / f"{key}.jpg"
+    target = site_dir / "evidence" / f"{key}.jpg"
     if not target.exists():
-        crops.mkdir(parents=True, exist_ok=True)
-        if not _crop(shot, ev.bbox, target):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not _crop(site_dir / shot.file, shot.y, ev.bbox, target):
             return ev
     return ev.model_copy(update={"screenshot": f"evidence/{target.name}"})

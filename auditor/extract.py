@@ -27,7 +27,7 @@ ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承�
 # is cut after the last of them. Single characters such as 为 or 和 are not here: they
 # occur inside real names (华为技术有限公司).
 ENTITY_LEAD_INS = ("本协议由您与", "处理者为", "运营者为", "经营者为", "运营方为", "运营主体为", "您与", "由", "是指",
-                   "即", "系")
+                   "是", "即", "系")
 ADDRESS_RE = re.compile(
     r"(?:公司地址|联系地址|经营地址|办公地址|注册地址|通讯地址|经营场所|住所|地址|address)[:：]?"
     r"(?P<addr>.{4,80}?)(?=电话|热线|邮编|传真|邮箱|e-?mail|客服|备案|版权|copyright|©|\||。|;|；|\(邮编|$)",

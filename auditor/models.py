@@ -96,6 +96,14 @@ class Image(Model):
     region: Region
 
 
+class Screenshot(Model):
+    """A picture of part of the page: the file beside the snapshot and where on the page it starts."""
+
+    file: str
+    y: float = 0.0
+    height: float = 0.0
+
+
 class PageSnapshot(Model):
     kind: str  # "home" or a page kind from rules/pages.yaml
     url: str
@@ -111,7 +119,7 @@ class PageSnapshot(Model):
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
     truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
-    screenshot: str | None = None  # file name beside the snapshot
+    screenshots: list[Screenshot] = Field(default_factory=list)  # the top of the page, and its bottom if long
     fetched_at: str = ""
 
     @property

@@ -2,25 +2,30 @@
 
 A hostile page can point the auditor's browser at 127.0.0.1, the LAN or the cloud
 metadata service (169.254.169.254): as the site itself, through a redirect, or as an
-image or script. Every request the browser makes is checked here (the host is resolved
-and every address it resolves to must be public) unless the run allows private
-addresses (``--allow-private``: tests, the demo, intranet audits).
+image, script or WebSocket. Request interception in the browser does not see redirects,
+so the guard sits where every connection must pass: a small forward proxy the browser
+is started with. For each connection it resolves the host once, refuses if any address
+is not public, and connects to the very address it checked, so a DNS answer that
+changes between check and use (rebinding) gains nothing.
 
-Known limit: Chromium resolves the name again itself, so a DNS server that answers
-differently the second time (rebinding) is not caught; audits of untrusted sites that
-must be airtight should also run in a network namespace without inside routes.
+``--allow-private`` (tests, the demo, intranet audits) starts the browser without it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
+import logging
 import socket
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext, Route, WebSocketRoute
-
+log = logging.getLogger(__name__)
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+BLOCK_HEADER = "X-Auditor-Blocked"
+CONNECT_TIMEOUT_S = 15.0
+IDLE_TIMEOUT_S = 60.0
 
 
 def is_public_ip(ip: IpAddress) -> bool:
@@ -30,60 +35,139 @@ def is_public_ip(ip: IpAddress) -> bool:
                                  or ip.is_reserved or ip.is_unspecified)
 
 
-class NetGuard:
-    """Decides per host, caching answers for the run; `blocked` remembers what was refused."""
+@dataclass(frozen=True)
+class Resolution:
+    address: str | None  # the address to connect to, when allowed
+    problem: str | None  # why not: private address, or the lookup failed
+    private: bool = False
 
-    def __init__(self) -> None:
-        self._verdicts: dict[str, str | None] = {}
-        self.blocked: list[str] = []
 
-    async def refusal(self, url: str) -> str | None:
-        """Why `url` must not be loaded, or None when it may."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https", "ws", "wss"):
-            return None  # data:, blob: and about: never leave the browser
-        host = (parts.hostname or "").lower()
-        if host not in self._verdicts:
-            self._verdicts[host] = await self._judge(host)
-        return self._verdicts[host]
+async def resolve(host: str) -> Resolution:
+    """Resolve `host`; allowed only if every address it resolves to is public."""
+    try:
+        literal = ipaddress.ip_address(host.strip("[]"))
+        if not is_public_ip(literal):
+            return Resolution(None, f"{host} is a private or reserved address", private=True)
+        return Resolution(str(literal), None)
+    except ValueError:
+        pass
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        return Resolution(None, f"DNS lookup of {host} failed ({exc})")
+    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+    for address in addresses:
+        if not is_public_ip(address):
+            return Resolution(None, f"{host} resolves to {address}, a private or reserved address", private=True)
+    return Resolution(str(addresses[0]), None) if addresses else Resolution(None, f"{host} has no address")
 
-    async def _judge(self, host: str) -> str | None:
+
+@dataclass
+class EgressProxy:
+    """An HTTP(S) forward proxy on 127.0.0.1 that only connects to public addresses."""
+
+    problems: dict[str, Resolution] = field(default_factory=dict)  # host → why it was refused
+    _server: asyncio.Server | None = None
+
+    @property
+    def address(self) -> str:
+        assert self._server is not None
+        host, port = self._server.sockets[0].getsockname()[:2]
+        return f"http://{host}:{port}"
+
+    async def start(self) -> EgressProxy:
+        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0, limit=1 << 16)
+        return self
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            with contextlib.suppress(Exception):
+                await self._server.wait_closed()
+
+    def refusal_for(self, url: str) -> str | None:
+        """Why a URL the browser tried was refused by us, if it was."""
+        host = (urlsplit(url).hostname or "").lower()
+        resolution = self.problems.get(host)
+        return resolution.problem if resolution else None
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            literal = ipaddress.ip_address(host)
-            return None if is_public_ip(literal) else f"{host} is a private or reserved address"
-        except ValueError:
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=IDLE_TIMEOUT_S)
+            method, target, version = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
+            if method.upper() == "CONNECT":
+                await self._tunnel(target, reader, writer)
+            else:
+                await self._forward(method, target, version, head, reader, writer)
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, TimeoutError, ValueError,
+                ConnectionError, OSError):
             pass
+        finally:
+            with contextlib.suppress(Exception):
+                writer.close()
+
+    async def _open(self, host: str, port: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | Resolution:
+        resolution = await resolve(host)
+        if resolution.address is None:
+            self.problems[host.lower()] = resolution
+            return resolution
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
-            return None  # let the browser fail the lookup itself: that is an ordinary "unreachable"
-        for info in infos:
-            address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-            if not is_public_ip(address):
-                return f"{host} resolves to {address}, a private or reserved address"
-        return None
+            streams = await asyncio.wait_for(asyncio.open_connection(resolution.address, port),
+                                             timeout=CONNECT_TIMEOUT_S)
+            self.problems.pop(host.lower(), None)  # an earlier failure was passing
+            return streams
+        except (OSError, TimeoutError) as exc:
+            failure = Resolution(None, f"connection to {host}:{port} failed ({exc or 'timeout'})")
+            self.problems[host.lower()] = failure
+            return failure
 
-    async def install(self, context: BrowserContext) -> None:
-        async def guard(route: Route) -> None:
-            reason = await self.refusal(route.request.url)
-            if reason is None:
-                await route.continue_()
-            else:
-                self.blocked.append(f"{route.request.url}: {reason}")
-                await route.abort("blockedbyclient")
+    async def _tunnel(self, target: str, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        host, _, port = target.rpartition(":")
+        upstream = await self._open(host.strip("[]"), int(port or 443))
+        if isinstance(upstream, Resolution):
+            writer.write(f"HTTP/1.1 403 Forbidden\r\n{BLOCK_HEADER}: 1\r\nContent-Length: 0\r\n\r\n".encode())
+            await writer.drain()
+            return
+        writer.write(b"HTTP/1.1 200 Connection Established\r\n\r\n")
+        await writer.drain()
+        await _pipe_both(reader, writer, *upstream)
 
-        async def guard_socket(socket_route: WebSocketRoute) -> None:
-            reason = await self.refusal(socket_route.url)
-            if reason is None:
-                socket_route.connect_to_server()
-            else:
-                self.blocked.append(f"{socket_route.url}: {reason}")
-                await socket_route.close(code=1008, reason="blocked by auditor")
+    async def _forward(self, method: str, target: str, version: str, head: bytes,
+                       reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        parts = urlsplit(target)
+        host = parts.hostname or ""
+        upstream = await self._open(host, parts.port or 80)
+        if isinstance(upstream, Resolution):
+            body = f"not loaded: {upstream.problem}".encode()
+            writer.write(f"HTTP/1.1 403 Forbidden\r\n{BLOCK_HEADER}: 1\r\nContent-Type: text/plain\r\n"
+                         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body)
+            await writer.drain()
+            return
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = [line for line in head.split(b"\r\n")[1:] if line and not line.lower().startswith(
+            (b"proxy-connection:", b"connection:", b"keep-alive:"))]
+        up_reader, up_writer = upstream
+        up_writer.write(f"{method} {path} {version}\r\n".encode("latin-1") + b"\r\n".join(headers)
+                        + b"\r\nConnection: close\r\n\r\n")
+        await _pipe_both(reader, writer, up_reader, up_writer)
 
-        await context.route("**/*", guard)
-        await context.route_web_socket("**/*", guard_socket)
+
+async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+    with contextlib.suppress(ConnectionError, OSError, TimeoutError, asyncio.IncompleteReadError):
+        while True:
+            data = await asyncio.wait_for(source.read(1 << 16), timeout=IDLE_TIMEOUT_S)
+            if not data:
+                break
+            sink.write(data)
+            await sink.drain()
+    with contextlib.suppress(Exception):
+        sink.close()
 
 
-def refused_message(blocked: list[str]) -> str:
-    first = blocked[0] if blocked else "a private address"
-    return f"not audited: {first} (run with --allow-private to audit internal sites)"
+async def _pipe_both(client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter,
+                     up_reader: asyncio.StreamReader, up_writer: asyncio.StreamWriter) -> None:
+    await asyncio.gather(_pipe(client_reader, up_writer), _pipe(up_reader, client_writer))
+
+
+def refused_message(problem: str) -> str:
+    return f"not audited: {problem} (run with --allow-private to audit internal sites)"

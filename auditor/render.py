@@ -22,20 +22,26 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.discover import Vocabulary, rank, same_site
-from auditor.models import Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
-from auditor.netguard import NetGuard, refused_message
+from auditor.models import Image, Link, PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
+from auditor.netguard import EgressProxy, refused_message
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
 
-# Resolves when the DOM has been quiet for `quiet` ms (or after `max` ms): footers that
-# scripts inject after load (timers, route changes) are then in place.
-SETTLE_JS = """({quiet, max}) => new Promise((resolve) => {
-  let timer = setTimeout(done, quiet);
-  const stop = setTimeout(done, max);
-  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+# Resolves when the DOM has been quiet for `quiet` ms and either the page already shows
+# footer-like text (ICP, 版权, ©) or `min` ms have passed since navigation; at `max` ms it
+# resolves regardless. Footers that scripts write after load (timers, route changes,
+# late API calls) are then in place, while ordinary pages are read after a short quiet.
+SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
+  const marker = /ICP|公网安备|版权|©|copyright/i;
+  const ready = () => performance.now() >= min
+    || (footer === false) || marker.test((document.body && document.body.innerText || "").slice(-8000));
+  let timer = setTimeout(check, quiet);
+  const stop = setTimeout(done, Math.max(0, max - performance.now()));
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(check, quiet); });
   obs.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  function check() { if (ready()) done(); else timer = setTimeout(check, 250); }
   function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(true); }
 })"""
 
@@ -48,8 +54,9 @@ BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "c
 class Limits:
     page_timeout_s: float = 20.0
     site_timeout_s: float = 90.0
-    settle_ms: int = 600
-    settle_max_ms: int = 4000
+    settle_ms: int = 600  # DOM quiet this long means the page has settled …
+    settle_min_ms: int = 3000  # … once a footer is seen, or this long after navigation (homepages)
+    settle_max_ms: int = 6000  # never wait longer than this after navigation
     max_pages: int = 8
     max_blocks: int = 4000
     max_block_chars: int = 2000
@@ -80,7 +87,7 @@ def now_iso() -> str:
 def classify_failure(message: str) -> SiteStatus:
     """Network-level failures mean the site could not be reached; anything else is our error."""
     text = message.lower()
-    network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection", "not audited: ")
+    network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection", "not audited: ", "dns lookup")
     return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
 
 
@@ -92,10 +99,12 @@ def short_error(exc: BaseException) -> str:
 class SiteRenderer:
     """Renders sites with one shared browser; create one per run."""
 
-    def __init__(self, browser: Browser, vocabulary: Vocabulary, limits: Limits) -> None:
+    def __init__(self, browser: Browser, vocabulary: Vocabulary, limits: Limits,
+                 proxy: EgressProxy | None = None) -> None:
         self.browser = browser
         self.vocabulary = vocabulary
         self.limits = limits
+        self.proxy = proxy  # the egress guard the browser goes through, if any
 
     async def render_site(self, url: str, site_dir: Path, kinds: set[str]) -> SiteSnapshot:
         """Render the homepage and the pages of `kinds`; never raises for site problems."""
@@ -105,12 +114,9 @@ class SiteRenderer:
         context = await self.browser.new_context(
             viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
-        guard = None if self.limits.allow_private else NetGuard()
-        if guard is not None:
-            await guard.install(context)
         try:
             return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started, guard),
+                self._render(context, url, site_dir, kinds, deadline, started),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
             return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
@@ -123,17 +129,20 @@ class SiteRenderer:
                 log.warning("could not close browser context for %s", url)
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
-                      deadline: _Deadline, started: str, guard: NetGuard | None) -> SiteSnapshot:
+                      deadline: _Deadline, started: str) -> SiteSnapshot:
         page = await context.new_page()
         popups = track_popups(page)
         home = await self._visit(page, "home", url, site_dir, deadline)
         if home.error is not None:
             await page.close()
-            error = home.error
-            if guard is not None and guard.blocked and "ERR_BLOCKED_BY_CLIENT" in error:
-                error = refused_message(guard.blocked)
+            error = self._refusal(home) or home.error
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(error),
                                 error=error, pages=[home], started_at=started, finished_at=now_iso())
+        refused = self._refusal(home) if home.http_status == 403 else None  # the guard answers 403
+        if refused:
+            await page.close()
+            return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.UNREACHABLE,
+                                error=refused, pages=[home], started_at=started, finished_at=now_iso())
         blocked = blocked_reason(home)
         targets = await self._find_pages(page, home, kinds, popups)
         await page.close()
@@ -166,6 +175,16 @@ class SiteRenderer:
         return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
                             pages=pages, started_at=started, finished_at=now_iso())
 
+    def _refusal(self, home: PageSnapshot) -> str | None:
+        """Why the egress guard did not let the homepage (or a redirect on the way) load, if it did not."""
+        if self.proxy is None:
+            return None
+        for address in (*home.redirects, home.url, home.final_url):
+            problem = self.proxy.refusal_for(address)
+            if problem:
+                return refused_message(problem) if "private" in problem else problem
+        return None
+
     async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline) -> PageSnapshot:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
@@ -183,7 +202,7 @@ class SiteRenderer:
                 message = "the address starts a file download instead of showing a page"
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
-        await self._settle(page)
+        await self._settle(page, footer=kind == "home")
         try:
             data = await self._extract_settled(page)
             shot = await self._screenshot(page, kind, site_dir, data["page_size"])
@@ -199,7 +218,8 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
-            screenshot=shot)
+            truncated=bool(data.get("truncated")),
+            screenshots=shot)
         return bounded(snapshot, self.limits.max_snapshot_bytes)
 
     async def _extract_settled(self, page: Page) -> dict[str, Any]:
@@ -216,12 +236,14 @@ class SiteRenderer:
                 await self._settle(page)
         raise AssertionError("unreachable")
 
-    async def _settle(self, page: Page) -> None:
+    async def _settle(self, page: Page, footer: bool = False) -> None:
+        """Wait until scripts have finished writing the page; on homepages, for a footer too."""
         # Long-polling pages never go idle; the DOM check below still bounds the wait.
         with contextlib.suppress(PlaywrightError):
             await page.wait_for_load_state("networkidle", timeout=min(3000, self.limits.settle_max_ms))
         with contextlib.suppress(PlaywrightError):
-            await page.evaluate(SETTLE_JS, {"quiet": self.limits.settle_ms, "max": self.limits.settle_max_ms})
+            await page.evaluate(SETTLE_JS, {"quiet": self.limits.settle_ms, "max": self.limits.settle_max_ms,
+                                            "min": self.limits.settle_min_ms, "footer": footer})
 
     async def _extract(self, page: Page) -> dict[str, Any]:
         data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
@@ -251,17 +273,30 @@ class SiteRenderer:
                     item["frame"] = frame.url
                 data[key].append(item)
 
-    async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> str | None:
-        name = f"{kind}.jpg"
-        height = min(size[1], self.limits.max_screenshot_height)
+    async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> list[Screenshot]:
+        """Photograph the page for evidence: all of it when short, else its top and its bottom.
+
+        Disclosures sit in headers and footers. Rastering a very tall page in one piece
+        takes minutes (a 50 MB page is millions of pixels tall), so long pages get two
+        viewport pictures instead: one at the top, one scrolled to the footer.
+        """
+        width, height = max(size[0], 1), max(size[1], 1)
         try:
-            await page.screenshot(path=site_dir / name, type="jpeg", quality=75, full_page=True,
-                                  clip={"x": 0, "y": 0, "width": max(size[0], 1), "height": max(height, 1)},
-                                  timeout=15000)
+            if height <= self.limits.max_screenshot_height:
+                await page.screenshot(path=site_dir / f"{kind}.jpg", type="jpeg", quality=75, full_page=True,
+                                      timeout=10000)
+                return [Screenshot(file=f"{kind}.jpg", y=0, height=height)]
+            shots = []
+            for part, target in (("top", 0.0), ("bottom", height)):
+                scrolled = float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }",
+                                                     target))
+                name = f"{kind}-{part}.jpg"
+                await page.screenshot(path=site_dir / name, type="jpeg", quality=75, timeout=10000)
+                shots.append(Screenshot(file=name, y=scrolled, height=float(VIEWPORT["height"])))
+            return shots
         except PlaywrightError as exc:
-            log.info("no screenshot of %s: %s", page.url, short_error(exc))
-            return None
-        return name
+            log.info("no screenshot of %s (%.0f×%.0f): %s", page.url, width, height, short_error(exc))
+            return []
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
                           ) -> dict[str, str]:

@@ -19,6 +19,7 @@ from playwright.async_api import async_playwright
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from auditor.browser import launch
+from auditor.netguard import EgressProxy
 from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
@@ -124,10 +125,12 @@ async def _audit_one(renderer: SiteRenderer, site: SiteInput, ruleset: Ruleset, 
 async def audit_sites(sites: list[SiteInput], ruleset: Ruleset, options: RunOptions,
                       on_done: SiteDone | None = None) -> BatchReport:
     started = now_iso()
+    # Every connection of the browser goes through the egress guard unless private addresses are allowed.
+    proxy = None if options.limits.allow_private else await EgressProxy().start()
     async with async_playwright() as pw:
-        browser, choice = await launch(pw, options.browser_path)
+        browser, choice = await launch(pw, options.browser_path, proxy=proxy.address if proxy else None)
         log.info("browser: %s (%s)", choice.path or "playwright", choice.source)
-        renderer = SiteRenderer(browser, ruleset.vocabulary, options.limits)
+        renderer = SiteRenderer(browser, ruleset.vocabulary, options.limits, proxy)
         gate = asyncio.Semaphore(max(1, options.concurrency))
 
         async def run(site: SiteInput) -> SiteReport:
@@ -141,6 +144,8 @@ async def audit_sites(sites: list[SiteInput], ruleset: Ruleset, options: RunOpti
             reports = list(await asyncio.gather(*(run(site) for site in sites)))
         finally:
             await browser.close()
+            if proxy is not None:
+                await proxy.close()
     return batch_report(ruleset, reports, started, options.lang)
 
 

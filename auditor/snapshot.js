@@ -17,7 +17,7 @@
     if (!el || !el.checkVisibility) return false;
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
     // Screen-reader-only and clipped boxes: the text is in the DOM but nobody sees it.
-    for (let a = el; a && a !== document.body; a = a.parentElement) {
+    for (let a = el; a && a !== document.body; a = parentOf(a)) {
       const r = a.getBoundingClientRect();
       const st = getComputedStyle(a);
       if ((r.width < 2 || r.height < 2) && st.overflow !== "visible") return false;
@@ -25,12 +25,26 @@
     }
     return true;
   };
+  // Web components: open shadow roots render in place of their host, so they are read too.
+  const parentOf = (el) => el.parentElement || (el.getRootNode && el.getRootNode().host) || null;
+  const roots = [document];
+  for (let i = 0; i < roots.length && roots.length < 500; i++) {
+    for (const el of roots[i].querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  const queryAll = (selector) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
+  function* textNodes(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) yield node;
+      else if (node.shadowRoot) yield* textNodes(node.shadowRoot);
+    }
+  }
   const rectOf = (r) => [r.left + sx, r.top + sy, r.width, r.height];
   const onPage = (r) => r.width > 0 && r.height > 0 && r.right + sx > 0 && r.bottom + sy > 0;
 
   const hints = (el) => {
     let footer = false, header = false;
-    for (let a = el; a && a !== doc; a = a.parentElement) {
+    for (let a = el; a && a !== doc; a = parentOf(a)) {
       const tag = a.tagName, role = a.getAttribute("role") || "";
       const names = (a.id || "") + " " + (typeof a.className === "string" ? a.className : "");
       if (tag === "FOOTER" || role === "contentinfo" || FOOTER_HINT.test(names)) footer = true;
@@ -61,7 +75,6 @@
 
   // --- text blocks ---------------------------------------------------------------
   const blocks = [];
-  const walker = document.createTreeWalker(document.body || doc, NodeFilter.SHOW_TEXT);
   let group = null;
   const flush = () => {
     if (!group) return;
@@ -77,11 +90,28 @@
     }
     group = null;
   };
-  const visibleCache = new Map();
-  for (let node = walker.nextNode(); node && blocks.length < limits.maxBlocks; node = walker.nextNode()) {
+  // Which text nodes to look at: all of them on a normal page; on a huge one the first
+  // and the last `half` (disclosures sit in headers and footers, not in the middle).
+  const half = Math.floor(limits.maxBlocks / 2);
+  const head = [], tail = new Array(half);
+  let seen = 0;
+  for (const node of textNodes(document.body || doc)) {
     const parent = node.parentElement;
-    if (!parent || SKIP.has(parent.tagName) || parent.closest("script,style,noscript,template,svg title")) continue;
-    if (!node.data.trim()) continue;
+    if (!parent || SKIP.has(parent.tagName) || !node.data.trim()) continue;
+    if (head.length < half) head.push(node); else tail[(seen - half) % half] = node;
+    seen++;
+  }
+  const truncated = seen > 2 * half;
+  const rest = seen - head.length;
+  const ordered = truncated
+    ? tail.slice((seen - half) % half).concat(tail.slice(0, (seen - half) % half))
+    : tail.slice(0, rest);
+  const nodes = head.concat(ordered.filter(Boolean));
+  const visibleCache = new Map();
+  for (const node of nodes) {
+    if (blocks.length >= limits.maxBlocks) break;
+    const parent = node.parentElement;
+    if (parent.closest("script,style,noscript,template,svg title")) continue;
     let vis = visibleCache.get(parent);
     if (vis === undefined) { vis = visibleElement(parent); visibleCache.set(parent, vis); }
     if (!vis) continue;
@@ -111,7 +141,7 @@
   const links = [];
   const clickables = [];
   let clickId = 0;
-  for (const el of document.querySelectorAll("a, area, [data-href], [onclick]")) {
+  for (const el of queryAll("a, area, [data-href], [onclick]")) {
     if (links.length + clickables.length >= limits.maxLinks) break;
     const isArea = el.tagName === "AREA";
     const shown = isArea ? true : visibleElement(el);
@@ -137,7 +167,7 @@
 
   // --- images ----------------------------------------------------------------------
   const images = [];
-  for (const img of document.querySelectorAll("img, input[type=image]")) {
+  for (const img of queryAll("img, input[type=image]")) {
     if (images.length >= limits.maxImages) break;
     if (!visibleElement(img)) continue;
     const r = img.getBoundingClientRect();
@@ -148,7 +178,7 @@
       href: a ? a.href : null, bbox: box, region: regionOf(img, box) });
   }
 
-  const password = Array.from(document.querySelectorAll("input[type=password]")).some(visibleElement);
+  const password = queryAll("input[type=password]").some(visibleElement);
   return { title: document.title || "", page_size: [pageW, pageH], blocks, links, images, clickables,
-    has_password_field: password };
+    has_password_field: password, truncated };
 }

@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from auditor.netguard import NetGuard, is_public_ip
+from auditor.netguard import EgressProxy, is_public_ip, resolve
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254",
@@ -22,18 +22,33 @@ def test_public_addresses(address: str) -> None:
     assert is_public_ip(ipaddress.ip_address(address))
 
 
-@pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:8080/",
-                                 "http://localhost/", "https://[::1]/", "http://2130706433/", "ws://10.0.0.1/x"])
-def test_refusals(url: str) -> None:
-    reason = asyncio.run(NetGuard().refusal(url))
-    assert reason is not None and "private or reserved" in reason
+@pytest.mark.parametrize("host", ["169.254.169.254", "127.0.0.1", "localhost", "[::1]", "2130706433", "10.0.0.1"])
+def test_inside_hosts_are_refused(host: str) -> None:
+    resolution = asyncio.run(resolve(host))
+    assert resolution.address is None and resolution.private
+    assert resolution.problem and "private or reserved" in resolution.problem
 
 
-@pytest.mark.parametrize("url", ["data:text/html,hi", "about:blank", "blob:null/1"])
-def test_non_network_urls_pass(url: str) -> None:
-    assert asyncio.run(NetGuard().refusal(url)) is None
+def test_unresolvable_name_is_a_dns_problem_not_a_refusal() -> None:
+    resolution = asyncio.run(resolve("no-such-host.invalid"))
+    assert resolution.address is None and not resolution.private
+    assert resolution.problem and "DNS lookup" in resolution.problem
 
 
-def test_unresolvable_name_is_left_to_the_browser() -> None:
-    # A lookup failure is an ordinary "unreachable" (DNS), reported by the browser itself.
-    assert asyncio.run(NetGuard().refusal("http://no-such-host.invalid/")) is None
+def test_proxy_refuses_inside_targets_without_connecting() -> None:
+    async def ask(request: bytes) -> bytes:
+        proxy = await EgressProxy().start()
+        host, port = proxy.address.rsplit("//", 1)[1].split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write(request)
+        await writer.drain()
+        answer = await reader.read(4096)
+        writer.close()
+        await proxy.close()
+        assert proxy.refusal_for("http://169.254.169.254/") is not None
+        return answer
+
+    plain = asyncio.run(ask(b"GET http://169.254.169.254/latest/meta-data/ HTTP/1.1\r\nHost: x\r\n\r\n"))
+    assert plain.startswith(b"HTTP/1.1 403") and b"X-Auditor-Blocked: 1" in plain
+    tunnel = asyncio.run(ask(b"CONNECT 169.254.169.254:443 HTTP/1.1\r\nHost: x\r\n\r\n"))
+    assert tunnel.startswith(b"HTTP/1.1 403")

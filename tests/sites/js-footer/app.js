@@ -18,4 +18,4 @@ setTimeout(function () {
     '<div>地址：' + SITE.address + '</div>' +
     '<div><a href="https://beian.miit.gov.cn/">' + SITE.icp + '</a> ' +
     '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=' + SITE.psb + '">粤公网安备' + SITE.psb + '号</a></div>';
-}, 800);
+}, 600);
