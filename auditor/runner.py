@@ -19,13 +19,13 @@ from playwright.async_api import async_playwright
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from auditor.browser import launch
-from auditor.netguard import EgressProxy
 from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
 from auditor.extract import extract
 from auditor.inputs import SiteInput
 from auditor.models import BatchReport, Lang, PageRef, RulePackInfo, SiteReport, SiteSnapshot, SiteStatus, ToolInfo
+from auditor.netguard import EgressProxy
 from auditor.render import Limits, SiteRenderer, now_iso
 from auditor.resources import version
 from auditor.ruleset import DEFAULT_PROFILES, Ruleset

@@ -15,27 +15,30 @@ import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 FOOTER = ('<footer style="text-align:center;margin-top:600px">'
           '<a href="https://beian.miit.gov.cn/">京ICP备12345678号-1</a></footer>')
 XSS_FOOTER = ('<footer style="text-align:center">客服电话：010-62345678 '
-              '&lt;script&gt;window.__pwned=1&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt; '
+              '&lt;script&gt;window.__pwned=1&lt;/script&gt;'
+              '&quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt; '
               '<a href="javascript:window.__pwned=3">京ICP备12345678号-1</a> '
               '<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">隐私政策</a></footer>')
 
 
 def page(body: str, head: str = "") -> bytes:
-    return f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'.encode()
+    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">{head}</head>'
+            f"<body>{body}</body></html>").encode()
 
 
 class Handler(BaseHTTPRequestHandler):
-    routes: dict[str, Callable[[Handler], None]] = {}
-    hits: list[str] = []
+    routes: ClassVar[dict[str, Callable[[Handler], None]]] = {}
+    hits: ClassVar[list[str]] = []
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.hits.append(self.path)
         route = self.routes.get(self.path.split("?")[0].rstrip("/") or "/")
         if route is None:
