@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from auditor.discover import site_key
 from auditor.extract import SiteFacts, linked_to
-from auditor.identifiers import link_kind, psb_link_code
+from auditor.identifiers import link_kind, parse_phone, psb_link_code
 from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot
 from auditor.normalize import collapse_spaces, normalize
 
@@ -39,6 +40,7 @@ class Verdict:
 class Context:
     site: SiteFacts
     today: date
+    registry: dict[str, str | list[str]] = field(default_factory=dict)  # the input row's registered_* values
 
     def page(self, kind: str) -> PageSnapshot | None:
         return self.site.snapshot.page(kind)
@@ -475,3 +477,121 @@ def disclosures_consistent(ctx: Context, params: BaseModel) -> Verdict:
         return Verdict(Outcome.NOT_APPLICABLE, "too_few")
     detail = "、".join(sorted({f.value for f in codes} | {f.value for f in psb_linked}))
     return Verdict(Outcome.PASS, "pass", {"detail": detail}, _ev(codes + psb_linked))
+
+
+# --- registry cross-checks ----------------------------------------------------------
+# What the site shows held against what the enterprise registry and the ICP filing record
+# say (input columns registered_*). No registry value for a site: not applicable.
+
+
+def _registered(ctx: Context, column: str) -> list[str]:
+    value = ctx.registry.get(column)
+    if value is None:
+        return []
+    return [v for v in ([value] if isinstance(value, str) else value) if v.strip()]
+
+
+def _icp_entity(value: str) -> str:
+    """京ICP备12345678号-3 → 京ICP备12345678号: the record is per entity; -n numbers its sites."""
+    return normalize(value).split("号", 1)[0] + "号" if "号" in value else normalize(value)
+
+
+class RegistryParams(Params):
+    pass
+
+
+@check(RegistryParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
+                        "not_disclosed": ("registered",), "no_registry": ()})
+def registry_icp(ctx: Context, params: BaseModel) -> Verdict:
+    """The ICP filing number shown equals the registered one (compared per entity, -n ignored)."""
+    registered = _registered(ctx, "registered_icp")
+    if not registered:
+        return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
+    shown = [f for f in ctx.site.of("icp_filing", "icp_licence", pages=HOME) if f.status != "invalid"]
+    values = {"registered": "、".join(registered), "disclosed": _values(shown)}
+    if not shown:
+        return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
+    wanted = {_icp_entity(r) for r in registered}
+    same = [f for f in shown if _icp_entity(f.value) in wanted]
+    if same:
+        return Verdict(Outcome.PASS, "pass", values, _ev(same))
+    return Verdict(Outcome.FAIL, "mismatch", values, _ev(shown))
+
+
+@check(RegistryParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
+                        "not_disclosed": ("registered",), "no_registry": ()})
+def registry_uscc(ctx: Context, params: BaseModel) -> Verdict:
+    """The credit code shown equals the registered one."""
+    registered = [normalize(r).upper() for r in _registered(ctx, "registered_uscc")]
+    if not registered:
+        return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
+    shown = [f for f in ctx.site.of("uscc") if f.status == "valid"]
+    values = {"registered": "、".join(registered), "disclosed": _values(shown)}
+    if not shown:
+        return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
+    other = [f for f in shown if f.value.upper() not in registered]
+    if other:
+        return Verdict(Outcome.FAIL, "mismatch", values, _ev(other))
+    return Verdict(Outcome.PASS, "pass", values, _ev(shown))
+
+
+class RegistryPhoneParams(Params):
+    exclude_labels: list[str] = Field(default_factory=list)
+    exclude_values: list[str] = Field(default_factory=list)
+
+
+@check(RegistryPhoneParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
+                             "not_disclosed": ("registered",), "no_registry": ()})
+def registry_phone(ctx: Context, params: BaseModel) -> Verdict:
+    """A customer-service phone the site shows is among the registered ones.
+
+    Imitation sites copy everything but the phone: a site whose phones are all unknown to
+    the registry fails, even if it also shows the real name and numbers.
+    """
+    assert isinstance(params, RegistryPhoneParams)
+    registered = {p for r in _registered(ctx, "registered_phones") if (p := parse_phone(r))}
+    if not registered:
+        return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
+    excluded = [normalize(w).lower() for w in params.exclude_labels]
+    shown = [f for f in ctx.site.of("phone") if f.status == "valid" and f.value not in params.exclude_values
+             and not any(w in f.label.lower() for w in excluded)]
+    values = {"registered": "、".join(sorted(registered)), "disclosed": _values(shown)}
+    if not shown:
+        return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
+    if any(f.value in registered for f in shown):
+        return Verdict(Outcome.PASS, "pass", values, _ev([f for f in shown if f.value in registered]))
+    return Verdict(Outcome.FAIL, "mismatch", values, _ev(shown))
+
+
+@check(RegistryParams, {"pass": ("domain", "registered"), "imitation": ("domain", "registered", "claims"),
+                        "unregistered": ("domain", "registered"), "no_registry": ()})
+def registry_domain(ctx: Context, params: BaseModel) -> Verdict:
+    """The audited domain is one of the entity's registered domains; if not while the site
+    shows the entity's name or numbers, it is a possible imitation site."""
+    registered = _registered(ctx, "registered_domains")
+    if not registered:
+        return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
+    snap = ctx.site.snapshot
+    domains = {site_key(u) for u in (snap.input_url, snap.final_url) if u}
+    allowed = {site_key(r if "://" in r else f"http://{r.strip()}") for r in registered}
+    values = {"domain": "、".join(sorted(domains)), "registered": "、".join(registered)}
+    if domains <= allowed:
+        return Verdict(Outcome.PASS, "pass", values)
+    claims = _claims(ctx)
+    if claims:
+        return Verdict(Outcome.FAIL, "imitation", values | {"claims": _values(claims)}, _ev(claims))
+    return Verdict(Outcome.FAIL, "unregistered", values)
+
+
+def _claims(ctx: Context) -> list[Finding]:
+    """What the site shows that belongs to the registered entity: its name, credit code or ICP number."""
+    name = str(ctx.registry.get("registered_name") or "")
+    uscc = {normalize(v).upper() for v in _registered(ctx, "registered_uscc")}
+    icp = {_icp_entity(v) for v in _registered(ctx, "registered_icp")}
+    out = []
+    for f in ctx.site.findings:
+        if (f.kind == "entity_name" and name and normalize(name) in f.value) \
+                or (f.kind == "uscc" and f.value.upper() in uscc) \
+                or (f.kind in ("icp_filing", "icp_licence") and _icp_entity(f.value) in icp):
+            out.append(f)
+    return out

@@ -8,6 +8,7 @@ A site folder holds its files and a ``site.yaml``:
     charset: {"/gbk.html": gbk}          # optional Content-Type charset per path
     redirects: {"/terms.html": "/login.html"}   # optional 302s
     status: {"/gone.html": 404}           # optional status codes
+    registry: {registered_domains: ["{host}"]}  # optional registry values; {host} = where it is served
 """
 
 from __future__ import annotations
@@ -63,6 +64,15 @@ def site_config(folder: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _registry(config: dict[str, Any], host: str) -> dict[str, str | list[str]]:
+    """The site's registry values, with {host} standing for the address it is served on."""
+    out: dict[str, str | list[str]] = {}
+    for key, value in (config.get("registry") or {}).items():
+        out[key] = [str(v).replace("{host}", host) for v in value] if isinstance(value, list) \
+            else str(value).replace("{host}", host)
+    return out
+
+
 @contextlib.contextmanager
 def serve(root: Path | None = None, only: list[str] | None = None) -> Iterator[dict[str, SiteInput]]:
     """Serve every site folder under `root` on 127.0.0.1; yield folder name → SiteInput."""
@@ -79,7 +89,8 @@ def serve(root: Path | None = None, only: list[str] | None = None) -> Iterator[d
             servers.append(server)
             port = server.server_address[1]
             sites[folder.name] = SiteInput(url=f"http://127.0.0.1:{port}/", name=str(config.get("name", folder.name)),
-                                           profiles=tuple(config.get("profiles", ())), slug=folder.name)
+                                           profiles=tuple(config.get("profiles", ())), slug=folder.name,
+                                           registry=_registry(config, f"127.0.0.1:{port}"))
         yield sites
     finally:
         for server in servers:

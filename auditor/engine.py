@@ -17,6 +17,7 @@ from auditor.models import Lang, Outcome, RuleResult, Text
 from auditor.ruleset import Rule, Ruleset
 
 log = logging.getLogger(__name__)
+Registry = dict[str, str | list[str]]  # an input row's registered_* values
 
 
 class _SafeDict(dict[str, str]):
@@ -57,12 +58,14 @@ def _unavailable_pages(rule: Rule, site: SiteFacts) -> list[str]:
     return problems
 
 
-def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date) -> Verdict:
+def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date,
+             registry: Registry | None = None) -> Verdict:
     if not profiles & set(rule.profiles):
         return Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "、".join(sorted(profiles))})
     spec = CHECKS[rule.check]
     try:
-        verdict = spec.func(Context(site=site, today=today), spec.params.model_validate(rule.params))
+        context = Context(site=site, today=today, registry=registry or {})
+        verdict = spec.func(context, spec.params.model_validate(rule.params))
     except Exception as exc:
         log.exception("rule %s failed", rule.id)
         return Verdict(Outcome.ERROR, "error", {"detail": f"{type(exc).__name__}: {exc}"[:300]})
@@ -72,11 +75,12 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
     return verdict
 
 
-def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date, lang: Lang) -> list[RuleResult]:
+def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date, lang: Lang,
+             registry: Registry | None = None) -> list[RuleResult]:
     results = []
     words = glossary(ruleset)
     for rule in ruleset.rules:
-        verdict = run_rule(rule, ruleset, site, profiles, today)
+        verdict = run_rule(rule, ruleset, site, profiles, today, registry)
         template = rule.messages.get(verdict.code) or ruleset.pack.messages[verdict.code]
         messages = _word(template, verdict.values, words)
         results.append(RuleResult(

@@ -101,7 +101,9 @@ def _unlabel(n: str, word: str) -> str:
 
 def _icp_filing(s: str) -> Checked:
     n = _unlabel(normalize(s), "ICP备")
-    if _ICP_FILING.match(n) or (_cjk(n[:1]) and _ICP_FILING.match("京" + n[1:])):
+    if _cjk(n[:1]) and n[0] not in PROV:
+        return Checked("invalid", ("fake_province",), n)
+    if _ICP_FILING.match(n):
         return Checked("valid", (), n)
     if m := _ICP_MISPLACED.match(n):
         canon = f"{m['prov']}ICP备{m['num']}号-{m['seq']}{m['kind']}"

@@ -81,7 +81,7 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
     if snap.status != SiteStatus.AUDITED:
         return SiteReport(**base)  # not assessed: no rule results, so nothing can read as a failure
     facts = extract(snap, ruleset.vocabulary, options.today)
-    results = evaluate(ruleset, facts, set(stored.profiles), options.today, options.lang)
+    results = evaluate(ruleset, facts, set(stored.profiles), options.today, options.lang, stored.registry)
     results = attach_crops(results, snap, site_dir)
     return SiteReport(**base, facts=facts.facts, results=results)
 

@@ -19,6 +19,7 @@ CONTRACT_RULES = {
     "contact-address-disclosed", "complaint-channel-disclosed", "user-agreement-linked", "trading-rules-linked",
     "privacy-policy-linked", "privacy-policy-content", "account-deletion-disclosed", "illegal-content-report-entry",
     "culture-licence-displayed", "disclosures-consistent",
+    "registry-icp-match", "registry-uscc-match", "registry-phone-match", "registry-domain-official",
 }
 CONTRACT_PROFILES = {
     "icp-number-displayed": {"site"}, "icp-licence-displayed": {"platform"}, "user-agreement-linked": {"platform"},

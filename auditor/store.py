@@ -1,0 +1,329 @@
+"""Batch store: one SQLite file per output folder with the batch's sites, their results and its runs.
+
+A 10 000-site audit runs overnight; a process killed at any moment (Ctrl-C, ``kill -9``,
+power cut) must lose at most the sites it was rendering. So:
+
+* the journal is SQLite's WAL with ``synchronous=FULL``: a committed transaction survives
+  the process and the machine;
+* a site is finished in exactly one transaction that writes its whole ``SiteReport`` and
+  its summary; the site's files (snapshot, screenshots, crops, report page) are written
+  before that commit, so a committed row never points at a missing file;
+* a site being rendered is marked ``running`` (and its attempt counted) in its own
+  transaction first: after a kill the row says which sites were in flight, and a site that
+  keeps killing the process is given up after a bounded number of attempts.
+
+``report.json`` and the HTML overview are views rebuilt from here (``auditor report``).
+An advisory lock on the folder stops two runs from auditing into the same store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.errors import AuditorError
+from auditor.inputs import SiteInput
+from auditor.models import Lang, SiteReport
+from auditor.render import now_iso
+from auditor.report import site_verdict, worst_failure
+
+STORE_FILE = "audit.sqlite"
+LOCK_FILE = "audit.lock"
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    state TEXT NOT NULL CHECK (state IN ('running', 'completed', 'interrupted', 'killed')),
+    pid INTEGER,
+    command TEXT NOT NULL DEFAULT '',
+    browser TEXT NOT NULL DEFAULT '',
+    concurrency INTEGER NOT NULL DEFAULT 0,
+    sites_done INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS sites (
+    position INTEGER PRIMARY KEY,           -- input order: report.json lists sites in it
+    url TEXT NOT NULL UNIQUE,
+    input TEXT NOT NULL,                    -- the SiteInput row, JSON
+    state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done')),
+    attempts INTEGER NOT NULL DEFAULT 0,    -- renders started, including those a kill interrupted
+    last_error TEXT,                        -- why the last attempt was retried
+    run_id INTEGER,
+    status TEXT, verdict TEXT, worst TEXT, fails INTEGER, reviews INTEGER,
+    report TEXT,                            -- the SiteReport (contract fields), JSON
+    finished_at TEXT
+);
+CREATE INDEX IF NOT EXISTS sites_by_state ON sites (state, position);
+"""
+
+
+class StoreError(AuditorError):
+    """The store cannot be used: locked by another run, from a newer tool, or not a store."""
+
+
+class BatchSettings(BaseModel):
+    """What decides a batch's results; a resumed run must use the same, or reports would mix rule versions."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    rules_dir: str | None  # None: the bundled pack
+    only: list[str] = []
+    rule_ids: list[str]
+    rules_digest: str
+    pack: str
+    pack_version: str
+    default_profiles: list[str]
+    lang: Lang
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    id: int
+    started_at: str
+    finished_at: str | None
+    state: str
+    command: str
+    browser: str
+    concurrency: int
+    sites_done: int
+
+
+@dataclass
+class Totals:
+    """Counts over the whole batch, for progress on resume, the overview banner and exit codes."""
+
+    sites: int = 0
+    done: int = 0
+    by_status: Counter[str] = field(default_factory=Counter)
+    by_verdict: Counter[str] = field(default_factory=Counter)
+    by_worst: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def pending(self) -> int:
+        return self.sites - self.done
+
+
+def site_to_json(site: SiteInput) -> str:
+    return json.dumps(asdict(site), ensure_ascii=False)
+
+
+def site_from_json(text: str) -> SiteInput:
+    data = json.loads(text)
+    return SiteInput(url=data["url"], name=data.get("name", ""), profiles=tuple(data.get("profiles", ())),
+                     registry=data.get("registry", {}), line=int(data.get("line", 0)), slug=data.get("slug", ""))
+
+
+class Store:
+    """The batch store of one output folder. Use from one thread (the event loop's)."""
+
+    def __init__(self, out_dir: Path, lock: IO[str] | None) -> None:
+        self.path = out_dir / STORE_FILE
+        self._lock = lock
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per step.
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")  # a commit is on disk before we go on
+        self.db.executescript(SCHEMA)
+        version = self._meta("schema")
+        if version is None:
+            self._set_meta("schema", str(SCHEMA_VERSION))
+        elif int(version) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer auditor (store schema {version})")
+
+    # --- opening and closing -------------------------------------------------------
+
+    @classmethod
+    def open(cls, out_dir: Path, exclusive: bool = True) -> Store:
+        """Open (or create) the store of `out_dir`; `exclusive` takes the folder's run lock."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        lock = _take_lock(out_dir / LOCK_FILE) if exclusive else None
+        try:
+            return cls(out_dir, lock)
+        except sqlite3.DatabaseError as exc:
+            if lock is not None:
+                lock.close()
+            raise StoreError(f"{out_dir / STORE_FILE}: not a usable audit store ({exc})") from exc
+
+    @staticmethod
+    def exists(out_dir: Path) -> bool:
+        return (out_dir / STORE_FILE).is_file()
+
+    def close(self) -> None:
+        self.db.close()
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # --- the batch -----------------------------------------------------------------
+
+    def settings(self) -> BatchSettings | None:
+        raw = self._meta("settings")
+        return BatchSettings.model_validate_json(raw) if raw else None
+
+    def started_at(self) -> str:
+        return self._meta("started_at") or now_iso()
+
+    def reset(self, settings: BatchSettings, started_at: str | None = None) -> None:
+        """Start a new batch in this folder: forget the previous one's sites and runs."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM sites")
+            db.execute("DELETE FROM runs")
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)",
+                       (settings.model_dump_json(),))
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('started_at', ?)",
+                       (started_at or now_iso(),))
+
+    def add_sites(self, sites: list[SiteInput]) -> int:
+        """Queue sites not already in the batch (same URL: audited once); return how many were new."""
+        with self._transaction() as db:
+            last = db.execute("SELECT COALESCE(MAX(position), 0) FROM sites").fetchone()[0]
+            added = 0
+            for site in sites:
+                cursor = db.execute("INSERT OR IGNORE INTO sites (position, url, input) VALUES (?, ?, ?)",
+                                    (last + added + 1, site.url, site_to_json(site)))
+                added += cursor.rowcount
+        return added
+
+    def pending_sites(self) -> list[SiteInput]:
+        rows = self.db.execute("SELECT input FROM sites WHERE state != 'done' ORDER BY position").fetchall()
+        return [site_from_json(row[0]) for row in rows]
+
+    def totals(self) -> Totals:
+        totals = Totals()
+        rows = self.db.execute("SELECT state, status, verdict, worst, COUNT(*) FROM sites "
+                               "GROUP BY state, status, verdict, worst").fetchall()
+        for state, status, verdict, worst, count in rows:
+            totals.sites += count
+            if state != "done":
+                continue
+            totals.done += count
+            totals.by_status[status] += count
+            totals.by_verdict[verdict] += count
+            if worst:
+                totals.by_worst[worst] += count
+        return totals
+
+    def reports(self) -> Iterator[SiteReport]:
+        """Finished sites in input order, one at a time (a 10 000-site batch never sits in memory)."""
+        cursor = self.db.execute("SELECT report FROM sites WHERE state = 'done' ORDER BY position")
+        for (raw,) in cursor:
+            yield SiteReport.model_validate_json(raw)
+
+    def finished_at(self) -> str:
+        row = self.db.execute("SELECT MAX(finished_at) FROM sites WHERE state = 'done'").fetchone()
+        return str(row[0]) if row and row[0] else self.started_at()
+
+    def attempts(self, url: str) -> int:
+        row = self.db.execute("SELECT attempts FROM sites WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else 0
+
+    # --- runs ----------------------------------------------------------------------
+
+    def begin_run(self, command: str, browser: str, concurrency: int) -> int:
+        """Record this process's run; runs left 'running' by a killed process become 'killed'."""
+        with self._transaction() as db:
+            db.execute("UPDATE runs SET state = 'killed' WHERE state = 'running'")
+            # Sites a killed run was rendering go back to the queue; their attempt stays counted.
+            db.execute("UPDATE sites SET state = 'queued' WHERE state = 'running'")
+            cursor = db.execute("INSERT INTO runs (started_at, state, pid, command, browser, concurrency) "
+                                "VALUES (?, 'running', ?, ?, ?, ?)",
+                                (now_iso(), os.getpid(), command, browser, concurrency))
+        return int(cursor.lastrowid or 0)
+
+    def end_run(self, run_id: int, state: str) -> None:
+        with self._transaction() as db:
+            done = db.execute("SELECT COUNT(*) FROM sites WHERE run_id = ? AND state = 'done'", (run_id,)).fetchone()[0]
+            db.execute("UPDATE runs SET state = ?, finished_at = ?, sites_done = ? WHERE id = ?",
+                       (state, now_iso(), done, run_id))
+
+    def runs(self) -> list[RunRecord]:
+        rows = self.db.execute("SELECT id, started_at, finished_at, state, command, browser, concurrency, "
+                               "sites_done FROM runs ORDER BY id").fetchall()
+        return [RunRecord(*row) for row in rows]
+
+    # --- one site ------------------------------------------------------------------
+
+    def start_site(self, url: str, run_id: int) -> int:
+        """Mark a site in flight and count the attempt; return the attempt number."""
+        with self._transaction() as db:
+            db.execute("UPDATE sites SET state = 'running', attempts = attempts + 1, run_id = ? WHERE url = ?",
+                       (run_id, url))
+        return self.attempts(url)
+
+    def retry_site(self, url: str, reason: str) -> int:
+        """Count one more attempt of a site in flight (the browser failed under it)."""
+        with self._transaction() as db:
+            db.execute("UPDATE sites SET attempts = attempts + 1, last_error = ? WHERE url = ?", (reason, url))
+        return self.attempts(url)
+
+    def release_site(self, url: str) -> None:
+        """A graceful stop (Ctrl-C) interrupted this site: queue it again without counting the attempt."""
+        with self._transaction() as db:
+            db.execute("UPDATE sites SET state = 'queued', attempts = MAX(attempts - 1, 0) "
+                       "WHERE url = ? AND state = 'running'", (url,))
+
+    def finish_site(self, report: SiteReport, run_id: int) -> None:
+        """The one commit that makes a site done: its report and its summary, together."""
+        with self._transaction() as db:
+            db.execute(
+                "UPDATE sites SET state = 'done', run_id = ?, status = ?, verdict = ?, worst = ?, fails = ?, "
+                "reviews = ?, report = ?, finished_at = ? WHERE url = ?",
+                (run_id, report.status.value, site_verdict(report), worst_failure(report) or None,
+                 sum(1 for r in report.results if r.outcome.value == "fail"),
+                 sum(1 for r in report.results if r.outcome.value == "needs_review"),
+                 report.model_dump_json(), report.finished_at or now_iso(), report.input_url))
+
+
+def _take_lock(path: Path) -> IO[str]:
+    """An advisory lock the OS drops when the process dies, however it dies."""
+    handle = path.open("a+", encoding="utf-8")
+    try:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # not POSIX: no lock, as before the store existed
+        return handle
+    except OSError as exc:
+        handle.close()
+        raise StoreError(f"{path.parent}: another auditor run is using this folder (lock {path.name}); "
+                         "wait for it to finish or use another --out") from exc
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    return handle
