@@ -119,6 +119,7 @@ class PageSnapshot(Model):
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
     truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
+    dom: str | None = None  # file beside the snapshot: the rendered DOM as HTML
     screenshots: list[Screenshot] = Field(default_factory=list)  # the top of the page, and its bottom if long
     fetched_at: str = ""
 
@@ -224,6 +225,7 @@ class SiteReport(Model):
     pages: list[PageRef] = Field(default_factory=list)
     facts: Facts = Field(default_factory=Facts)
     results: list[RuleResult] = Field(default_factory=list)
+    registry: dict[str, str | list[str]] = Field(default_factory=dict)  # the input's registered_* values
     report_path: str | None = None  # the site's HTML report, relative to report.json
     started_at: str = ""
     finished_at: str = ""

@@ -64,6 +64,7 @@ class Limits:
     max_images: int = 500
     max_screenshot_height: int = 8000
     max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
+    max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
     allow_private: bool = False  # load private/loopback/link-local addresses (tests, demo, intranet audits)
 
     def js_limits(self) -> dict[str, int]:
@@ -206,6 +207,7 @@ class SiteRenderer:
         try:
             data = await self._extract_settled(page)
             shot = await self._screenshot(page, kind, site_dir, data["page_size"])
+            dom = await self._save_dom(page, kind, site_dir)
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
@@ -218,7 +220,7 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
-            truncated=bool(data.get("truncated")),
+            truncated=bool(data.get("truncated")), dom=dom,
             screenshots=shot)
         return bounded(snapshot, self.limits.max_snapshot_bytes)
 
@@ -272,6 +274,17 @@ class SiteRenderer:
                 if key == "blocks":
                     item["frame"] = frame.url
                 data[key].append(item)
+
+    async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
+        """The rendered DOM as HTML (what scripts made of the page), kept as evidence beside the snapshot."""
+        try:
+            html = await page.content()
+        except PlaywrightError as exc:
+            log.info("no DOM copy of %s: %s", page.url, short_error(exc))
+            return None
+        name = f"{kind}.html"
+        (site_dir / name).write_bytes(html.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
+        return name
 
     async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> list[Screenshot]:
         """Photograph the page for evidence: all of it when short, else its top and its bottom.

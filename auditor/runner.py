@@ -76,7 +76,7 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
              for p in snap.pages]
     base = {"input_url": stored.url, "final_url": snap.final_url, "name": stored.name, "status": snap.status,
             "error": snap.error, "profiles": stored.profiles, "pages": pages,
-            "report_path": f"sites/{site_dir.name}/report.html",
+            "registry": stored.registry, "report_path": f"sites/{site_dir.name}/report.html",
             "started_at": snap.started_at, "finished_at": snap.finished_at}
     if snap.status != SiteStatus.AUDITED:
         return SiteReport(**base)  # not assessed: no rule results, so nothing can read as a failure
