@@ -388,7 +388,9 @@ def complaint_channel(ctx: Context, params: BaseModel) -> Verdict:
 class DocumentParams(Params):
     kind: str
     min_chars: int = Field(default=400, ge=0)
-    login_words: list[str] = Field(default_factory=lambda: ["login", "passport", "signin", "sign-in", "登录"])
+    # A document that lands on a URL with these words, or shows a password field with little
+    # else, is behind a login wall.
+    login_url_words: list[str] = Field(default_factory=lambda: ["login", "passport", "signin", "sign-in", "logon"])
 
 
 @check(DocumentParams, {"pass": ("url", "chars"), "missing": (), "offsite": ("url",), "not_open": ("url", "detail"),
@@ -408,7 +410,7 @@ def document_linked(ctx: Context, params: BaseModel) -> Verdict:
     if page.http_status is not None and page.http_status >= 400:
         return Verdict(Outcome.FAIL, "not_open", {"url": url, "detail": f"HTTP {page.http_status}"}, ev)
     chars = len(normalize(page.text))
-    login = page.has_password_field or any(w in page.final_url.lower() for w in params.login_words[:4])
+    login = page.has_password_field or any(w in page.final_url.lower() for w in params.login_url_words)
     if login and chars < params.min_chars * 2:
         return Verdict(Outcome.FAIL, "login", {"url": page.final_url}, ev)
     if chars < params.min_chars:
