@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.discover import site_key
+from auditor.discover import site_key, split_url
 from auditor.extract import SiteFacts, linked_to
 from auditor.identifiers import link_kind, parse_phone, psb_link_code
 from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot
@@ -258,6 +258,7 @@ class BusinessLicenceParams(Params):
     image_words: list[str] = Field(default_factory=list)
 
 
+_NO_URL = urlsplit("")
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 
 
@@ -278,7 +279,8 @@ def _link_evidence(ctx: Context, link: Link) -> Evidence:
 
 def _only_an_image(ctx: Context, url: str) -> bool:
     """The link leads to a picture (of a licence): nothing there can be read as text."""
-    if urlsplit(url).path.lower().endswith(IMAGE_EXTENSIONS):
+    parts = split_url(url)
+    if parts is not None and parts.path.lower().endswith(IMAGE_EXTENSIONS):
         return True
     target = next((p for p in ctx.site.snapshot.pages if url in (p.url, p.final_url)), None)
     return target is not None and target.ok and len(normalize(target.text)) < 20 and bool(target.images)
@@ -371,7 +373,7 @@ def complaint_channel(ctx: Context, params: BaseModel) -> Verdict:
                 national.append(Evidence(page_url=page.final_url if page else "",
                                          text=f"{collapse_spaces(link.text)} → {link.url}", region=link.region,
                                          bbox=link.bbox))
-            elif relevant(link.text) and urlsplit(link.url).scheme in ("http", "https", "mailto"):
+            elif relevant(link.text) and (split_url(link.url) or _NO_URL).scheme in ("http", "https", "mailto"):
                 own.append(Evidence(page_url=page.final_url if page else "",
                                     text=f"{collapse_spaces(link.text)} → {link.url}", region=link.region,
                                     bbox=link.bbox))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import tldextract
 import yaml
@@ -45,6 +45,16 @@ def load_vocabulary(path: Path) -> Vocabulary:
         ) from exc
 
 
+def split_url(url: str) -> SplitResult | None:
+    """urlsplit, or None for a URL too malformed to split ("http://[", a bad port): hostile pages write those."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        return None
+    return parts
+
+
 # The bundled public-suffix snapshot; never fetch the list over the network.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
 
@@ -52,7 +62,9 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
 @lru_cache(maxsize=4096)
 def site_key(url: str) -> str:
     """Registrable domain (www.shop.com.cn → shop.com.cn); the host itself for IPs and localhost."""
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return ""
     host = (parts.hostname or "").lower()
     extracted = _EXTRACT(host)
     registrable = extracted.top_domain_under_public_suffix
@@ -62,7 +74,8 @@ def site_key(url: str) -> str:
 
 
 def same_site(url: str, home: str) -> bool:
-    return urlsplit(url).scheme in ("http", "https") and site_key(url) == site_key(home)
+    parts = split_url(url)
+    return parts is not None and parts.scheme in ("http", "https") and site_key(url) == site_key(home)
 
 
 def score(kind: PageKind, text: str, url: str) -> int:
@@ -77,7 +90,8 @@ def score(kind: PageKind, text: str, url: str) -> int:
             best = max(best, 100)
         elif wanted in label and len(label) <= 4 * len(wanted) + 8:
             best = max(best, 70 - min(len(label) - len(wanted), 20))
-    path = urlsplit(url).path.lower() if url else ""
+    parts = split_url(url) if url else None
+    path = parts.path.lower() if parts else ""
     if any(hint in path for hint in kind.url_hints):
         best = max(best, 30 if best == 0 else best + 5)
     return best

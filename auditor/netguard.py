@@ -87,7 +87,10 @@ class EgressProxy:
 
     def refusal_for(self, url: str) -> str | None:
         """Why a URL the browser tried was refused by us, if it was."""
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return None
         resolution = self.problems.get(host)
         return resolution.problem if resolution else None
 
