@@ -31,6 +31,7 @@ QUIET_ARGS = (
     "--no-first-run",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    "--dns-prefetch-disable",  # no look-ups for hosts a page merely links to
     # A page that allocates without end crashes its own tab at this heap size instead of
     # eating the machine's memory (the batch goes on; the page is reported as crashed).
     "--js-flags=--max-old-space-size=1024",

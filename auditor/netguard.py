@@ -8,7 +8,10 @@ is started with. For each connection it resolves the host once, refuses if any a
 is not public, and connects to the very address it checked, so a DNS answer that
 changes between check and use (rebinding) gains nothing.
 
-``--allow-private`` (tests, the demo, intranet audits) starts the browser without it.
+``--allow-private`` (the demo, intranet audits) starts the browser without it. Tests use
+the opposite policy, ``loopback_only``: the fixture sites on 127.0.0.1 load, anything else
+(the images and scripts real footers reference) is refused without even a DNS lookup, so a
+test run never sends traffic off the machine.
 """
 
 from __future__ import annotations
@@ -42,6 +45,19 @@ class Resolution:
     private: bool = False
 
 
+def resolve_loopback(host: str) -> Resolution:
+    """The test policy: loopback addresses only, decided without any lookup."""
+    if host.lower() == "localhost":
+        return Resolution("127.0.0.1", None)
+    try:
+        literal = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return Resolution(None, f"{host} is outside this machine (loopback-only run)")
+    if literal.is_loopback:
+        return Resolution(str(literal), None)
+    return Resolution(None, f"{host} is outside this machine (loopback-only run)")
+
+
 async def resolve(host: str) -> Resolution:
     """Resolve `host`; allowed only if every address it resolves to is public."""
     try:
@@ -66,6 +82,7 @@ async def resolve(host: str) -> Resolution:
 class EgressProxy:
     """An HTTP(S) forward proxy on 127.0.0.1 that only connects to public addresses."""
 
+    loopback_only: bool = False  # the test policy (see the module docstring)
     problems: dict[str, Resolution] = field(default_factory=dict)  # host → why it was refused
     _server: asyncio.Server | None = None
 
@@ -110,7 +127,7 @@ class EgressProxy:
                 writer.close()
 
     async def _open(self, host: str, port: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | Resolution:
-        resolution = await resolve(host)
+        resolution = resolve_loopback(host) if self.loopback_only else await resolve(host)
         if resolution.address is None:
             self.problems[host.lower()] = resolution
             return resolution
@@ -170,6 +187,13 @@ async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> Non
 async def _pipe_both(client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter,
                      up_reader: asyncio.StreamReader, up_writer: asyncio.StreamWriter) -> None:
     await asyncio.gather(_pipe(client_reader, up_writer), _pipe(up_reader, client_writer))
+
+
+async def start_guard(allow_private: bool, loopback_only: bool) -> EgressProxy | None:
+    """The proxy a run's browser must go through, or None when private addresses are allowed."""
+    if allow_private and not loopback_only:
+        return None
+    return await EgressProxy(loopback_only=loopback_only).start()
 
 
 def refused_message(problem: str) -> str:

@@ -65,7 +65,8 @@ class Limits:
     max_screenshot_height: int = 8000
     max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
-    allow_private: bool = False  # load private/loopback/link-local addresses (tests, demo, intranet audits)
+    allow_private: bool = False  # load private/loopback/link-local addresses (demo, intranet audits)
+    loopback_only: bool = False  # load 127.0.0.1 only, nothing else (tests: no traffic leaves the machine)
 
     def js_limits(self) -> dict[str, int]:
         return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,

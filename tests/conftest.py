@@ -64,8 +64,10 @@ def run_audit(root: Path, ruleset: Ruleset, out: Path, only: list[str] | None = 
               limits: Limits | None = None) -> tuple[BatchReport, dict[str, SiteReport]]:
     """Serve the site folders under `root`, audit them all in one run, return reports by folder."""
     with serve(root, only=only) as sites:
-        options = RunOptions(out_dir=out, today=TODAY, limits=limits or Limits(page_timeout_s=15, site_timeout_s=60,
-                                                                          allow_private=True))
+        # Fixture pages (and the real footers) reference outside hosts: loopback-only keeps
+        # every request on this machine.
+        default = Limits(page_timeout_s=15, site_timeout_s=60, allow_private=True, loopback_only=True)
+        options = RunOptions(out_dir=out, today=TODAY, limits=limits or default)
         batch = asyncio.run(audit_sites(list(sites.values()), ruleset, options))
         by_url = {s.input_url: s for s in batch.sites}
         return batch, {name: by_url[site.url] for name, site in sites.items()}

@@ -52,3 +52,15 @@ def test_proxy_refuses_inside_targets_without_connecting() -> None:
     assert plain.startswith(b"HTTP/1.1 403") and b"X-Auditor-Blocked: 1" in plain
     tunnel = asyncio.run(ask(b"CONNECT 169.254.169.254:443 HTTP/1.1\r\nHost: x\r\n\r\n"))
     assert tunnel.startswith(b"HTTP/1.1 403")
+
+
+@pytest.mark.parametrize(("host", "allowed"), [("127.0.0.1", True), ("localhost", True), ("[::1]", True),
+                                               ("beian.miit.gov.cn", False), ("8.8.8.8", False),
+                                               ("10.0.0.1", False)])
+def test_loopback_only_policy_never_looks_up_names(host: str, allowed: bool) -> None:
+    from auditor.netguard import resolve_loopback
+
+    resolution = resolve_loopback(host)
+    assert (resolution.address is not None) == allowed
+    if not allowed:
+        assert resolution.problem and "outside this machine" in resolution.problem
