@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
+IMITATION_RULE = "registry-domain-official"  # its failure with evidence marks a possible imitation site
 
 
 class Model(BaseModel):
@@ -213,6 +214,9 @@ class PageRef(Model):
     kind: str
     url: str
     status: int | str | None
+    # Evidence files of this page in the site's folder (relative to it): the rendered DOM and the screenshots.
+    dom: str | None = None
+    screenshots: list[str] = Field(default_factory=list)
 
 
 class SiteReport(Model):
@@ -232,6 +236,16 @@ class SiteReport(Model):
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
+
+    def imitation_finding(self) -> RuleResult | None:
+        """The failed official-domain check when it found a possible imitation site, else None.
+
+        ``registry-domain-official`` fails in two ways: the domain is merely unregistered
+        (no evidence), or the site also shows the registered entity's name or numbers, which
+        are its evidence: that second failure is the imitation finding.
+        """
+        return next((r for r in self.results if r.rule_id == IMITATION_RULE and r.outcome == Outcome.FAIL
+                     and r.evidence), None)
 
 
 class ToolInfo(Model):

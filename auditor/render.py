@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,6 +46,8 @@ SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
   function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(true); }
 })"""
 
+DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                "style-src 'unsafe-inline'; img-src data:\">")
 VIEWPORT: ViewportSize = {"width": 1366, "height": 900}
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
@@ -284,7 +287,11 @@ class SiteRenderer:
             log.info("no DOM copy of %s: %s", page.url, short_error(exc))
             return None
         name = f"{kind}.html"
-        (site_dir / name).write_bytes(html.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
+        # Opened later from disk, the copy must not run the site's scripts or fetch anything.
+        inert = re.sub(r"(<head\b[^>]*>)", r"\1" + DOM_COPY_CSP, html, count=1, flags=re.IGNORECASE)
+        if inert == html:
+            inert = DOM_COPY_CSP + html
+        (site_dir / name).write_bytes(inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
         return name
 
     async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> list[Screenshot]:

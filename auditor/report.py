@@ -34,6 +34,7 @@ from auditor.errors import SnapshotError
 from auditor.models import BatchReport, Lang, Outcome, RuleResult, Severity, SiteReport, SiteStatus, Text
 
 REPORT_FILE = "report.json"
+TOOL_NAME = "disclosure-auditor"
 INDEX_FILE = "index.html"
 OUTCOME_ORDER = [Outcome.FAIL, Outcome.NEEDS_REVIEW, Outcome.ERROR, Outcome.PASS, Outcome.NOT_APPLICABLE]
 SEVERITY_ORDER = [Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO]
@@ -321,7 +322,11 @@ def write_html(batch: BatchReport, out_dir: Path, templates: Path, lang: Lang) -
 
 
 def write_all(batch: BatchReport, out_dir: Path, templates: Path, lang: Lang) -> list[Path]:
-    return [write_json(batch, out_dir), *write_html(batch, out_dir, templates, lang)]
+    paths = [write_json(batch, out_dir), *write_html(batch, out_dir, templates, lang)]
+    from auditor.manifest import write_manifests  # here, not at the top: auditor.manifest imports this module
+
+    write_manifests(batch, out_dir)  # last: the notices, then the manifests hash every file written above
+    return paths
 
 
 def summary_counts(batch: BatchReport) -> dict[str, int]:

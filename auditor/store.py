@@ -85,6 +85,7 @@ class BatchSettings(BaseModel):
     pack_version: str
     default_profiles: list[str]
     lang: Lang
+    allow_private: bool = False
     tool_version: str
 
 

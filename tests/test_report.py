@@ -49,14 +49,42 @@ def _html_files(out: Path) -> list[Path]:
     return [out / "index.html", *sorted(out.glob("sites/*/report.html"))]
 
 
+def _data_scripts(soup: BeautifulSoup) -> list[object]:
+    return [s for s in soup.find_all("script") if s.get("type") == "application/json"]
+
+
 def test_site_text_never_becomes_markup(hostile_out: Path) -> None:
     script = (templates_dir() / "report.js").read_text(encoding="utf-8")
     for path in _html_files(hostile_out):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        scripts = soup.find_all("script")
-        assert all(s.string == script for s in scripts), path
+        scripts = [s for s in soup.find_all("script") if s not in _data_scripts(soup)]
+        assert all(s.string == script for s in scripts), path  # the one script we ship, and data
         assert not soup.find_all(attrs={"onerror": True}), path
         assert HOSTILE in soup.get_text(), path  # shown, as text
+
+
+def test_overview_data_is_inert_json(hostile_out: Path) -> None:
+    """The table data travels as JSON in a non-executed script element; site text cannot close it."""
+    raw = (hostile_out / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(raw, "html.parser")
+    data_scripts = _data_scripts(soup)
+    assert len(data_scripts) == 1
+    text = data_scripts[0].string  # type: ignore[attr-defined]
+    assert "<" not in text and ">" not in text  # so neither </script> nor <!-- can end or bend it
+    data = json.loads(text)
+    names = {row["n"] for row in data["rows"]}
+    assert names == {HOSTILE}  # the hostile name is in the data, as data
+    for row in data["rows"]:
+        assert row["p"] == "" or (row["p"].startswith("sites/") and row["p"].endswith("/report.html"))
+        assert row["h"] == "" or row["h"].startswith(("http://", "https://"))
+    assert "\\u003c/script\\u003e" in text  # HOSTILE's </script>, escaped
+
+
+def test_overview_renders_a_first_page_without_script(hostile_out: Path) -> None:
+    soup = BeautifulSoup((hostile_out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("#sites tbody tr")
+    assert len(rows) == 3 and all(HOSTILE in row.get_text() for row in rows)
+    assert soup.find("svg") is not None  # the charts are inline SVG: no script, no network
 
 
 def test_no_javascript_or_data_links(hostile_out: Path) -> None:

@@ -1,0 +1,168 @@
+"""Exports for other tools: a CSV matrix (site × rule outcomes) and JUnit XML for CI test tabs.
+
+Both are written one site at a time (a 10 000-site batch is 180 000 rule outcomes) and
+replace their file only when complete. Site text is untrusted here too: CSV cells that
+a spreadsheet would run as a formula are neutralised, and XML gets escaped text with the
+characters XML 1.0 forbids removed.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+from xml.sax.saxutils import escape, quoteattr
+
+from auditor.models import Lang, Outcome, SiteReport
+from auditor.report import at_or_above, site_verdict, worst_failure
+
+CSV_FILE = "results.csv"
+JUNIT_FILE = "junit.xml"
+CSV_COLUMNS = ("url", "name", "status", "verdict", "worst_severity", "fails", "needs_review", "error", "profiles",
+               "report")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def csv_cell(value: str) -> str:
+    """A text cell Excel or LibreOffice will show, not evaluate (CSV injection)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+class CsvExport:
+    """``results.csv``: one row per site, one column per rule holding its outcome (empty: not judged)."""
+
+    def __init__(self, path: Path, rule_ids: list[str]) -> None:
+        self.path = path
+        self.rule_ids = list(rule_ids)
+        self._tmp = path.with_name(path.name + ".tmp")
+        # utf-8-sig: Excel on Chinese Windows only reads UTF-8 when the file starts with a BOM.
+        self._file: IO[str] = self._tmp.open("w", encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._file)
+        self._writer.writerow([*CSV_COLUMNS, *self.rule_ids])
+
+    def add(self, site: SiteReport) -> None:
+        outcomes = {r.rule_id: r.outcome.value for r in site.results}
+        counts = [sum(1 for r in site.results if r.outcome == o) for o in (Outcome.FAIL, Outcome.NEEDS_REVIEW)]
+        self._writer.writerow([
+            csv_cell(site.input_url), csv_cell(site.name), site.status.value, site_verdict(site),
+            worst_failure(site), *counts, csv_cell(site.error or ""), ";".join(site.profiles),
+            site.report_path or "", *(outcomes.get(rid, "") for rid in self.rule_ids)])
+
+    def close(self) -> Path:
+        return _finish(self._file, self._tmp, self.path)
+
+
+class JunitExport:
+    """``junit.xml``: a test suite per site, a test case per applicable rule.
+
+    fail → ``<failure>`` (type = severity); with ``--fail-on`` a failure below the
+    threshold is ``<skipped>`` so the file's failure count agrees with the exit code;
+    needs_review → ``<skipped>``; a check error → ``<error>``; a site that could not be
+    assessed → one ``<error>`` case: JUnit's "could not run", never a failure.
+    not_applicable rules are left out.
+    """
+
+    def __init__(self, path: Path, lang: Lang, fail_on: str | None = None, suite_name: str = "") -> None:
+        self.path = path
+        self.lang = lang
+        self.fail_on = fail_on
+        self.suite_name = suite_name or "disclosure-auditor"
+        self.totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self._body_path = path.with_name(path.name + ".body.tmp")
+        self._body: IO[str] = self._body_path.open("w", encoding="utf-8")
+
+    def add(self, site: SiteReport) -> None:
+        cases: list[str] = []
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        if site.status.value != "audited":
+            reason = site.error or site.status.value
+            cases.append(_case(site.input_url, "site-assessed",
+                               f'<error type={_attr(site.status.value)} message={_attr(reason)}>'
+                               f'{_text(reason)}</error>'))
+            counts.update(tests=1, errors=1)
+        for result in site.results:
+            if result.outcome == Outcome.NOT_APPLICABLE:
+                continue
+            body, kind = self._outcome(result.outcome, result.severity.value, result.messages.get(self.lang),
+                                       [e.text for e in result.evidence])
+            cases.append(_case(site.input_url, f"{result.rule_id}: {result.title.get(self.lang)}", body))
+            counts["tests"] += 1
+            if kind:
+                counts[kind] += 1
+        for key, value in counts.items():
+            self.totals[key] += value
+        self._body.write(
+            f'  <testsuite name={_attr(site.name or site.input_url)} tests="{counts["tests"]}" '
+            f'failures="{counts["failures"]}" errors="{counts["errors"]}" skipped="{counts["skipped"]}" '
+            f'timestamp={_attr(site.started_at)} time="{_seconds(site.started_at, site.finished_at):.1f}">\n'
+            f'    <properties><property name="url" value={_attr(site.input_url)}/>'
+            f'<property name="status" value={_attr(site.status.value)}/>'
+            f'<property name="report" value={_attr(site.report_path or "")}/></properties>\n'
+            + "".join(cases) + "  </testsuite>\n")
+
+    def _outcome(self, outcome: Outcome, severity: str, message: str, evidence: list[str]) -> tuple[str, str]:
+        detail = _text("\n".join([message, *evidence[:5]]))
+        if outcome == Outcome.FAIL and (self.fail_on is None or at_or_above(severity, self.fail_on)):
+            return f"<failure type={_attr(severity)} message={_attr(message)}>{detail}</failure>", "failures"
+        if outcome == Outcome.FAIL:
+            note = f"fail ({severity}), below --fail-on {self.fail_on}: {message}"
+            return f"<skipped message={_attr(note)}/>", "skipped"
+        if outcome == Outcome.NEEDS_REVIEW:
+            return f"<skipped message={_attr('needs review: ' + message)}/>", "skipped"
+        if outcome == Outcome.ERROR:
+            return f"<error type=\"check-error\" message={_attr(message)}>{detail}</error>", "errors"
+        return "", ""
+
+    def close(self) -> Path:
+        self._body.close()
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as out, self._body_path.open(encoding="utf-8") as body:
+            t = self.totals
+            out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                      f'<testsuites name={_attr(self.suite_name)} tests="{t["tests"]}" failures="{t["failures"]}" '
+                      f'errors="{t["errors"]}" skipped="{t["skipped"]}">\n')
+            while chunk := body.read(1 << 20):
+                out.write(chunk)
+            out.write("</testsuites>\n")
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.replace(self.path)
+        self._body_path.unlink(missing_ok=True)
+        return self.path
+
+
+def _case(classname: str, name: str, body: str) -> str:
+    inner = f">{body}</testcase>" if body else "/>"
+    return f"    <testcase classname={_attr(classname)} name={_attr(name)}{inner}\n"
+
+
+def _clean(text: str) -> str:
+    return XML_FORBIDDEN.sub("\ufffd", text)
+
+
+def _attr(text: str) -> str:
+    return quoteattr(_clean(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def _text(text: str) -> str:
+    return escape(_clean(text))
+
+
+def _seconds(start: str, end: str) -> float:
+    try:
+        return max(0.0, (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                         - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds())
+    except ValueError:
+        return 0.0
+
+
+def _finish(handle: IO[str], tmp: Path, path: Path) -> Path:
+    handle.flush()
+    os.fsync(handle.fileno())
+    handle.close()
+    tmp.replace(path)
+    return path

@@ -1,0 +1,172 @@
+"""Rectification notices: for each site that failed a rule, a printable notice in Chinese.
+
+The notice is what a regulator sends to the site's operator: the site, when it was
+checked, each failed requirement with its legal basis, what was found and the evidence
+(text and cropped screenshot), the remediation, a deadline and a signature block left
+blank for the sender. It is an A4 HTML file beside the site's report
+(``sites/<site>/notice.html``) and, printed by Chromium, a PDF (``notice.pdf``).
+
+Site text is hostile here as in the reports: autoescaping on, only http(s) links, and a
+Content-Security-Policy that lets nothing run (the notice has no script at all). Only
+``fail`` results are listed: ``needs_review`` items are not findings and are only counted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from playwright.async_api import Route, async_playwright
+
+from auditor.browser import launch
+from auditor.manifest import MANIFEST_FILE, PageEvidence, page_evidence, site_folder, write_manifests
+from auditor.models import BatchReport, Outcome, RuleResult, SiteReport, SiteStatus
+from auditor.report import SEVERITY_ORDER, safe_href, write_atomic
+from auditor.resources import templates_dir
+
+NOTICE_FILE = "notice.html"
+NOTICE_PDF = "notice.pdf"
+TEMPLATE = "notice.html"
+BEIJING = timezone(timedelta(hours=8), "北京时间")  # the addressee reads dates in China's time
+CSP = "default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+_DIGITS = "零一二三四五六七八九"
+# Printed at the foot of every PDF page: our own markup, no site text (page numbers for a formal document).
+PDF_FOOTER = ('<div style="width:100%;font-size:9px;color:#444;text-align:center;'
+              'font-family:\'Noto Serif CJK SC\',serif;">网站信息公示问题整改通知 · 第 <span class="pageNumber">'
+              '</span> 页／共 <span class="totalPages"></span> 页</div>')
+
+
+def needs_notice(site: SiteReport) -> bool:
+    """Only an audited site with a failed rule gets a notice; not assessed is never non-compliant."""
+    return site.status == SiteStatus.AUDITED and any(r.outcome == Outcome.FAIL for r in site.results)
+
+
+def failures(site: SiteReport) -> list[RuleResult]:
+    """Failed rules, gravest first; an imitation finding leads whatever its place in the pack."""
+    imitation = site.imitation_finding()
+    fails = [r for r in site.results if r.outcome == Outcome.FAIL]
+    return sorted(fails, key=lambda r: (r is not imitation, SEVERITY_ORDER.index(r.severity), r.rule_id))
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三: the numbering of items in a Chinese official letter."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def _parse(iso: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def cn_date(iso: str) -> str:
+    """UTC ISO time → 2026年11月26日 (the date in Beijing); blanks to fill in when unknown."""
+    moment = _parse(iso)
+    if moment is None:
+        return "＿＿＿＿年＿＿月＿＿日"
+    local = moment.astimezone(BEIJING)
+    return f"{local.year}年{local.month}月{local.day}日"
+
+
+def cn_time(iso: str) -> str:
+    moment = _parse(iso)
+    if moment is None:
+        return iso or "—"
+    return f"{moment.astimezone(BEIJING):%Y-%m-%d %H:%M:%S}（北京时间）"
+
+
+def _sources(fails: list[RuleResult]) -> list[str]:
+    """The laws the failed rules rest on, once each, in order of first use: they head the notice."""
+    return list(dict.fromkeys(c.source.zh for r in fails for c in r.citations))
+
+
+def _addressee(site: SiteReport, imitation: bool) -> str:
+    # An imitation site shows someone else's name: the notice goes to whoever actually runs it.
+    if imitation:
+        return "该网站的实际运营者"
+    name = site.registry.get("registered_name")
+    if isinstance(name, str) and name:
+        return name
+    return site.facts.entity_names[0] if site.facts.entity_names else "网站主办者（运营者）"
+
+
+class NoticeWriter:
+    def __init__(self, templates: Path | None = None) -> None:
+        self.env = Environment(loader=FileSystemLoader(templates or templates_dir()), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(safe_href=safe_href, cn_number=cn_number, cn_date=cn_date, cn_time=cn_time)
+
+    def render(self, batch: BatchReport, site: SiteReport, pages: list[PageEvidence]) -> str:
+        fails = failures(site)
+        imitation = site.imitation_finding()
+        home = next((p for p in pages if p.kind == "home"), None)
+        return self.env.get_template(TEMPLATE).render(
+            batch=batch, site=site, fails=fails, imitation=imitation, csp=CSP, sources=_sources(fails),
+            addressee=_addressee(site, imitation is not None), home=home, manifest=MANIFEST_FILE,
+            reviews=site.count(Outcome.NEEDS_REVIEW))
+
+    def write(self, batch: BatchReport, site: SiteReport, folder: Path,
+              pages: list[PageEvidence] | None = None) -> Path | None:
+        """Write the site's notice.html if it failed a rule, else remove an old one; the path when written."""
+        html, pdf = folder / NOTICE_FILE, folder / NOTICE_PDF
+        if not needs_notice(site):
+            html.unlink(missing_ok=True)  # a re-judged site that now passes must not keep an old notice
+            pdf.unlink(missing_ok=True)
+            return None
+        text = self.render(batch, site, page_evidence(site, folder) if pages is None else pages)
+        if not html.is_file() or html.read_text(encoding="utf-8") != text:
+            pdf.unlink(missing_ok=True)  # printed from an older notice: print it again rather than mislead
+            write_atomic(html, text)  # an unchanged notice keeps its file (and its PDF)
+        return html
+
+
+def write_notices(batch: BatchReport, out_dir: Path, templates: Path | None = None) -> list[Path]:
+    """Write sites/<site>/notice.html for every site with a failure; remove notices that no longer apply."""
+    writer = NoticeWriter(templates)
+    written = []
+    for site in batch.sites:
+        folder = site_folder(site, out_dir)
+        if folder is not None and (path := writer.write(batch, site, folder)):
+            written.append(path)
+    return written
+
+
+def write_notice_pdfs(batch: BatchReport, out_dir: Path, browser_path: str | None = None) -> list[Path]:
+    """Print every notice to A4 PDF with Chromium, then re-seal the folder (the PDFs join the manifests)."""
+    notices = write_notices(batch, out_dir)
+    pdfs = asyncio.run(_print_all(notices, browser_path)) if notices else []
+    write_manifests(batch, out_dir, notices=False)
+    return pdfs
+
+
+async def _block_network(route: Route) -> None:
+    await route.abort()  # the notice needs only its own folder; nothing is fetched from anywhere
+
+
+async def _print_all(notices: list[Path], browser_path: str | None) -> list[Path]:
+    async with async_playwright() as pw:
+        browser, _ = await launch(pw, browser_path)
+        try:
+            page = await browser.new_page()
+            await page.route(lambda url: not url.startswith("file:"), _block_network)
+            pdfs = []
+            for notice in notices:
+                await page.goto(notice.resolve().as_uri(), wait_until="load")
+                target = notice.with_name(NOTICE_PDF)
+                tmp = target.with_name(NOTICE_PDF + ".tmp")
+                await page.pdf(path=tmp, format="A4", print_background=True, display_header_footer=True,
+                               header_template="<span></span>", footer_template=PDF_FOOTER,
+                               margin={"top": "20mm", "bottom": "20mm", "left": "20mm", "right": "18mm"})
+                tmp.replace(target)  # a killed run never leaves half a PDF under the real name
+                pdfs.append(target)
+            return pdfs
+        finally:
+            await browser.close()

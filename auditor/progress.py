@@ -1,0 +1,195 @@
+"""Progress of a batch run: a live bar on a terminal, plain lines in CI logs, nothing with --quiet.
+
+All three count the same things — sites done, failing, unreachable, blocked, in error —
+and estimate the rate and the time left from this run's own sites (sites finished by
+an earlier, resumed run do not make it look faster than it is).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections import Counter
+from typing import IO, Literal
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+
+from auditor.models import SiteReport
+from auditor.report import site_verdict, worst_failure
+from auditor.store import Totals
+
+Mode = Literal["auto", "bar", "plain", "quiet"]
+SUMMARY_EVERY_S = 60.0  # plain mode: a summary line at least this often, for long CI logs
+
+
+class Tally:
+    """Counts for a run, including the sites earlier runs of the batch finished."""
+
+    def __init__(self, total: int, before: Totals | None = None) -> None:
+        self.total = total
+        self.before = before.done if before else 0
+        self.this_run = 0
+        self.verdicts: Counter[str] = Counter(before.by_verdict if before else {})
+        self.statuses: Counter[str] = Counter(before.by_status if before else {})
+        self.retries = 0
+        self.started = time.monotonic()
+
+    def add(self, report: SiteReport) -> None:
+        self.this_run += 1
+        self.verdicts[site_verdict(report)] += 1
+        self.statuses[report.status.value] += 1
+
+    @property
+    def done(self) -> int:
+        return self.before + self.this_run
+
+    @property
+    def rate(self) -> float:
+        """Sites per second in this run."""
+        elapsed = time.monotonic() - self.started
+        return self.this_run / elapsed if elapsed > 0 else 0.0
+
+    def eta(self) -> str:
+        left = self.total - self.done
+        if left <= 0:
+            return "0s"
+        if self.this_run == 0 or self.rate == 0:
+            return "?"
+        return _duration(left / self.rate)
+
+    def stats(self) -> str:
+        return (f"{self.verdicts['fail']} failing · {self.statuses['unreachable']} unreachable · "
+                f"{self.statuses['blocked']} blocked · {self.statuses['error']} error")
+
+    def line(self) -> str:
+        percent = 100 * self.done / self.total if self.total else 100.0
+        return (f"progress: {self.done}/{self.total} ({percent:.1f}%) · {self.stats()} · "
+                f"{self.rate * 60:.1f} sites/min · ETA {self.eta()}")
+
+
+class Reporter:
+    """Quiet: counts, prints nothing."""
+
+    def __init__(self) -> None:
+        self.tally = Tally(0)
+
+    def start(self, total: int, before: Totals | None = None) -> None:
+        self.tally = Tally(total, before)
+
+    def site_done(self, report: SiteReport) -> None:
+        self.tally.add(report)
+
+    def site_retry(self, url: str, reason: str) -> None:
+        self.tally.retries += 1
+
+    def close(self) -> None:
+        pass
+
+
+class PlainReporter(Reporter):
+    """One line per site and a summary line every minute: greppable CI logs."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self.stream = stream
+        self.last_summary = time.monotonic()
+
+    def start(self, total: int, before: Totals | None = None) -> None:
+        super().start(total, before)
+        if before and before.done:
+            self._print(f"resuming: {before.done} of {total} site(s) already done")
+
+    def site_done(self, report: SiteReport) -> None:
+        super().site_done(report)
+        width = len(str(self.tally.total))
+        self._print(f"[{self.tally.done:>{width}}/{self.tally.total}] {_describe(report)}  {report.input_url}")
+        if time.monotonic() - self.last_summary >= SUMMARY_EVERY_S:
+            self.last_summary = time.monotonic()
+            self._print(self.tally.line())
+
+    def site_retry(self, url: str, reason: str) -> None:
+        super().site_retry(url, reason)
+        self._print(f"retrying {url}: {reason}")
+
+    def close(self) -> None:
+        if self.tally.this_run:
+            self._print(self.tally.line())
+
+    def _print(self, text: str) -> None:
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+class BarReporter(Reporter):
+    """A rich progress bar on the terminal; retries and log messages print above it."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self.console = Console(file=stream)
+        self.progress = Progress(
+            TextColumn("[bold]audit"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+            TextColumn("· {task.fields[rate]} · ETA {task.fields[eta]}"), console=self.console,
+            redirect_stderr=True, redirect_stdout=False, refresh_per_second=4)
+        self.task: TaskID | None = None
+        self._handlers: list[tuple[logging.StreamHandler[IO[str]], IO[str]]] = []
+
+    def start(self, total: int, before: Totals | None = None) -> None:
+        super().start(total, before)
+        self.progress.start()
+        stats, rate, eta = self._fields()
+        self.task = self.progress.add_task("audit", total=total, completed=self.tally.done, stats=stats, rate=rate,
+                                           eta=eta)
+        # Log records would tear the bar: send them through the console, above it.
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, logging.StreamHandler) and handler.stream in (sys.stderr, sys.__stderr__):
+                self._handlers.append((handler, handler.stream))
+                handler.setStream(self.console.file)
+
+    def site_done(self, report: SiteReport) -> None:
+        super().site_done(report)
+        if self.task is not None:
+            stats, rate, eta = self._fields()
+            self.progress.update(self.task, completed=self.tally.done, stats=stats, rate=rate, eta=eta)
+
+    def site_retry(self, url: str, reason: str) -> None:
+        super().site_retry(url, reason)
+        self.console.print(f"[yellow]retrying[/] {url}: {reason}", markup=True, highlight=False)
+
+    def close(self) -> None:
+        self.progress.stop()
+        for handler, stream in self._handlers:
+            handler.setStream(stream)
+        self._handlers.clear()
+
+    def _fields(self) -> tuple[str, str, str]:
+        return self.tally.stats(), f"{self.tally.rate * 60:.1f} sites/min", self.tally.eta()
+
+
+def make_reporter(mode: Mode = "auto", stream: IO[str] | None = None) -> Reporter:
+    """`auto`: a bar on a terminal, plain lines otherwise (CI logs, redirected output)."""
+    out = stream or sys.stderr
+    if mode == "quiet":
+        return Reporter()
+    if mode == "bar" or (mode == "auto" and out.isatty()):
+        return BarReporter(out)
+    return PlainReporter(out)
+
+
+def _describe(report: SiteReport) -> str:
+    if report.status.value != "audited":
+        return f"{report.status.value}: {report.error or ''}"[:120]
+    verdict = site_verdict(report)
+    fails = sum(1 for r in report.results if r.outcome.value == "fail")
+    reviews = sum(1 for r in report.results if r.outcome.value == "needs_review")
+    worst = worst_failure(report)
+    head = f"fail ({worst})" if worst else verdict
+    return f"{head}: {fails} failed, {reviews} to review"
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"

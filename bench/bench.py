@@ -1,0 +1,459 @@
+"""Benchmark: the full auditor against a bare Playwright loop over the very same pages.
+
+    python bench/bench.py run  [--sites 240] [--concurrency 4] [--browser PATH ...]
+    python bench/bench.py sweep [--sites 120] [--levels 1,2,3,4,6,8]
+    python bench/bench.py kill [--sites 1000] [--kills 3]
+    python bench/bench.py overview [--sites 10000]
+
+``run`` serves a synthetic corpus on 127.0.0.1 (bench/corpus.py, its own process), then
+for each browser measures
+
+  (b) ``auditor audit`` of the corpus (the real CLI, its own process: render, discover
+      and click, settle, screenshots, judge, evidence crops, store, report pages), and
+  (a) a bare Playwright loop, in its own process, rendering exactly the pages (b)
+      visited (read from b's snapshots): one browser, the same executable, flags,
+      viewport and concurrency, a fresh context per site, ``goto`` until ``load``,
+      nothing else,
+
+and prints sites/min, pages/s, peak memory and the throughput ratio b/a. Memory is
+summed over each process tree (Python, Playwright's driver, every Chromium process),
+sampled every 0.5 s: RSS (counts shared pages once per process, so it overstates) and
+PSS (shares them out: the honest total).
+
+``sweep`` runs (b) at several concurrencies to find the fastest default. ``kill`` is the
+kill -9 check: a batch killed with SIGKILL at random moments and resumed must end with
+every site in report.json exactly once. ``overview`` times opening, filtering and
+sorting index.html with 10 000 sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+BROWSERS = {"headless-shell": "/usr/lib/chromium/chromium-headless-shell", "chromium": "/usr/bin/chromium"}
+PAGE_TIMEOUT_S, SITE_TIMEOUT_S = 10, 60
+
+
+# --- measuring a process tree ----------------------------------------------------------------
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    tree, frontier = {root}, {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
+        tree |= frontier
+    return sorted(tree)
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of one process; (0, 0) when it is gone."""
+    rss = pss = 0
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1]) * 1024
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+    return rss, pss
+
+
+@dataclass
+class Measured:
+    seconds: float = 0.0
+    cpu_seconds: float = 0.0  # user + system of the whole process tree (sampled per process)
+    cpu_by: dict[str, float] = field(default_factory=dict)
+    peak_rss: int = 0
+    peak_pss: int = 0
+    returncode: int | None = None
+    stderr: str = ""
+
+
+def _cpu(pid: int) -> tuple[str, float]:
+    """(command name, CPU seconds so far) of one process."""
+    with contextlib.suppress(OSError, IndexError, ValueError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        name = stat[stat.index("(") + 1: stat.rindex(")")]
+        fields = stat.rsplit(")", 1)[1].split()
+        return name, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return "", 0.0
+
+
+@dataclass
+class Sampler:
+    pid: int
+    peak_rss: int = 0
+    peak_pss: int = 0
+    cpu: dict[int, tuple[str, float]] = field(default_factory=dict)  # pid → (name, CPU seconds), last seen
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        while not self._stop.wait(0.5):  # often enough for peaks, rarely enough to cost little CPU
+            pids = _tree(self.pid)
+            totals = [_memory(p) for p in pids]
+            self.peak_rss = max(self.peak_rss, sum(t[0] for t in totals))
+            self.peak_pss = max(self.peak_pss, sum(t[1] for t in totals))
+            for pid in pids:
+                name, seconds = _cpu(pid)
+                if name:
+                    self.cpu[pid] = (name, seconds)
+
+    def by_process(self) -> dict[str, float]:
+        """CPU seconds per kind of process: python (the auditor), node (Playwright's driver), chromium."""
+        out: Counter[str] = Counter()
+        for name, seconds in self.cpu.values():
+            kind = "python" if name.startswith("python") else "node" if name == "node" else "chromium"
+            out[kind] += seconds
+        return dict(out)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def measure(command: list[str], timeout: float = 7200) -> Measured:
+    start = time.monotonic()
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = Sampler(child.pid)
+    thread = threading.Thread(target=sampler.run, daemon=True)
+    thread.start()
+    _, stderr = child.communicate(timeout=timeout)
+    elapsed = time.monotonic() - start
+    sampler.stop()
+    thread.join()
+    by = sampler.by_process()
+    return Measured(elapsed, sum(by.values()), by, sampler.peak_rss, sampler.peak_pss, child.returncode,
+                    stderr[-4000:])
+
+
+# --- the corpus server ---------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def corpus(sites: int, folder: Path, seed: int = 20261125) -> Iterator[Path]:
+    listing = folder / "corpus.csv"
+    server = subprocess.Popen([sys.executable, str(BENCH / "corpus.py"), "serve", "--sites", str(sites),
+                               "--csv", str(listing), "--seed", str(seed)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        if not line.startswith("ready"):
+            raise SystemExit(f"corpus server did not start: {line!r}")
+        yield listing
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def audit_command(listing: Path, out: Path, browser: str, concurrency: int | str, verbose: bool = False
+                  ) -> list[str]:
+    return [sys.executable, str(ROOT / "cli.py"), *(["-v"] if verbose else []), "audit", "-i", str(listing),
+            "-o", str(out), "--allow-private",
+            "-q", "--browser", browser, "--concurrency", str(concurrency), "--page-timeout", str(PAGE_TIMEOUT_S),
+            "--site-timeout", str(SITE_TIMEOUT_S)]
+
+
+def visited_pages(out: Path) -> list[list[str]]:
+    """Per site, the URLs the auditor loaded (from its snapshots), in the order it loaded them."""
+    sites = []
+    for path in sorted((out / "sites").glob("*/snapshot.json")):
+        snapshot = json.loads(path.read_text(encoding="utf-8"))["snapshot"]
+        urls: list[str] = []
+        for page in snapshot["pages"]:
+            if (page.get("error") or "").startswith("not visited"):
+                continue
+            if page["url"] not in urls:
+                urls.append(page["url"])
+        if not urls:  # failed before any page: it still tried the homepage
+            urls = [snapshot["input_url"]]
+        sites.append(urls)
+    return sites
+
+
+# --- (a): the bare loop, run as `python bench/bench.py bare PAGES.json BROWSER CONCURRENCY` -----------
+
+
+async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int, capture: bool = False) -> None:
+    """(a): goto until load, nothing else. With `capture` (a'): also the auditor's waits and pictures."""
+    from playwright.async_api import Error, async_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from auditor.pool import launch_browser
+    from auditor.render import VIEWPORT
+
+    async with async_playwright() as pw:
+        browser, _ = await launch_browser(pw, browser_path, None)  # the auditor's own flags: the same browser
+        queue = list(reversed(sites))
+        shots = Path(tempfile.mkdtemp(prefix="auditor-bare-"))
+
+        async def worker() -> None:
+            while queue:
+                urls = queue.pop()
+                context = await browser.new_context(viewport=VIEWPORT, locale="zh-CN", service_workers="block")
+                for number, url in enumerate(urls):
+                    page = await context.new_page()
+                    with contextlib.suppress(Error):
+                        await page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
+                        if capture:
+                            await _capture(page, shots / f"{id(page)}.jpg", home=number == 0)
+                    await page.close()
+                await context.close()
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        await browser.close()
+
+
+async def _capture(page: Any, path: Path, home: bool) -> None:
+    """What any evidence-grade capture does after load, as the auditor does it (auditor/render.py):
+    wait for the network and then the DOM to settle (homepages: for a footer), photograph the
+    page (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
+    no page discovery or clicking, no judging, storing or reports: that is (b)'s own work."""
+    from playwright.async_api import Error
+
+    from auditor.render import SETTLE_JS, Limits
+
+    limits = Limits()
+    with contextlib.suppress(Error):
+        await page.wait_for_load_state("networkidle", timeout=min(3000, limits.settle_max_ms))
+    await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
+                                    "min": limits.settle_min_ms, "footer": home})
+    height = await page.evaluate("() => document.documentElement.scrollHeight")
+    if height <= limits.max_screenshot_height:
+        await page.screenshot(path=path, type="jpeg", quality=75, full_page=True, timeout=10000)
+    else:
+        for target in (0, height):
+            await page.evaluate("(y) => window.scrollTo(0, y)", target)
+            await page.screenshot(path=path, type="jpeg", quality=75, timeout=10000)
+    await page.content()
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f} MB"
+
+
+def run(args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="auditor-bench-") as tmp, corpus(args.sites, Path(tmp)) as listing:
+        print(f"corpus: {args.sites} synthetic sites on 127.0.0.1 ({listing})")
+        print(f"machine: {os.cpu_count()} cores; concurrency {args.concurrency}; page timeout {PAGE_TIMEOUT_S} s")
+        results = {}
+        for name in args.browser:
+            path = BROWSERS.get(name, name)
+            out = Path(tmp) / f"out-{Path(path).name}"
+            audited = measure(audit_command(listing, out, path, args.concurrency))
+            if audited.returncode not in (0, 1, 3):
+                raise SystemExit(f"auditor failed ({audited.returncode}):\n{audited.stderr}")
+            pages = visited_pages(out)
+            pages_file = Path(tmp) / f"pages-{Path(path).name}.json"
+            pages_file.write_text(json.dumps(pages), encoding="utf-8")
+            loops = []
+            for mode in ("bare", "capture"):
+                loop = measure([sys.executable, str(BENCH / "bench.py"), mode, str(pages_file), path,
+                                str(args.concurrency)])
+                if loop.returncode != 0:
+                    raise SystemExit(f"{mode} loop failed:\n{loop.stderr}")
+                loops.append(loop)
+            count = sum(len(p) for p in pages)
+            results[name] = (audited, loops[0], len(pages), count, out)
+            _print_result(name, audited, loops[0], loops[1], len(pages), count, out)
+        if len(results) == 2:
+            (a1, _, _, _, _), (a2, _, _, _, _) = results.values()
+            names = list(results)
+            print(f"\n{names[0]} vs {names[1]}: the full audit takes {a2.seconds / a1.seconds:.2f}× as long with "
+                  f"{names[1]}")
+
+
+def _print_result(name: str, audited: Measured, bare: Measured, capture: Measured, sites: int, pages: int,
+                  out: Path) -> None:
+    statuses = Counter(s["status"] for s in json.loads((out / "report.json").read_text(encoding="utf-8"))["sites"])
+    print(f"\n== {name} ==")
+    print(f"sites {sites}, pages {pages}; statuses {dict(statuses)}")
+    rows = (("(a)  bare Playwright loop", bare), ("(a') + same waits, pictures", capture),
+            ("(b)  auditor audit", audited))
+    for label, m in rows:
+        print(f"{label:<29} {m.seconds:7.1f} s  {60 * sites / m.seconds:6.1f} sites/min"
+              f"  {pages / m.seconds:5.2f} pages/s"
+              f"  CPU {m.cpu_seconds / pages:.3f} s/page  peak RSS {_mb(m.peak_rss)} (PSS {_mb(m.peak_pss)})")
+    for label, m in rows:
+        print(f"{label[:4]} CPU seconds by process: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(m.cpu_by.items())))
+    for label, base in (("b/a ", bare), ("b/a'", capture)):
+        ratio = base.seconds / audited.seconds
+        print(f"ratio {label} (throughput) = {ratio:.2f}  ({'meets' if ratio >= 0.8 else 'misses'} the target 0.8)")
+    print(f"peak memory of (b): RSS summed over processes {_mb(audited.peak_rss)}, PSS {_mb(audited.peak_pss)} "
+          f"(target < 1.5 GB: {'met' if audited.peak_pss < 1.5 * 2**30 else 'missed'} by PSS, "
+          f"{'met' if audited.peak_rss < 1.5 * 2**30 else 'missed'} by summed RSS)")
+
+
+def sweep(args: argparse.Namespace) -> None:
+    levels = [x.strip() for x in args.levels.split(",")]
+    path = BROWSERS.get(args.browser[0], args.browser[0])
+    with tempfile.TemporaryDirectory(prefix="auditor-sweep-") as tmp, corpus(args.sites, Path(tmp)) as listing:
+        print(f"concurrency sweep: {args.sites} sites, {path}")
+        for level in levels:
+            out = Path(tmp) / f"out-{level}"
+            audited = measure(audit_command(listing, out, path, level, verbose=True))
+            pages = sum(len(p) for p in visited_pages(out))
+            peak = [line for line in audited.stderr.splitlines() if "sites in flight" in line]
+            print(f"concurrency {level:>4}: {audited.seconds:6.1f} s"
+                  f"  {60 * args.sites / audited.seconds:6.1f} sites/min"
+                  f"  {pages / audited.seconds:5.2f} pages/s  CPU {audited.cpu_seconds / pages:.3f} s/page"
+                  f"  peak RSS {_mb(audited.peak_rss)}"
+                  f" (PSS {_mb(audited.peak_pss)})" + (f"  [{peak[-1].split(': ', 1)[-1]}]" if peak else ""),
+                  flush=True)
+
+
+def _done_count(out: Path) -> int:
+    with contextlib.suppress(sqlite3.Error):
+        db = sqlite3.connect(f"file:{out / 'audit.sqlite'}?mode=ro", uri=True, timeout=10)
+        try:
+            return int(db.execute("SELECT COUNT(*) FROM sites WHERE state = 'done'").fetchone()[0])
+        finally:
+            db.close()
+    return 0
+
+
+def kill(args: argparse.Namespace) -> None:
+    """Kill -9 a batch at random moments, resume it each time, then check report.json."""
+    rng = random.Random(args.seed)
+    path = BROWSERS.get(args.browser[0], args.browser[0])
+    with tempfile.TemporaryDirectory(prefix="auditor-kill-") as tmp, corpus(args.sites, Path(tmp)) as listing:
+        out = Path(tmp) / "out"
+        urls = [line.split(",", 1)[0] for line in listing.read_text(encoding="utf-8").splitlines()[1:]]
+        start = time.monotonic()
+        command = audit_command(listing, out, path, args.concurrency)
+        for round_ in range(args.kills):
+            child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            target = _done_count(out) + rng.randint(20, max(21, args.sites // (args.kills + 1)))
+            while _done_count(out) < target and child.poll() is None:
+                time.sleep(rng.uniform(0.05, 0.5))
+            family = _tree(child.pid)
+            before = _done_count(out)
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+            for pid in family:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            print(f"kill -9 #{round_ + 1}: {before} of {len(urls)} sites were done", flush=True)
+            command = [*command[:3], "--resume", "-o", str(out), "-q"]  # `cli.py audit --resume -o OUT -q`
+        finished = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        counts = Counter(s["input_url"] for s in report["sites"])
+        db = sqlite3.connect(out / "audit.sqlite")
+        runs = db.execute("SELECT state, sites_done FROM runs ORDER BY id").fetchall()
+        attempts = Counter(row[0] for row in db.execute("SELECT attempts FROM sites"))
+        db.close()
+        print(f"resumed to the end (exit {finished.returncode}) in {time.monotonic() - start:.0f} s in all; "
+              f"runs: {runs}")
+        print(f"attempts per site: {dict(sorted(attempts.items()))}")
+        missing = [u for u in urls if counts[u] == 0]
+        twice = [u for u, n in counts.items() if n > 1]
+        ok = not missing and not twice and len(report["sites"]) == len(urls)
+        print(f"report.json: {len(report['sites'])} sites, {len(missing)} missing, {len(twice)} more than once "
+              f"→ {'PASS' if ok else 'FAIL'}")
+        if not ok:
+            raise SystemExit(1)
+
+
+def overview(args: argparse.Namespace) -> None:
+    """How fast index.html opens with many sites: written from a synthetic batch, opened in Chromium."""
+    sys.path.insert(0, str(ROOT))
+    from playwright.async_api import async_playwright
+
+    from auditor.pool import launch_browser
+    from auditor.report import HtmlWriter, Overview
+    from auditor.resources import rules_dir, templates_dir
+    from auditor.ruleset import load_ruleset
+    from auditor.runner import RunOptions, audit_snapshots
+
+    ruleset = load_ruleset(rules_dir())
+    with tempfile.TemporaryDirectory(prefix="auditor-overview-") as tmp:
+        seed = audit_snapshots(ROOT / "tests" / "snapshots", ruleset, RunOptions(out_dir=Path(tmp)))
+        started = time.monotonic()
+        board = Overview([r.id for r in ruleset.rules])
+        for i in range(args.sites):
+            site = seed.sites[i % len(seed.sites)]
+            url = f"https://site{i:05d}.example.cn/"
+            board.add(site.model_copy(update={"input_url": url, "name": f"网站{i:05d}",
+                                              "report_path": f"sites/s{i}/report.html"}))
+        index = Path(tmp) / "index.html"
+        index.write_text(HtmlWriter(templates_dir(), "zh").index(seed, board), encoding="utf-8")
+        print(f"{args.sites} sites: index.html {index.stat().st_size / 2**20:.1f} MB, written in "
+              f"{time.monotonic() - started:.1f} s")
+
+        async def open_it() -> None:
+            async with async_playwright() as pw:
+                browser, _ = await launch_browser(pw, BROWSERS.get(args.browser[0], args.browser[0]), None)
+                page = await browser.new_page(viewport={"width": 1366, "height": 900})
+                for attempt in range(3):
+                    start = time.monotonic()
+                    await page.goto(index.as_uri(), wait_until="load")
+                    await page.wait_for_function("document.getElementById('p-info').textContent.includes('/')")
+                    opened = time.monotonic() - start
+                    start = time.monotonic()
+                    await page.select_option("#f-outcome", "v:fail")
+                    filtered = time.monotonic() - start
+                    start = time.monotonic()
+                    await page.click("#sites th[data-key='site']")
+                    sorted_ = time.monotonic() - start
+                    print(f"open #{attempt + 1}: table ready {opened:.2f} s; filter {filtered:.2f} s; "
+                          f"sort {sorted_:.2f} s")
+                await browser.close()
+
+        asyncio.run(open_it())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, sites in (("run", 240), ("sweep", 120), ("kill", 1000), ("overview", 10000)):
+        cmd = sub.add_parser(name)
+        cmd.add_argument("--sites", type=int, default=sites)
+        cmd.add_argument("--concurrency", type=int, default=4)
+        cmd.add_argument("--browser", action="append", help="headless-shell, chromium or a path (repeatable)")
+    sub.choices["sweep"].add_argument("--levels", default="2,4,8,12,16,24,auto")
+    sub.choices["kill"].add_argument("--kills", type=int, default=3)
+    sub.choices["kill"].add_argument("--seed", type=int, default=int(time.time()))
+    for mode in ("bare", "capture"):
+        loop = sub.add_parser(mode)
+        loop.add_argument("pages", type=Path)
+        loop.add_argument("browser_path")
+        loop.add_argument("concurrency", type=int)
+    args = parser.parse_args()
+    if args.command in ("bare", "capture"):
+        asyncio.run(bare_loop(json.loads(args.pages.read_text(encoding="utf-8")), args.browser_path, args.concurrency,
+                              capture=args.command == "capture"))
+        return
+    args.browser = args.browser or (["headless-shell", "chromium"] if args.command == "run" else ["headless-shell"])
+    {"run": run, "sweep": sweep, "kill": kill, "overview": overview}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()

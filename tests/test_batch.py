@@ -1,0 +1,433 @@
+"""Batch runs: politeness per host, browser crashes and hangs, kill -9 and resume, the overview at scale.
+
+Sites are served on 127.0.0.1 (one port per site). Nothing here measures time: speed
+is the benchmark's business (bench/bench.py, docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from click.testing import CliRunner
+from playwright.async_api import async_playwright
+
+import cli
+from auditor.browser import launch
+from auditor.inputs import SiteInput
+from auditor.models import BatchReport, SiteReport, SiteStatus
+from auditor.pool import RenderResult, _browser_pids
+from auditor.render import Limits, now_iso
+from auditor.report import HtmlWriter, Overview
+from auditor.resources import templates_dir
+from auditor.ruleset import Ruleset
+from auditor.runner import HostQueue, RunOptions, _Batch, audit_sites, batch_header, batch_settings
+from auditor.store import Store, StoreError
+from tests.conftest import TESTS, TODAY
+
+ROOT = TESTS.parent
+LIMITS = Limits(page_timeout_s=15, site_timeout_s=60, allow_private=True)
+ICP = '<a href="https://beian.miit.gov.cn/">沪ICP备2023012345号-2</a>'
+PSB = ('<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=31011502009028">'
+       '沪公网安备 31011502009028号</a>')
+PAGES = {  # kind of site → its footer
+    "ok": ICP + " " + PSB, "no_psb": ICP + " 版权所有", "no_icp": PSB + " 版权所有",
+}
+
+
+def page(name: str, footer: str) -> bytes:
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{name}</title></head><body>"
+            f"<h1>{name}</h1><p>欢迎光临本店。</p><footer style='text-align:center'>{footer}</footer>"
+            "</body></html>").encode()
+
+
+class _Site(BaseHTTPRequestHandler):
+    kind: ClassVar[str] = "ok"
+    delay: ClassVar[float] = 0.0
+    hits: ClassVar[Counter[str]]
+    arrived: ClassVar[threading.Event]
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        self.hits[path] += 1
+        if path == "/":
+            self.arrived.set()
+            time.sleep(self.delay)
+        body = page(f"站点-{self.kind}", PAGES[self.kind]) if path == "/" else b"not here"
+        self.send_response(200 if path == "/" else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve(kinds: list[str], delay: float = 0.0) -> Iterator[list[tuple[str, type[_Site]]]]:
+    """One server per site on 127.0.0.1: (url, handler class with its hit counter)."""
+    servers, sites = [], []
+    try:
+        for kind in kinds:
+            handler: type[_Site] = type("Site", (_Site,), {"kind": kind, "delay": delay, "hits": Counter(),
+                                                           "arrived": threading.Event()})
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+            sites.append((f"http://127.0.0.1:{server.server_address[1]}/", handler))
+        yield sites
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+# --- scheduling ---------------------------------------------------------------------------
+
+
+def test_host_queue_keeps_one_site_per_host_in_flight_and_hands_out_each_once() -> None:
+    sites = [SiteInput(url=f"http://{host}.example/{i}") for i in range(5) for host in ("a", "b", "c")]
+    sites += [SiteInput(url=f"http://d.example:{port}/") for port in (81, 82)]  # another port: another host
+
+    async def run() -> tuple[list[str], int]:
+        queue = HostQueue(sites, per_host=1)
+        in_flight: Counter[str] = Counter()
+        worst = 0
+        taken: list[str] = []
+
+        async def worker() -> None:
+            nonlocal worst
+            while (site := await queue.take()) is not None:
+                host = site.url.split("/")[2]
+                in_flight[host] += 1
+                worst = max(worst, in_flight[host])
+                taken.append(site.url)
+                await asyncio.sleep(0)
+                in_flight[host] -= 1
+                queue.done(site)
+
+        await asyncio.gather(*(worker() for _ in range(6)))
+        return taken, worst
+
+    taken, worst = asyncio.run(run())
+    assert sorted(taken) == sorted(s.url for s in sites) and len(taken) == len(set(taken))
+    assert worst == 1
+    assert {u.split("/")[2] for u in taken[:4]} == {"a.example", "b.example", "c.example", "d.example:81"}
+
+
+def test_host_delay_lets_other_hosts_go_first() -> None:
+    sites = [SiteInput(url="http://a.example/1"), SiteInput(url="http://a.example/2"),
+             SiteInput(url="http://b.example/1")]
+
+    async def run() -> list[str]:
+        queue = HostQueue(sites, per_host=1, delay_s=0.2)
+        order = []
+        while (site := await queue.take()) is not None:
+            order.append(site.url)
+            queue.done(site)
+        return order
+
+    assert asyncio.run(run()) == ["http://a.example/1", "http://b.example/1", "http://a.example/2"]
+
+
+# --- faults: retried, then an error with the reason ---------------------------------------
+
+
+class _FailingPool:
+    """A browser that fails under every site, the way a crashing browser does."""
+
+    def __init__(self) -> None:
+        self.renders = 0
+
+    async def render(self, url: str, *args: object) -> RenderResult:
+        self.renders += 1
+        return RenderResult(None, "browser crashed or was killed")
+
+
+def test_a_site_the_browser_keeps_failing_on_becomes_error_after_the_retries(
+        ruleset: Ruleset, tmp_path: Path) -> None:
+    site = SiteInput(url="http://127.0.0.1:9/")
+    options = RunOptions(out_dir=tmp_path, today=TODAY, retries=2, limits=LIMITS)
+    pool = _FailingPool()
+    retries: list[str] = []
+
+    class Events:
+        def site_done(self, report: SiteReport) -> None:
+            pass
+
+        def site_retry(self, url: str, reason: str) -> None:
+            retries.append(reason)
+
+    with Store.open(tmp_path) as store:
+        store.reset(batch_settings(ruleset, options, []))
+        store.add_sites([site])
+        run = store.begin_run("test", "", 1)
+        header = batch_header("cn", "1", "zh", now_iso(), now_iso())
+        batch = _Batch(store, ruleset, options, pool, run, Events(), header)  # type: ignore[arg-type]
+        asyncio.run(batch.audit(site))
+        report = next(store.reports())
+        assert pool.renders == 3 and len(retries) == 2  # first try and two retries
+        assert report.status == SiteStatus.ERROR and report.results == []  # never "fail"
+        assert "failed 3 times" in (report.error or "") and "crashed" in (report.error or "")
+        assert store.attempts(site.url) == 3
+
+
+def test_a_site_that_killed_the_process_every_time_is_given_up(ruleset: Ruleset, tmp_path: Path) -> None:
+    site = SiteInput(url="http://127.0.0.1:9/")
+    options = RunOptions(out_dir=tmp_path, today=TODAY, retries=1, limits=LIMITS)
+    pool = _FailingPool()
+    with Store.open(tmp_path) as store:
+        store.reset(batch_settings(ruleset, options, []))
+        store.add_sites([site])
+        for _ in range(2):  # two runs died while on this site
+            store.start_site(site.url, store.begin_run("killed", "", 1))
+        run = store.begin_run("resume", "", 1)
+        batch = _Batch(store, ruleset, options, pool, run, None,  # type: ignore[arg-type]
+                       batch_header("cn", "1", "zh", now_iso(), now_iso()))
+        asyncio.run(batch.audit(site))
+        report = next(store.reports())
+    assert pool.renders == 0  # not tried a third time
+    assert report.status == SiteStatus.ERROR and "stopped 2 times" in (report.error or "")
+
+
+@pytest.mark.browser
+def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path) -> None:
+    retries: list[str] = []
+
+    class Events:
+        def site_done(self, report: SiteReport) -> None:
+            pass
+
+        def site_retry(self, url: str, reason: str) -> None:
+            retries.append(reason)
+
+    with serve(["ok"], delay=2.0) as sites:
+        url, handler = sites[0]
+
+        def kill_browser_when_the_site_is_asked() -> None:
+            handler.arrived.wait(60)
+            for pid in _browser_pids():  # this process's browsers: the run's one
+                os.kill(pid, signal.SIGKILL)
+
+        killer = threading.Thread(target=kill_browser_when_the_site_is_asked, daemon=True)
+        killer.start()
+        options = RunOptions(out_dir=tmp_path, today=TODAY, limits=LIMITS, concurrency=1)
+        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=Events()))
+        killer.join(5)
+    report = batch.sites[0]
+    assert retries and ("crash" in retries[0] or "killed" in retries[0]), retries
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert handler.hits["/"] == 2  # asked again after the relaunch
+    with Store.open(tmp_path) as store:
+        assert store.attempts(url) == 2
+
+
+# --- the command line ------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_fail_on_exports_and_report_from_the_store(need_browser: None, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with serve(["ok", "no_psb"]) as sites:
+        urls = [url for url, _ in sites]
+        result = CliRunner().invoke(cli.main, ["audit", *urls, "-o", str(out), "--allow-private", "-q",
+                                               "--rule", "icp-number-displayed", "--rule", "psb-filing-displayed",
+                                               "--fail-on", "high"])
+    assert result.exit_code == cli.EXIT_OK, result.output  # the psb failure is medium: below --fail-on high
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [s["input_url"] for s in report["sites"]] == urls  # input order
+    outcomes = {r["rule_id"]: r["outcome"] for r in report["sites"][1]["results"]}
+    assert outcomes == {"icp-number-displayed": "pass", "psb-filing-displayed": "fail"}  # still reported
+    assert "psb-filing-displayed" in (out / "results.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "below --fail-on high" in (out / "junit.xml").read_text(encoding="utf-8")
+    for site in report["sites"]:
+        assert (out / site["report_path"]).is_file()  # written as each site finished
+    # `auditor report` rebuilds everything from the store, here in English.
+    (out / "report.json").unlink()
+    result = CliRunner().invoke(cli.main, ["report", str(out), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["sites"] == report["sites"]
+    assert 'lang="en"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_exit_code_follows_fail_on(ruleset: Ruleset, tmp_path: Path) -> None:
+    from auditor.outputs import write_batch
+    from auditor.runner import audit_snapshots
+
+    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    outputs = write_batch(batch, tmp_path, templates_dir(), "zh")
+    worst = {s.input_url: [r.severity.value for r in s.results if r.outcome.value == "fail"] for s in batch.sites}
+    assert any(worst.values())
+    assert cli.exit_code(outputs) == cli.EXIT_FAILURES
+    graves = {sev for sevs in worst.values() for sev in sevs}
+    for threshold in cli.FAIL_ON:
+        order = list(cli.FAIL_ON)
+        expected = any(s in graves for s in order[: order.index(threshold) + 1])
+        assert cli.exit_code(outputs, threshold) == (cli.EXIT_FAILURES if expected else cli.EXIT_OK), threshold
+
+
+def _unfinished(out: Path, ruleset: Ruleset, lang: str = "zh") -> None:
+    options = RunOptions(out_dir=out, today=TODAY, lang=lang)  # type: ignore[arg-type]
+    with Store.open(out) as store:
+        store.reset(batch_settings(ruleset, options, []))
+        store.add_sites([SiteInput(url="http://127.0.0.1:9/")])
+
+
+def test_an_unfinished_audit_is_never_overwritten_by_accident(ruleset: Ruleset, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    _unfinished(tmp_path, ruleset)
+    monkeypatch.setattr(cli, "audit_store", lambda *a, **k: pytest.fail("must not start"))
+    result = CliRunner().invoke(cli.main, ["audit", "http://127.0.0.1:10/", "-o", str(tmp_path)])
+    assert result.exit_code == cli.EXIT_USAGE and "--resume" in result.output and "--restart" in result.output
+    result = CliRunner().invoke(cli.main, ["audit", "--resume", "-o", str(tmp_path), "--lang", "en"])
+    assert result.exit_code == cli.EXIT_USAGE and "started with 'zh'" in result.output
+    result = CliRunner().invoke(cli.main, ["audit", "--resume", "-o", str(tmp_path / "empty")])
+    assert result.exit_code == cli.EXIT_USAGE and "no audit to resume" in result.output
+
+
+def test_a_second_run_on_the_same_folder_is_refused(ruleset: Ruleset, tmp_path: Path) -> None:
+    _unfinished(tmp_path, ruleset)
+    with Store.open(tmp_path):
+        result = CliRunner().invoke(cli.main, ["audit", "--resume", "-o", str(tmp_path)])
+        assert result.exit_code == cli.EXIT_USAGE and "another auditor run" in result.output
+    with pytest.raises(StoreError), Store.open(tmp_path), Store.open(tmp_path):
+        pass
+
+
+def _descendants(pid: int) -> set[int]:
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _done(out: Path) -> set[str]:
+    if not (out / "audit.sqlite").is_file():
+        return set()
+    db = sqlite3.connect(f"file:{out / 'audit.sqlite'}?mode=ro", uri=True, timeout=10)
+    try:
+        return {row[0] for row in db.execute("SELECT url FROM sites WHERE state = 'done'")}
+    except sqlite3.OperationalError:
+        return set()
+    finally:
+        db.close()
+
+
+@pytest.mark.browser
+def test_kill_9_then_resume_audits_every_site_exactly_once(need_browser: None, tmp_path: Path) -> None:
+    out, listing = tmp_path / "out", tmp_path / "sites.txt"
+    kinds = ["ok", "no_psb", "no_icp"] * 10
+    with serve(kinds) as sites:
+        urls = [url for url, _ in sites]
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        command = [sys.executable, str(ROOT / "cli.py"), "audit", "-i", str(listing), "-o", str(out),
+                   "--allow-private", "-q", "--rule", "icp-number-displayed", "--rule", "psb-filing-displayed"]
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 180
+        while len(_done(out)) < 8 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        family = _descendants(child.pid)
+        os.kill(child.pid, signal.SIGKILL)  # mid-batch, no chance to clean up
+        child.wait()
+        for pid in family:  # its browser and driver, orphaned now
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        finished_before = _done(out)
+        assert 8 <= len(finished_before) < len(urls)
+        hits_before = {url: handler.hits["/"] for url, handler in sites}
+        resumed = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", "--resume", "-o", str(out), "-q"],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=600)
+        assert resumed.returncode == cli.EXIT_FAILURES, resumed.stderr  # the no_psb and no_icp sites fail
+        for url, handler in sites:
+            if url in finished_before:
+                assert handler.hits["/"] == hits_before[url], url  # finished sites are not audited again
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert Counter(s["input_url"] for s in report["sites"]) == Counter(urls)  # every site exactly once
+    assert [s["input_url"] for s in report["sites"]] == urls
+    assert all(s["status"] == "audited" for s in report["sites"])
+    with Store.open(out) as store:
+        assert [r.state for r in store.runs()] == ["killed", "completed"]
+
+
+# --- the overview at regulator scale ------------------------------------------------------
+
+
+def big_batch(ruleset: Ruleset, out: Path, count: int) -> tuple[BatchReport, Overview]:
+    from auditor.runner import audit_snapshots
+
+    seed = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
+    overview = Overview([r.id for r in ruleset.rules])
+    down = SiteReport(input_url="", final_url="", status=SiteStatus.UNREACHABLE, error="timeout", profiles=["site"])
+    for i in range(count):
+        template = down if i % 7 == 0 else seed.sites[i % len(seed.sites)]
+        url = f"https://site{i:05d}.example.cn/"
+        overview.add(template.model_copy(update={"input_url": url, "final_url": url, "name": f"网站{i:05d}",
+                                                 "report_path": f"sites/s{i}/report.html"}))
+    return seed, overview
+
+
+@pytest.mark.browser
+def test_overview_of_10000_sites_pages_filters_and_sorts_in_chromium(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path) -> None:
+    seed, overview = big_batch(ruleset, tmp_path, 10_000)
+    index = tmp_path / "index.html"
+    index.write_text(HtmlWriter(templates_dir(), "en").index(seed, overview), encoding="utf-8")
+    fail_icp = sum(1 for row in overview.rows
+                   if row["o"][overview.rule_ids.index("icp-number-displayed")] == "f")
+
+    async def inspect() -> dict[str, Any]:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            page = await browser.new_page()
+            problems: list[str] = []
+            page.on("console", lambda m: problems.append(m.text))
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            await page.goto(index.as_uri())
+            state: dict[str, Any] = {"first": await page.locator("#p-info").inner_text(),
+                                     "rows": await page.locator("#sites tbody tr").count()}
+            await page.goto(index.as_uri() + "#rule=icp-number-displayed&ro=fail")
+            await page.reload()
+            state["filtered"] = await page.locator("#f-count").inner_text()
+            await page.select_option("#f-outcome", "s:unreachable")
+            await page.select_option("#f-rule", "")
+            state["unreachable"] = await page.locator("#f-count").inner_text()
+            await page.click("#sites th[data-key='site']")
+            state["top"] = await page.locator("#sites tbody tr td").first.inner_text()
+            await page.click("#p-next")
+            state["second"] = await page.locator("#p-info").inner_text()
+            state["problems"] = problems
+            await browser.close()
+            return state
+
+    state = asyncio.run(inspect())
+    assert state["rows"] == 100 and state["first"] == "1–100 / 10000"  # one page of rows, not 10 000
+    assert state["filtered"] == str(fail_icp)
+    assert state["unreachable"] == str(sum(1 for i in range(10_000) if i % 7 == 0))
+    assert state["top"].startswith("网站00000")
+    assert state["second"].startswith("101–200 / ")
+    assert state["problems"] == []  # no CSP violation, no script error
