@@ -193,6 +193,8 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
                                        allow_private=allow_private))
+    if not resume:  # a broken rule pack stops the run before anything is created or browsed
+        _load_rules(rules_path, only)
     store = _open_store(out)
     with store:
         if snapshots is not None:

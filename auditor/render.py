@@ -281,8 +281,10 @@ class SiteRenderer:
 
     async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
         """The rendered DOM as HTML (what scripts made of the page), kept as evidence beside the snapshot."""
-        try:
-            html = await page.content()
+        try:  # cut inside the page: a 50 MB DOM is not worth sending whole over the wire
+            html = str(await page.evaluate(
+                "(max) => '<!DOCTYPE html>' + document.documentElement.outerHTML.slice(0, max)",
+                self.limits.max_dom_bytes))
         except PlaywrightError as exc:
             log.info("no DOM copy of %s: %s", page.url, short_error(exc))
             return None

@@ -23,7 +23,7 @@ from tests import hostile_server
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.browser
-LIMITS = Limits(page_timeout_s=5, site_timeout_s=25, settle_max_ms=2000, allow_private=True, loopback_only=True)
+LIMITS = Limits(page_timeout_s=5, site_timeout_s=40, settle_max_ms=2000, allow_private=True, loopback_only=True)
 
 
 def _audit(sites: list[SiteInput], ruleset: Ruleset, out: Path, limits: Limits = LIMITS) -> BatchReport:
