@@ -111,7 +111,7 @@ class BrowserPool:
                 await self._replace(generation, kill=True)
                 return RenderResult(None, f"browser did not answer within {self.hang_after_s:.0f} s (hung); "
                                           "relaunched")
-            except Exception as exc:
+            except Exception as exc:  # whatever the browser raises, the batch goes on
                 if not generation.alive:
                     await self._replace(generation, kill=True)
                     return RenderResult(None, f"browser crashed: {short_error(exc)}")

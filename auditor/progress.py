@@ -129,8 +129,8 @@ class BarReporter(Reporter):
         super().__init__()
         self.console = Console(file=stream)
         self.progress = Progress(
-            TextColumn("[bold]audit"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
-            TextColumn("· {task.fields[rate]} · ETA {task.fields[eta]}"), console=self.console,
+            BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+            TextColumn("{task.fields[rate]} · ETA {task.fields[eta]}"), console=self.console,
             redirect_stderr=True, redirect_stdout=False, refresh_per_second=4)
         self.task: TaskID | None = None
         self._handlers: list[tuple[logging.StreamHandler[IO[str]], IO[str]]] = []
@@ -164,7 +164,11 @@ class BarReporter(Reporter):
         self._handlers.clear()
 
     def _fields(self) -> tuple[str, str, str]:
-        return self.tally.stats(), f"{self.tally.rate * 60:.1f} sites/min", self.tally.eta()
+        # Short enough for an 80-column terminal next to the bar.
+        t = self.tally
+        stats = (f"[red]fail {t.verdicts['fail']}[/] · unreach {t.statuses['unreachable']} · "
+                 f"blocked {t.statuses['blocked']} · err {t.statuses['error']}")
+        return stats, f"{t.rate * 60:.0f}/min", t.eta()
 
 
 def make_reporter(mode: Mode = "auto", stream: IO[str] | None = None) -> Reporter:

@@ -249,8 +249,8 @@ class Throttle:
     Every AUTO_STEP_S seconds: when every slot is in use and the CPU was idle more than
     15 % of the time (and memory is plentiful), one more slot (two when idle over 40 %);
     when it was idle less than 5 % of the time, or the run uses more memory than
-    `max_memory` bytes, one fewer (the site in flight finishes first). The whole machine's CPU counts, so the run
-    also makes room for other work on it.
+    `max_memory` bytes, one fewer (the site in flight finishes first). The whole
+    machine's CPU counts, so the run also makes room for other work on it.
     """
 
     def __init__(self, start: int, high: int, adaptive: bool, max_memory: int = DEFAULT_MAX_MEMORY_MB << 20) -> None:
@@ -390,7 +390,7 @@ class _Batch:
         except asyncio.CancelledError:
             self.store.release_site(site.url)  # a graceful stop: the site goes back to the queue
             raise
-        except Exception as exc:
+        except Exception as exc:  # our bug on one site is that site's error, not the end of the batch
             log.exception("auditing %s failed", site.url)
             report = SiteReport(input_url=site.url, final_url=site.url, name=site.name, status=SiteStatus.ERROR,
                                 error=f"internal error: {type(exc).__name__}: {exc}"[:300],
@@ -419,14 +419,14 @@ class _Batch:
         save_stored(stored, site_dir)
         try:
             report = judge(stored, self.ruleset, site_dir, self.options)
-        except Exception as exc:
+        except Exception as exc:  # a check's bug on one site: that site is an error, the batch goes on
             log.exception("judging %s failed", stored.url)
             broken = stored.snapshot.model_copy(update={
                 "status": SiteStatus.ERROR, "error": f"judging failed: {type(exc).__name__}: {exc}"[:300]})
             report = judge(stored.model_copy(update={"snapshot": broken}), self.ruleset, site_dir, self.options)
         try:
             self.html.write_site(self.header, report, self.options.out_dir)
-        except Exception:
+        except Exception:  # the result stands; `auditor report` can write the page again
             log.exception("writing the report page of %s failed", stored.url)
         return report
 
