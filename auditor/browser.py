@@ -32,6 +32,8 @@ QUIET_ARGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--dns-prefetch-disable",  # no look-ups for hosts a page merely links to
+    "--disable-gpu",  # headless rendering has no GPU to use; probing for one costs start-up time
+    "--disable-gpu-compositing",
     # A page that allocates without end crashes its own tab at this heap size instead of
     # eating the machine's memory (the batch goes on; the page is reported as crashed).
     "--js-flags=--max-old-space-size=1024",

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from playwright.async_api import Browser, Playwright
 
-from auditor.browser import QUIET_ARGS, BrowserChoice, choose_browser
+from auditor.browser import BrowserChoice, launch
 from auditor.discover import Vocabulary
 from auditor.models import SiteSnapshot, SiteStatus
 from auditor.netguard import EgressProxy
@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 # Headless Chromium composites through a GPU process emulated on the CPU (SwiftShader).
 # Without it, screenshots cost a quarter of the CPU and page loads half, pixel-identical
 # (docs/performance.md); only WebGL goes, which no disclosure depends on.
-RENDER_ARGS = ("--disable-gpu", "--disable-gpu-compositing")
 LAUNCH_TIMEOUT_S = 60.0
 PROBE_TIMEOUT_S = 10.0
 CLOSE_TIMEOUT_S = 10.0
@@ -221,16 +220,8 @@ class BrowserPool:
 
 
 async def launch_browser(pw: Playwright, explicit: str | None, proxy: str | None) -> tuple[Browser, BrowserChoice]:
-    """auditor.browser.launch with RENDER_ARGS (same choice of browser, same flags, same proxy guard)."""
-    choice = choose_browser(pw, explicit)
-    args = [*QUIET_ARGS, *RENDER_ARGS]
-    if proxy:
-        # As in auditor.browser.launch: "<-loopback>" puts loopback behind the guard too.
-        args += [f"--proxy-server={proxy}", "--proxy-bypass-list=<-loopback>"]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
-    browser = await pw.chromium.launch(executable_path=choice.path, args=args, headless=True)
-    return browser, choice
+    """The pool's (and the benchmark's) way in: auditor.browser.launch, the one place flags are set."""
+    return await launch(pw, explicit, proxy=proxy)
 
 
 def _kill(pid: int | None) -> None:
