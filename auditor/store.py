@@ -273,8 +273,10 @@ class Store:
                        (state, now_iso(), done, run_id))
 
     def runs(self) -> list[RunRecord]:
-        rows = self.db.execute("SELECT id, started_at, finished_at, state, command, browser, concurrency, "
-                               "sites_done FROM runs ORDER BY id").fetchall()
+        # Sites done are counted live: a killed run never wrote its own count.
+        rows = self.db.execute("SELECT r.id, r.started_at, r.finished_at, r.state, r.command, r.browser, "
+                               "r.concurrency, (SELECT COUNT(*) FROM sites s WHERE s.run_id = r.id "
+                               "AND s.state = 'done') FROM runs r ORDER BY r.id").fetchall()
         return [RunRecord(*row) for row in rows]
 
     # --- one site ------------------------------------------------------------------

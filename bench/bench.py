@@ -356,7 +356,8 @@ def kill(args: argparse.Namespace) -> None:
                 time.sleep(rng.uniform(0.05, 0.5))
             family = _tree(child.pid)
             before = _done_count(out)
-            os.kill(child.pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # it may have finished before the kill
+                os.kill(child.pid, signal.SIGKILL)
             child.wait()
             for pid in family:
                 with contextlib.suppress(ProcessLookupError):
@@ -367,7 +368,8 @@ def kill(args: argparse.Namespace) -> None:
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
         counts = Counter(s["input_url"] for s in report["sites"])
         db = sqlite3.connect(out / "audit.sqlite")
-        runs = db.execute("SELECT state, sites_done FROM runs ORDER BY id").fetchall()
+        runs = db.execute("SELECT r.state, (SELECT COUNT(*) FROM sites s WHERE s.run_id = r.id "
+                          "AND s.state = 'done') FROM runs r ORDER BY r.id").fetchall()
         attempts = Counter(row[0] for row in db.execute("SELECT attempts FROM sites"))
         db.close()
         print(f"resumed to the end (exit {finished.returncode}) in {time.monotonic() - start:.0f} s in all; "
@@ -375,7 +377,7 @@ def kill(args: argparse.Namespace) -> None:
         print(f"attempts per site: {dict(sorted(attempts.items()))}")
         missing = [u for u in urls if counts[u] == 0]
         twice = [u for u, n in counts.items() if n > 1]
-        ok = not missing and not twice and len(report["sites"]) == len(urls)
+        ok = not missing and not twice and set(counts) == set(urls) and len(set(urls)) == len(urls)
         print(f"report.json: {len(report['sites'])} sites, {len(missing)} missing, {len(twice)} more than once "
               f"→ {'PASS' if ok else 'FAIL'}")
         if not ok:

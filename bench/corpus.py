@@ -158,6 +158,9 @@ def respond(spec: SiteSpec, path: str) -> tuple[int, str, bytes, float]:
     return 404, "text/html; charset=utf-8", _page("404", "<h1>页面不存在</h1>").encode(), 0.0
 
 
+RESERVED: list[socket.socket] = []
+
+
 async def _serve_one(spec: SiteSpec) -> tuple[asyncio.Server | None, int]:
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -177,10 +180,12 @@ async def _serve_one(spec: SiteSpec) -> tuple[asyncio.Server | None, int]:
         finally:
             writer.close()
 
-    if spec.kind == "refused":  # a port that was free a moment ago: connections are refused
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            return None, int(probe.getsockname()[1])
+    if spec.kind == "refused":
+        # Bound but not listening: connections are refused, and no other site can get the port.
+        reserved = socket.socket()
+        reserved.bind(("127.0.0.1", 0))
+        RESERVED.append(reserved)
+        return None, int(reserved.getsockname()[1])
     server = await asyncio.start_server(handle, "127.0.0.1", 0, backlog=64)
     return server, int(server.sockets[0].getsockname()[1])
 
