@@ -194,7 +194,7 @@ class BrowserPool:
     async def _launch(self) -> Generation:
         before = _browser_pids()
         browser, choice = await asyncio.wait_for(
-            launch_browser(self.pw, self.browser_path, self.proxy.address if self.proxy else None), LAUNCH_TIMEOUT_S)
+            launch(self.pw, self.browser_path, proxy=self.proxy.address if self.proxy else None), LAUNCH_TIMEOUT_S)
         self.choice = choice
         self.launches += 1
         known = {g.pid for g in self._old} | ({self._current.pid} if self._current else set())
@@ -217,11 +217,6 @@ class BrowserPool:
         _kill(generation.pid)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(generation.browser.close(), CLOSE_TIMEOUT_S)
-
-
-async def launch_browser(pw: Playwright, explicit: str | None, proxy: str | None) -> tuple[Browser, BrowserChoice]:
-    """The pool's (and the benchmark's) way in: auditor.browser.launch, the one place flags are set."""
-    return await launch(pw, explicit, proxy=proxy)
 
 
 def _kill(pid: int | None) -> None:

@@ -204,11 +204,11 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     from playwright.async_api import Error, async_playwright
 
     sys.path.insert(0, str(ROOT))
-    from auditor.pool import launch_browser
+    from auditor.browser import launch
     from auditor.render import VIEWPORT
 
     async with async_playwright() as pw:
-        browser, _ = await launch_browser(pw, browser_path, None)  # the auditor's own flags: the same browser
+        browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
         queue = list(reversed(sites))
         shots = Path(tempfile.mkdtemp(prefix="auditor-bare-"))
 
@@ -389,7 +389,7 @@ def overview(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(ROOT))
     from playwright.async_api import async_playwright
 
-    from auditor.pool import launch_browser
+    from auditor.browser import launch
     from auditor.report import HtmlWriter, Overview
     from auditor.resources import rules_dir, templates_dir
     from auditor.ruleset import load_ruleset
@@ -412,7 +412,7 @@ def overview(args: argparse.Namespace) -> None:
 
         async def open_it() -> None:
             async with async_playwright() as pw:
-                browser, _ = await launch_browser(pw, BROWSERS.get(args.browser[0], args.browser[0]), None)
+                browser, _ = await launch(pw, BROWSERS.get(args.browser[0], args.browser[0]))
                 page = await browser.new_page(viewport={"width": 1366, "height": 900})
                 for attempt in range(3):
                     start = time.monotonic()
