@@ -239,6 +239,65 @@ def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
         assert store.attempts(url) == 2
 
 
+@pytest.mark.browser
+def test_hung_browser_is_killed_relaunched_and_the_site_retried(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.runner
+
+    monkeypatch.setattr(auditor.runner, "HANG_MARGIN_S", 3.0)  # hung = no answer 3 s past the site's own limit
+    retries: list[str] = []
+
+    class Events:
+        def site_done(self, report: SiteReport) -> None:
+            pass
+
+        def site_retry(self, url: str, reason: str) -> None:
+            retries.append(reason)
+
+    with serve(["ok"], delay=0.5) as sites:
+        url, handler = sites[0]
+        frozen: list[int] = []
+
+        def freeze_browser_when_the_site_is_asked() -> None:
+            handler.arrived.wait(60)
+            for pid in _browser_pids():
+                os.kill(pid, signal.SIGSTOP)  # alive but answering nothing: a hang, not a crash
+                frozen.append(pid)
+
+        threading.Thread(target=freeze_browser_when_the_site_is_asked, daemon=True).start()
+        limits = Limits(page_timeout_s=5, site_timeout_s=5, allow_private=True)
+        options = RunOptions(out_dir=tmp_path, today=TODAY, limits=limits, concurrency=1)
+        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=Events()))
+    try:
+        assert frozen and retries and "hung" in retries[0], retries
+        assert batch.sites[0].status == SiteStatus.AUDITED, batch.sites[0].error
+        assert not [pid for pid in frozen if _running(pid)]  # the hung browser was killed, not left behind
+    finally:
+        for pid in frozen:  # never leave a stopped browser behind, whatever happened
+            with suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie is dead, waiting for its parent to notice
+
+
+@pytest.mark.browser
+def test_browser_is_recycled_every_k_sites(need_browser: None, ruleset: Ruleset, tmp_path: Path,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    with serve(["ok", "no_psb", "no_icp"]) as sites, caplog.at_level("INFO", logger="auditor.pool"):
+        options = RunOptions(out_dir=tmp_path, today=TODAY, limits=LIMITS, concurrency=1, recycle_after=1)
+        batch = asyncio.run(audit_sites([SiteInput(url=url) for url, _ in sites], ruleset, options))
+    assert all(s.status == SiteStatus.AUDITED for s in batch.sites)
+    launches = [r for r in caplog.records if "launched" in r.getMessage()]
+    assert len(launches) == 3  # a fresh browser for each site
+    assert len([r for r in caplog.records if "recycling browser" in r.getMessage()]) == 3
+
+
 # --- the command line ------------------------------------------------------------------------
 
 
@@ -372,6 +431,39 @@ def test_kill_9_then_resume_audits_every_site_exactly_once(need_browser: None, t
     assert all(s["status"] == "audited" for s in report["sites"])
     with Store.open(out) as store:
         assert [r.state for r in store.runs()] == ["killed", "completed"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_stops_cleanly_and_reports_what_is_done(
+        need_browser: None, tmp_path: Path, stop: signal.Signals) -> None:
+    out, listing = tmp_path / "out", tmp_path / "sites.txt"
+    with serve(["ok"] * 12, delay=1.0) as sites:
+        urls = [url for url, _ in sites]
+        listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        child = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "audit", "-i", str(listing), "-o", str(out),
+                                  "--allow-private", "-q", "--concurrency", "2", "--rule", "icp-number-displayed"],
+                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 120
+        while len(_done(out)) < 3 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        child.send_signal(stop)
+        _, stderr = child.communicate(timeout=120)
+        assert child.returncode == cli.EXIT_INTERRUPTED, stderr
+        assert "--resume" in stderr
+        done = _done(out)
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        assert {s["input_url"] for s in report["sites"]} == done  # the report shows exactly what is finished
+        assert 'id="site-data"' in (out / "index.html").read_text(encoding="utf-8")
+        with Store.open(out) as store:
+            assert store.runs()[-1].state == "interrupted"
+            pending = store.pending_sites()
+            assert pending and all(store.attempts(site.url) == 0 for site in pending)  # not counted: a clean stop
+        resumed = subprocess.run([sys.executable, str(ROOT / "cli.py"), "audit", "--resume", "-o", str(out), "-q"],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert resumed.returncode == cli.EXIT_OK, resumed.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [s["input_url"] for s in report["sites"]] == urls
 
 
 # --- the overview at regulator scale ------------------------------------------------------
