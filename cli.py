@@ -167,6 +167,9 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
               help="Seconds per site.")
 @click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True,
               help="Pages per site besides the homepage.")
+@click.option("--screenshots/--no-screenshots", default=True, show_default=True,
+              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
+                   "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path",
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
 @click.option("--allow-private", is_flag=True,
@@ -181,7 +184,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
-          browser_path: str | None, allow_private: bool,
+          screenshots: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None) -> None:
     """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml."""
     if resume and (restart or snapshots):
@@ -192,7 +195,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          today=date.today(), retries=retries,
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
-                                       allow_private=allow_private))
+                                       allow_private=allow_private, screenshots=screenshots))
     if not resume:  # a broken rule pack stops the run before anything is created or browsed
         _load_rules(rules_path, only)
     store = _open_store(out)
@@ -277,7 +280,8 @@ def _resume(store: Store, options: RunOptions, sites: list[SiteInput], rules_pat
     added = store.add_sites(sites)
     if added:
         click.echo(f"added {added} new site(s) to the audit", err=True)
-    limits = replace(options.limits, allow_private=options.limits.allow_private or stored.allow_private)
+    limits = replace(options.limits, allow_private=options.limits.allow_private or stored.allow_private,
+                     screenshots=options.limits.screenshots if given("screenshots") else stored.screenshots)
     return ruleset, replace(options, lang=stored.lang, default_profiles=tuple(stored.default_profiles), limits=limits)
 
 
@@ -370,6 +374,9 @@ def rules_check(directory: Path | None) -> None:
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("demo-out"),
               show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--screenshots/--no-screenshots", default=True, show_default=True,
+              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
+                   "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path", help="Chromium executable.")
 def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     """Serve the bundled demo sites on 127.0.0.1 and audit them.
@@ -451,6 +458,9 @@ def verify_command(directory: Path) -> None:
 @main.command("notice")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--pdf", is_flag=True, help="Also print each notice to an A4 PDF with Chromium (notice.pdf).")
+@click.option("--screenshots/--no-screenshots", default=True, show_default=True,
+              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
+                   "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path", help="Chromium executable (for --pdf).")
 def notice_command(directory: Path, pdf: bool, browser_path: str | None) -> None:
     """Write a rectification notice (Chinese, A4) for every site that failed a rule.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import defaultdict
 from pathlib import Path
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
@@ -20,50 +21,60 @@ MARGIN_X, MARGIN_Y = 160, 40  # enough of the surroundings to show where on the 
 MAX_CROP = (1200, 500)
 
 
-def _crop(screenshot: Path, top: float, bbox: tuple[float, float, float, float], target: Path) -> bool:
-    try:
-        with Image.open(screenshot) as image:
-            x, y, w, h = bbox
-            y -= top  # page coordinates → this picture's coordinates
-            if y >= image.height or x >= image.width:
-                return False  # below the part of the page we photographed
-            box = (max(0, int(x - MARGIN_X)), max(0, int(y - MARGIN_Y)),
-                   min(image.width, int(x + w + MARGIN_X)), min(image.height, int(y + h + MARGIN_Y)))
-            crop = image.crop(box).convert("RGB")
-            draw = ImageDraw.Draw(crop)
-            left, top = x - box[0], y - box[1]
-            draw.rectangle((left - 3, top - 3, left + w + 3, top + h + 3), outline=(220, 38, 38), width=3)
-            crop.thumbnail(MAX_CROP)
-            crop.save(target, "JPEG", quality=80)
-            return True
-    except (OSError, UnidentifiedImageError) as exc:
-        log.info("no crop from %s: %s", screenshot, exc)
-        return False
-
-
 def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Path) -> list[RuleResult]:
     """Give every evidence item with a box a cropped screenshot (relative to `site_dir`)."""
     shots = {p.final_url: p.screenshots for p in snapshot.pages if p.screenshots}
-    out = []
+    wanted: dict[str, list[tuple[Evidence, Screenshot, Path]]] = defaultdict(list)  # picture → crops from it
     for result in results:
-        items = []
         for ev in result.evidence:
-            items.append(_with_crop(ev, shots, site_dir))
-        out.append(result.model_copy(update={"evidence": items}))
-    return out
+            shot = _picture_of(ev, shots, site_dir)
+            if shot is not None:
+                key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
+                wanted[shot.file].append((ev, shot, site_dir / "evidence" / f"{key}.jpg"))
+    made: dict[int, str] = {}  # id(evidence item) → its crop
+    for file, crops in wanted.items():
+        made.update(_crop_all(site_dir / file, crops))
+    return [result.model_copy(update={"evidence": [
+        ev.model_copy(update={"screenshot": made[id(ev)]}) if id(ev) in made else ev for ev in result.evidence]})
+        for result in results]
 
 
-def _with_crop(ev: Evidence, shots: dict[str, list[Screenshot]], site_dir: Path) -> Evidence:
+def _picture_of(ev: Evidence, shots: dict[str, list[Screenshot]], site_dir: Path) -> Screenshot | None:
+    """The screenshot showing the evidence's box, if we took one (not: the middle of a very long page)."""
     if ev.bbox is None:
-        return ev
+        return None
     y, height = ev.bbox[1], ev.bbox[3]
     shot = next((s for s in shots.get(ev.page_url, []) if s.y <= y and y + height <= s.y + s.height), None)
-    if shot is None or not (site_dir / shot.file).is_file():
-        return ev  # not on any picture we took (e.g. the middle of a very long page)
-    key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
-    target = site_dir / "evidence" / f"{key}.jpg"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not _crop(site_dir / shot.file, shot.y, ev.bbox, target):
-            return ev
-    return ev.model_copy(update={"screenshot": f"evidence/{target.name}"})
+    return shot if shot is not None and (site_dir / shot.file).is_file() else None
+
+
+def _crop_all(picture: Path, crops: list[tuple[Evidence, Screenshot, Path]]) -> dict[int, str]:
+    """Cut every crop out of one picture, decoding it once: a full-page JPEG is the costly part."""
+    made = {}
+    try:
+        with Image.open(picture) as image:
+            image.load()
+            for ev, shot, target in crops:
+                assert ev.bbox is not None
+                if target.exists() or _crop(image, shot.y, ev.bbox, target):
+                    made[id(ev)] = f"evidence/{target.name}"
+    except (OSError, UnidentifiedImageError) as exc:
+        log.info("no crops from %s: %s", picture, exc)
+    return made
+
+
+def _crop(image: Image.Image, top: float, bbox: tuple[float, float, float, float], target: Path) -> bool:
+    x, y, w, h = bbox
+    y -= top  # page coordinates → this picture's coordinates
+    if y >= image.height or x >= image.width:
+        return False  # below the part of the page we photographed
+    box = (max(0, int(x - MARGIN_X)), max(0, int(y - MARGIN_Y)),
+           min(image.width, int(x + w + MARGIN_X)), min(image.height, int(y + h + MARGIN_Y)))
+    crop = image.crop(box).convert("RGB")
+    draw = ImageDraw.Draw(crop)
+    left, top = x - box[0], y - box[1]
+    draw.rectangle((left - 3, top - 3, left + w + 3, top + h + 3), outline=(220, 38, 38), width=3)
+    crop.thumbnail(MAX_CROP)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    crop.save(target, "JPEG", quality=80)
+    return True

@@ -25,26 +25,12 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from auditor.discover import Vocabulary, rank, same_site
 from auditor.models import Image, Link, PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.netguard import EgressProxy, refused_message
+from auditor.settle import install as install_settle_tracker
+from auditor.settle import settle
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
-
-# Resolves when the DOM has been quiet for `quiet` ms and either the page already shows
-# footer-like text (ICP, 版权, ©) or `min` ms have passed since navigation; at `max` ms it
-# resolves regardless. Footers that scripts write after load (timers, route changes,
-# late API calls) are then in place, while ordinary pages are read after a short quiet.
-SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
-  const marker = /ICP|公网安备|版权|©|copyright/i;
-  const ready = () => performance.now() >= min
-    || (footer === false) || marker.test((document.body && document.body.innerText || "").slice(-8000));
-  let timer = setTimeout(check, quiet);
-  const stop = setTimeout(done, Math.max(0, max - performance.now()));
-  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(check, quiet); });
-  obs.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
-  function check() { if (ready()) done(); else timer = setTimeout(check, 250); }
-  function done() { obs.disconnect(); clearTimeout(timer); clearTimeout(stop); resolve(true); }
-})"""
 
 DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                 "style-src 'unsafe-inline'; img-src data:\">")
@@ -57,14 +43,16 @@ BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "c
 class Limits:
     page_timeout_s: float = 20.0
     site_timeout_s: float = 90.0
-    settle_ms: int = 600  # DOM quiet this long means the page has settled …
-    settle_min_ms: int = 3000  # … once a footer is seen, or this long after navigation (homepages)
+    # When a page is read: auditor/settle.py.
+    settle_ms: int = 600  # DOM unchanged this long …
+    settle_min_ms: int = 1500  # … and, on a homepage without a footer yet, no timer due and this long since navigation
     settle_max_ms: int = 6000  # never wait longer than this after navigation
     max_pages: int = 8
     max_blocks: int = 4000
     max_block_chars: int = 2000
     max_links: int = 3000
     max_images: int = 500
+    screenshots: bool = True  # photograph every page for evidence; off: faster (CI self-checks), text evidence only
     max_screenshot_height: int = 8000
     max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
@@ -135,6 +123,7 @@ class SiteRenderer:
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
                       deadline: _Deadline, started: str) -> SiteSnapshot:
+        await install_settle_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
         home = await self._visit(page, "home", url, site_dir, deadline)
@@ -207,7 +196,7 @@ class SiteRenderer:
                 message = "the address starts a file download instead of showing a page"
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
-        await self._settle(page, footer=kind == "home")
+        await settle(page, self.limits, footer=kind == "home")
         try:
             data = await self._extract_settled(page)
             shot = await self._screenshot(page, kind, site_dir, data["page_size"])
@@ -239,17 +228,8 @@ class SiteRenderer:
                     if navigating:
                         raise PlaywrightError("the page keeps navigating (refresh or redirect loop)") from exc
                     raise
-                await self._settle(page)
+                await settle(page, self.limits)
         raise AssertionError("unreachable")
-
-    async def _settle(self, page: Page, footer: bool = False) -> None:
-        """Wait until scripts have finished writing the page; on homepages, for a footer too."""
-        # Long-polling pages never go idle; the DOM check below still bounds the wait.
-        with contextlib.suppress(PlaywrightError):
-            await page.wait_for_load_state("networkidle", timeout=min(3000, self.limits.settle_max_ms))
-        with contextlib.suppress(PlaywrightError):
-            await page.evaluate(SETTLE_JS, {"quiet": self.limits.settle_ms, "max": self.limits.settle_max_ms,
-                                            "min": self.limits.settle_min_ms, "footer": footer})
 
     async def _extract(self, page: Page) -> dict[str, Any]:
         data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
@@ -303,6 +283,8 @@ class SiteRenderer:
         takes minutes (a 50 MB page is millions of pixels tall), so long pages get two
         viewport pictures instead: one at the top, one scrolled to the footer.
         """
+        if not self.limits.screenshots:
+            return []
         width, height = max(size[0], 1), max(size[1], 1)
         try:
             if height <= self.limits.max_screenshot_height:
@@ -369,7 +351,7 @@ class SiteRenderer:
             url = page.url
             with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
                 await page.go_back(timeout=5000)
-                await self._settle(page)
+                await settle(page, self.limits)
                 await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
             return url
         await popups.settled()

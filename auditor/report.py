@@ -197,7 +197,7 @@ class Overview:
             "i": len(self.rows), "n": site.name, "u": site.input_url, "h": safe_href(site.input_url) or "",
             "p": _report_link(site.report_path), "v": verdict, "s": site.status.value, "e": site.error or "",
             "w": worst, "f": counts["fail"], "r": counts["needs_review"], "a": counts["pass"], "o": codes,
-            "pr": site.profiles})
+            "pr": site.profiles, "x": 1 if site.imitation_finding() else 0})
 
     def _codes(self, site: SiteReport) -> str:
         by_rule = {r.rule_id: r for r in site.results}
@@ -212,6 +212,11 @@ class Overview:
     @property
     def total(self) -> int:
         return len(self.rows)
+
+    @property
+    def imitations(self) -> list[dict[str, Any]]:
+        """Rows of the possible imitation sites: the first thing a regulator acts on."""
+        return [row for row in self.rows if row["x"]]
 
     @property
     def not_assessed(self) -> int:
@@ -235,10 +240,11 @@ class Overview:
         return {"rules": self.rule_ids, "rows": self.rows, "page": FIRST_PAGE_ROWS}
 
 
-def default_row_order(row: dict[str, Any]) -> tuple[int, int, int, int, int]:
+def default_row_order(row: dict[str, Any]) -> tuple[int, int, int, int, int, int]:
+    """Possible imitation sites first, then by verdict, worst severity and counts (report.js sorts alike)."""
     severity = [s.value for s in SEVERITY_ORDER]
     worst = severity.index(row["w"]) if row["w"] else len(severity)
-    return VERDICT_ORDER.index(row["v"]), worst, -row["f"], -row["r"], row["i"]
+    return -row["x"], VERDICT_ORDER.index(row["v"]), worst, -row["f"], -row["r"], row["i"]
 
 
 def _report_link(path: str | None) -> str:

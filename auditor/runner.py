@@ -175,7 +175,8 @@ def batch_settings(ruleset: Ruleset, options: RunOptions, only: list[str]) -> Ba
         rules_dir=None if bundled else str(ruleset.directory.resolve()), only=sorted(only),
         rule_ids=[r.id for r in ruleset.rules], rules_digest=rules_digest(ruleset, only),
         pack=ruleset.pack.pack, pack_version=ruleset.pack.version, default_profiles=list(options.default_profiles),
-        lang=options.lang, allow_private=options.limits.allow_private, tool_version=version())
+        lang=options.lang, allow_private=options.limits.allow_private, screenshots=options.limits.screenshots,
+        tool_version=version())
 
 
 # --- scheduling: politeness per host -----------------------------------------------------

@@ -86,6 +86,7 @@ class BatchSettings(BaseModel):
     default_profiles: list[str]
     lang: Lang
     allow_private: bool = False
+    screenshots: bool = True
     tool_version: str
 
 

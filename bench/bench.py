@@ -3,6 +3,7 @@
     python bench/bench.py run  [--sites 240] [--concurrency 16] [--browser PATH ...]
     python bench/bench.py sweep [--sites 120] [--levels 1,2,3,4,6,8]
     python bench/bench.py kill [--sites 1000] [--kills 3]
+    python bench/bench.py hostile [--sites 200] [--share 0.2]
     python bench/bench.py overview [--sites 10000]
 
 ``run`` serves a synthetic corpus on 127.0.0.1 (bench/corpus.py, its own process), then
@@ -10,10 +11,12 @@ for each browser measures
 
   (b) ``auditor audit`` of the corpus (the real CLI, its own process: render, discover
       and click, settle, screenshots, judge, evidence crops, store, report pages), and
+      (b-) the same with ``--no-screenshots`` (what a CI self-check needs), and
   (a) a bare Playwright loop, in its own process, rendering exactly the pages (b)
       visited (read from b's snapshots): one browser, the same executable, flags,
       viewport and concurrency, a fresh context per site, ``goto`` until ``load``,
-      nothing else,
+      nothing else, and
+  (a') the same loop with the auditor's own waits (auditor/settle.py) and pictures,
 
 and prints sites/min, pages/s, peak memory and the throughput ratio b/a. Memory is
 summed over each process tree (Python, Playwright's driver, every Chromium process),
@@ -22,7 +25,9 @@ PSS (shares them out: the honest total).
 
 ``sweep`` runs (b) at several concurrencies to find the fastest default. ``kill`` is the
 kill -9 check: a batch killed with SIGKILL at random moments and resumed must end with
-every site in report.json exactly once. ``overview`` times opening, filtering and
+every site in report.json exactly once. ``hostile`` audits a batch in which a share of
+the sites fight back (tests/hostile_server.py) and checks that every site is accounted
+for, printing peak memory. ``overview`` times opening, filtering and
 sorting index.html with 10 000 sites.
 """
 
@@ -206,6 +211,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     sys.path.insert(0, str(ROOT))
     from auditor.browser import launch
     from auditor.render import VIEWPORT
+    from auditor.settle import install as install_settle_tracker
 
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
@@ -216,6 +222,8 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
             while queue:
                 urls = queue.pop()
                 context = await browser.new_context(viewport=VIEWPORT, locale="zh-CN", service_workers="block")
+                if capture:
+                    await install_settle_tracker(context)
                 for number, url in enumerate(urls):
                     page = await context.new_page()
                     with contextlib.suppress(Error):
@@ -234,15 +242,11 @@ async def _capture(page: Any, path: Path, home: bool) -> None:
     wait for the network and then the DOM to settle (homepages: for a footer), photograph the
     page (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
     no page discovery or clicking, no judging, storing or reports: that is (b)'s own work."""
-    from playwright.async_api import Error
-
-    from auditor.render import SETTLE_JS, Limits
+    from auditor.render import Limits
+    from auditor.settle import settle
 
     limits = Limits()
-    with contextlib.suppress(Error):
-        await page.wait_for_load_state("networkidle", timeout=min(3000, limits.settle_max_ms))
-    await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
-                                    "min": limits.settle_min_ms, "footer": home})
+    await settle(page, limits, footer=home)
     height = await page.evaluate("() => document.documentElement.scrollHeight")
     if height <= limits.max_screenshot_height:
         await page.screenshot(path=path, type="jpeg", quality=75, full_page=True, timeout=10000)
@@ -271,6 +275,8 @@ def run(args: argparse.Namespace) -> None:
             audited = measure(audit_command(listing, out, path, args.concurrency))
             if audited.returncode not in (0, 1, 3):
                 raise SystemExit(f"auditor failed ({audited.returncode}):\n{audited.stderr}")
+            light = measure([*audit_command(listing, Path(tmp) / f"light-{Path(path).name}", path, args.concurrency),
+                             "--no-screenshots"])
             pages = visited_pages(out)
             pages_file = Path(tmp) / f"pages-{Path(path).name}.json"
             pages_file.write_text(json.dumps(pages), encoding="utf-8")
@@ -282,30 +288,29 @@ def run(args: argparse.Namespace) -> None:
                     raise SystemExit(f"{mode} loop failed:\n{loop.stderr}")
                 loops.append(loop)
             count = sum(len(p) for p in pages)
-            results[name] = (audited, loops[0], len(pages), count, out)
-            _print_result(name, audited, loops[0], loops[1], len(pages), count, out)
+            results[name] = audited
+            _print_result(name, {"(a)  bare Playwright loop": loops[0], "(a') + same waits, pictures": loops[1],
+                                 "(b)  auditor audit": audited, "(b-) audit --no-screenshots": light},
+                          len(pages), count, out)
         if len(results) == 2:
-            (a1, _, _, _, _), (a2, _, _, _, _) = results.values()
-            names = list(results)
-            print(f"\n{names[0]} vs {names[1]}: the full audit takes {a2.seconds / a1.seconds:.2f}× as long with "
-                  f"{names[1]}")
+            (first, a1), (second, a2) = results.items()
+            print(f"\n{first} vs {second}: the full audit takes {a2.seconds / a1.seconds:.2f}× as long with {second}")
 
 
-def _print_result(name: str, audited: Measured, bare: Measured, capture: Measured, sites: int, pages: int,
-                  out: Path) -> None:
+def _print_result(name: str, runs: dict[str, Measured], sites: int, pages: int, out: Path) -> None:
     statuses = Counter(s["status"] for s in json.loads((out / "report.json").read_text(encoding="utf-8"))["sites"])
     print(f"\n== {name} ==")
     print(f"sites {sites}, pages {pages}; statuses {dict(statuses)}")
-    rows = (("(a)  bare Playwright loop", bare), ("(a') + same waits, pictures", capture),
-            ("(b)  auditor audit", audited))
-    for label, m in rows:
+    for label, m in runs.items():
         print(f"{label:<29} {m.seconds:7.1f} s  {60 * sites / m.seconds:6.1f} sites/min"
               f"  {pages / m.seconds:5.2f} pages/s"
               f"  CPU {m.cpu_seconds / pages:.3f} s/page  peak RSS {_mb(m.peak_rss)} (PSS {_mb(m.peak_pss)})")
-    for label, m in rows:
+    for label, m in runs.items():
         print(f"{label[:4]} CPU seconds by process: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(m.cpu_by.items())))
-    for label, base in (("b/a ", bare), ("b/a'", capture)):
-        ratio = base.seconds / audited.seconds
+    bare, capture = runs["(a)  bare Playwright loop"], runs["(a') + same waits, pictures"]
+    audited, light = runs["(b)  auditor audit"], runs["(b-) audit --no-screenshots"]
+    for label, base, run_ in (("b/a  ", bare, audited), ("b/a' ", capture, audited), ("b-/a ", bare, light)):
+        ratio = base.seconds / run_.seconds
         print(f"ratio {label} (throughput) = {ratio:.2f}  ({'meets' if ratio >= 0.8 else 'misses'} the target 0.8)")
     print(f"peak memory of (b): RSS summed over processes {_mb(audited.peak_rss)}, PSS {_mb(audited.peak_pss)} "
           f"(target < 1.5 GB: {'met' if audited.peak_pss < 1.5 * 2**30 else 'missed'} by PSS, "
@@ -384,6 +389,52 @@ def kill(args: argparse.Namespace) -> None:
             raise SystemExit(1)
 
 
+def hostile(args: argparse.Namespace) -> None:
+    """Issue 6's batch: ordinary sites with a share of hostile ones (tests/hostile_server.py, each
+    on its own port, so each is its own site). Every site must end in report.json exactly once
+    with a status, and the run's peak memory is printed."""
+    sys.path.insert(0, str(ROOT))
+    from tests.hostile_server import ROUTES
+    from tests.hostile_server import serve as serve_hostile
+
+    count = round(args.sites * args.share)
+    kinds = [*sorted(ROUTES), "tls"]
+    path = BROWSERS.get(args.browser[0], args.browser[0])
+    with (tempfile.TemporaryDirectory(prefix="auditor-hostile-") as tmp, contextlib.ExitStack() as servers,
+          corpus(args.sites - count, Path(tmp)) as listing):
+        rows = listing.read_text(encoding="utf-8").splitlines()
+        kind_of = {line.split(",", 1)[0]: "ordinary" for line in rows[1:]}
+        for i in range(count):
+            kind = kinds[i % len(kinds)]
+            tls = Path(tmp) / f"tls-{i}" if kind == "tls" else None
+            if tls is not None:
+                tls.mkdir()
+            base, _ = servers.enter_context(serve_hostile(tls_dir=tls))
+            url = f"{base}{'/ok' if tls is not None else kind}"
+            kind_of[url] = kind
+            rows.append(f"{url},hostile {kind} {i},site")
+        listing.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        print(f"{args.sites} sites on 127.0.0.1: {args.sites - count} ordinary, {count} hostile "
+              f"({', '.join(kinds)}); {path}, concurrency {args.concurrency}", flush=True)
+        out = Path(tmp) / "out"
+        audited = measure(audit_command(listing, out, path, args.concurrency))
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        seen = Counter(s["input_url"] for s in report["sites"])
+        by_kind: dict[str, Counter[str]] = {}
+        for site in report["sites"]:
+            by_kind.setdefault(kind_of.get(site["input_url"], "?"), Counter())[site["status"]] += 1
+        for kind, statuses in sorted(by_kind.items()):
+            print(f"  {kind:<16} {dict(statuses)}")
+        missing = [u for u in kind_of if seen[u] == 0]
+        twice = [u for u, n in seen.items() if n > 1]
+        ok = audited.returncode in (0, 1) and not missing and not twice and set(seen) == set(kind_of)
+        print(f"exit {audited.returncode}; {audited.seconds:.0f} s; report.json: {len(report['sites'])} sites, "
+              f"{len(missing)} missing, {len(twice)} more than once → {'PASS' if ok else 'FAIL'}")
+        print(f"peak memory: RSS summed over processes {_mb(audited.peak_rss)}, PSS {_mb(audited.peak_pss)}")
+        if not ok:
+            raise SystemExit(f"FAIL: missing {missing[:5]}, twice {twice[:5]}\n{audited.stderr}")
+
+
 def overview(args: argparse.Namespace) -> None:
     """How fast index.html opens with many sites: written from a synthetic batch, opened in Chromium."""
     sys.path.insert(0, str(ROOT))
@@ -435,7 +486,7 @@ def overview(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, sites in (("run", 240), ("sweep", 120), ("kill", 1000), ("overview", 10000)):
+    for name, sites in (("run", 240), ("sweep", 120), ("kill", 1000), ("hostile", 200), ("overview", 10000)):
         cmd = sub.add_parser(name)
         cmd.add_argument("--sites", type=int, default=sites)
         # 16: the fastest fixed number on 2 cores (sweep); `auto` reaches about the same.
@@ -444,6 +495,7 @@ def main() -> None:
     sub.choices["sweep"].add_argument("--levels", default="2,4,8,12,16,24,auto")
     sub.choices["kill"].add_argument("--kills", type=int, default=3)
     sub.choices["kill"].add_argument("--seed", type=int, default=int(time.time()))
+    sub.choices["hostile"].add_argument("--share", type=float, default=0.2, help="share of hostile sites")
     for mode in ("bare", "capture"):
         loop = sub.add_parser(mode)
         loop.add_argument("pages", type=Path)
@@ -455,7 +507,7 @@ def main() -> None:
                               capture=args.command == "capture"))
         return
     args.browser = args.browser or (["headless-shell", "chromium"] if args.command == "run" else ["headless-shell"])
-    {"run": run, "sweep": sweep, "kill": kill, "overview": overview}[args.command](args)
+    {"run": run, "sweep": sweep, "kill": kill, "hostile": hostile, "overview": overview}[args.command](args)
 
 
 if __name__ == "__main__":

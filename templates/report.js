@@ -29,7 +29,8 @@ document.addEventListener("DOMContentLoaded", () => {
     status: (a, b) => a.s.localeCompare(b.s),
   };
   // Default order: the sites a regulator acts on first (as the page was rendered).
-  const defaultOrder = (a, b) => sorters.verdict(a, b) || sorters.worst(a, b) || b.f - a.f || b.r - a.r || a.i - b.i;
+  const defaultOrder = (a, b) => b.x - a.x || sorters.verdict(a, b) || sorters.worst(a, b) || b.f - a.f || b.r - a.r
+    || a.i - b.i;
 
   const ruleOutcome = (row, index) => CODES[row.o.charAt(index)] || "";
   const matches = (row, f) => {
@@ -37,6 +38,7 @@ document.addEventListener("DOMContentLoaded", () => {
       const [kind, value] = f.o.split(":");
       if (kind === "v" && row.v !== value) return false;
       if (kind === "s" && row.s !== value) return false;
+      if (kind === "x" && !row.x) return false;
     }
     if (f.sev && !(row.w && sevRank(row.w) <= sevRank(f.sev))) return false;
     if (f.rule >= 0) {
@@ -68,6 +70,10 @@ document.addEventListener("DOMContentLoaded", () => {
       site.appendChild(a);
     } else {
       site.appendChild(document.createTextNode(r.n || r.u));
+    }
+    if (r.x) {
+      site.appendChild(document.createTextNode(" "));
+      site.appendChild(badge("o-fail", L.ui.imitation));
     }
     if (r.n) {
       const url = el("div", null, "muted");

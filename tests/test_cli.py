@@ -123,3 +123,29 @@ def test_private_addresses_are_refused_by_default(need_browser: None, tmp_path: 
     site = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sites"][0]
     assert site["status"] == "unreachable" and site["results"] == []
     assert "127.0.0.1" in site["error"] and "--allow-private" in site["error"]
+
+
+@pytest.mark.browser
+def test_no_screenshots_keeps_text_evidence_and_the_choice_survives_resume(need_browser: None,
+                                                                          tmp_path: Path) -> None:
+    from auditor.demo import serve
+    from auditor.store import Store
+
+    with serve(only=["shop", "marketplace"]) as sites:
+        result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path), "--allow-private",
+                                               "--no-screenshots", "--rule", "icp-number-displayed",
+                                               "--rule", "contact-phone-disclosed"])
+        assert result.exit_code == cli.EXIT_FAILURES, result.output
+        with Store.open(tmp_path) as store:
+            settings = store.settings()
+        assert settings is not None and settings.screenshots is False
+        resumed = CliRunner().invoke(cli.main, ["audit", "--resume", "-o", str(tmp_path),
+                                                sites["marketplace"].url])  # a site added on resume
+        assert resumed.exit_code == cli.EXIT_FAILURES, resumed.output
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert len(report["sites"]) == 2
+    assert not list(tmp_path.glob("sites/*/*.jpg")) and not list(tmp_path.glob("sites/*/evidence"))
+    shop = next(s for s in report["sites"] if s["input_url"] == sites["shop"].url)
+    phone = next(r for r in shop["results"] if r["rule_id"] == "contact-phone-disclosed")
+    assert phone["evidence"] and all(e["text"] and e["bbox"] and e["screenshot"] is None for e in phone["evidence"])
+    assert all(p["screenshots"] == [] and p["dom"] for s in report["sites"] for p in s["pages"])

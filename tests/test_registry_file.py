@@ -193,6 +193,16 @@ def test_imitation_banner_and_registry_table(ruleset: Ruleset, tmp_path: Path) -
     assert rows["电话"][0] == "400-810-8888" and "+864008108888" in rows["电话"][1]
     notice = (out / "sites" / "marketplace" / "notice.html").read_text(encoding="utf-8")
     assert "疑似仿冒网站" in notice and "该网站的实际运营者" in notice
+    # The overview says it first, links the site, tags its row and lets the table show only such sites.
+    overview = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    alert = overview.find(id="imitation")
+    assert alert is not None and "发现 1 个疑似仿冒网站" in alert.get_text()
+    assert [a["href"] for a in alert.find_all("a")] == ["sites/marketplace/report.html"]
+    assert str(overview).index('id="imitation"') < str(overview).index('class="cards"')
+    assert "疑似仿冒" in overview.select("#sites tbody tr")[0].get_text()
+    assert overview.select_one('#f-outcome option[value="x:imitation"]') is not None
+    data = json.loads(overview.find(id="site-data").get_text())
+    assert [row["x"] for row in data["rows"]] == [1]
 
 
 def test_unregistered_domain_without_claims_is_no_imitation(ruleset: Ruleset, tmp_path: Path) -> None:
@@ -200,6 +210,7 @@ def test_unregistered_domain_without_claims_is_no_imitation(ruleset: Ruleset, tm
     result = next(r for r in site.results if r.rule_id == "registry-domain-official")
     assert result.outcome == Outcome.FAIL and site.imitation_finding() is None
     assert 'id="imitation"' not in (out / "sites" / "marketplace" / "report.html").read_text(encoding="utf-8")
+    assert 'id="imitation"' not in (out / "index.html").read_text(encoding="utf-8")
 
 
 def test_no_registry_no_table(ruleset: Ruleset, tmp_path: Path) -> None:

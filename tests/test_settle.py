@@ -1,0 +1,102 @@
+"""When a page is read (auditor/settle.py): after the scripts that write it, not before, and
+never later than the limit, whatever the page does."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from playwright.async_api import async_playwright
+
+from auditor.browser import launch
+from auditor.render import Limits
+from auditor.settle import install, settle
+
+PAGES = {
+    # No footer text at load; a timer writes it after the homepage minimum (1.5 s) has passed.
+    "/late-footer": "<body><main>首页</main><div id=ft></div><script>"
+                    "setTimeout(() => setTimeout(() => { ft.textContent = '京ICP备2021076543号-1'; }, 1200), 1200);"
+                    "</script></body>",
+    # A clock that never stops: reading waits for the limit, then goes ahead.
+    "/restless": "<body><div id=t></div><script>(function tick() { t.textContent = Date.now(); "
+                 "setTimeout(tick, 50); })();</script></body>",
+    "/plain": "<body><p>版权所有 © 2026</p></body>",
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = PAGES.get(self.path, "").encode()
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
+    """Open `path`, settle it, and return what `script` finds then."""
+
+    async def go() -> Any:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            context = await browser.new_context()
+            await install(context)
+            page = await context.new_page()
+            with served() as base:
+                await page.goto(base + path, wait_until="load")
+                await asyncio.wait_for(settle(page, limits, footer=footer), timeout=30)
+                result = await page.evaluate(script)
+            await browser.close()
+            return result
+
+    return asyncio.run(go())
+
+
+@pytest.mark.browser
+def test_a_footer_written_by_chained_timers_after_the_minimum_is_waited_for(need_browser: None) -> None:
+    text = in_browser("/late-footer", Limits(), footer=True, script="() => document.body.innerText")
+    assert "京ICP备2021076543号-1" in text
+
+
+@pytest.mark.browser
+def test_a_page_that_never_stops_changing_is_read_at_the_limit(need_browser: None) -> None:
+    limits = Limits(settle_max_ms=2000)
+    elapsed = in_browser("/restless", limits, footer=True, script="() => performance.now()")
+    assert elapsed >= limits.settle_max_ms  # it did wait; and it did return (no hang: wait_for above)
+
+
+@pytest.mark.browser
+def test_the_tracker_keeps_timers_working_and_knows_which_are_due(need_browser: None) -> None:
+    state = in_browser("/plain", Limits(), footer=False, script="""async () => {
+      const tracker = window[Symbol.for("auditor.settle")];
+      const fired = [];
+      const soon = setTimeout((a, b) => fired.push(a + b), 50, 1, 2);  // extra arguments still reach it
+      const dueAfterSet = tracker.dueBefore(performance.now() + 1000);
+      const cancelled = setTimeout(() => fired.push("cancelled"), 100);
+      clearTimeout(cancelled);
+      setTimeout("window.fromString = true", 10);  // string callbacks still run, untracked
+      await new Promise((resolve) => tracker.setTimeout(resolve, 300));
+      return {fired, dueAfterSet, dueAfterFire: tracker.dueBefore(performance.now() + 1000),
+              distinctIds: soon !== cancelled, fromString: window.fromString === true,
+              enumerable: Object.keys(window).some((k) => k.includes("auditor"))};
+    }""")
+    assert state == {"fired": [3], "dueAfterSet": True, "dueAfterFire": False, "distinctIds": True,
+                     "fromString": True, "enumerable": False}
