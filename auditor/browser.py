@@ -36,7 +36,8 @@ QUIET_ARGS = (
     "--disable-gpu-compositing",
     # A page that allocates without end crashes its own tab at this heap size instead of
     # eating the machine's memory (the batch goes on; the page is reported as crashed).
-    "--js-flags=--max-old-space-size=1024",
+    # Heavy real shop homepages use 100–200 MB of JS heap; several such tabs run at once.
+    "--js-flags=--max-old-space-size=512",
 )
 
 INSTALL_HINT = (
