@@ -605,9 +605,12 @@ _NOT_PHONE = ("qq", "q群", "群号", "微信", "wechat", "订单", "单号", "i
 # Words that make a number a phone even when its shape alone would not (short codes).
 _IS_PHONE = ("电话", "热线", "客服", "举报", "投诉", "传真", "手机", "咨询", "服务", "致电", "拨打", "联系方式",
              "tel", "fax", "phone", "hotline", "mobile")
+# Not inside a word, URL or e-mail; but "021-34770013/021-34770014" is two numbers, so a
+# slash after a digit may start one. Digits may be grouped by a space or a dash with or
+# without spaces around it ("010 - 6487 0663").
 _FIND_PHONE = re.compile(
-    r"(?<![0-9A-Za-z_@./=&?#%+\-])"
-    r"(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)?(?:\(0\d{2,3}\)[ -]?)?\d(?:[ -]?\d)*"
+    r"(?<![0-9A-Za-z_@.=&?#%+\-])(?<![^0-9]/)"
+    r"(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)?(?:\(0\d{2,3}\)[ -]?)?\d(?:(?: ?- ?| )?\d)*"
     r"(?:(?:转|ext\.?|分机)[ -]?\d{1,6})?(?![0-9A-Za-z@])",
     re.IGNORECASE)
 _MIN_REPORTED_DIGITS = 7  # a labelled digit run this long that fails is reported invalid

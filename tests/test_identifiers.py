@@ -468,6 +468,9 @@ def test_scan_letter_first_uscc() -> None:
         pytest.param("Tel: +86 138 0013 8000", [("+8613800138000", "Tel", ())], id="international"),
         pytest.param("中国互联网举报中心 12377", [("+8612377", "中国互联网举报中心", ())], id="labelled-short"),
         pytest.param("客服电话：010-62345678转123", [("+861062345678", "客服电话", ("extension",))], id="zhuan"),
+        pytest.param("联系电话：010 - 6487 0663", [("+861064870663", "联系电话", ())], id="spaced-dash"),
+        pytest.param("电话：021-34770013/021-34770014", [("+862134770013", "电话", ()), ("+862134770014", "电话", ())],
+                     id="slash-list"),
     ],
 )
 def test_scan_phones(text: str, phones: list[tuple[str, str, tuple[str, ...]]]) -> None:
@@ -487,6 +490,7 @@ def test_scan_phones(text: str, phones: list[tuple[str, str, tuple[str, ...]]]) 
         pytest.param("12315 95188", id="unlabelled-short"),
         pytest.param("值班邮箱：1736993283@qq.com", id="qq-mail"),
         pytest.param("http://www.12377.cn/node_548446.htm", id="url-digits"),
+        pytest.param("见 www.example.cn/news/13800138000 页面", id="url-path-digits"),
         pytest.param("信息网络传播视听节目许可证：1704064 互联网新闻信息服务许可证：31220170001", id="licence-numbers"),
         pytest.param("京公网安备 11010802020134号 京ICP备12345678号", id="filing-digits"),
     ],
