@@ -25,8 +25,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from auditor.discover import Vocabulary, rank, same_site
 from auditor.models import Image, Link, PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.netguard import EgressProxy, refused_message
-from auditor.settle import install as install_settle_tracker
-from auditor.settle import settle
+from auditor.settle import install_tracker, settle
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ class SiteRenderer:
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
                       deadline: _Deadline, started: str) -> SiteSnapshot:
-        await install_settle_tracker(context)
+        await install_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
         home = await self._visit(page, "home", url, site_dir, deadline)

@@ -55,7 +55,7 @@ SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
 })"""
 
 
-async def install(context: BrowserContext) -> None:
+async def install_tracker(context: BrowserContext) -> None:
     """Give every page of the context the tracker, before any of the site's scripts run."""
     await context.add_init_script(script=TRACKER_JS)
 

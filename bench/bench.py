@@ -211,7 +211,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     sys.path.insert(0, str(ROOT))
     from auditor.browser import launch
     from auditor.render import VIEWPORT
-    from auditor.settle import install as install_settle_tracker
+    from auditor.settle import install_tracker
 
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
@@ -223,7 +223,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
                 urls = queue.pop()
                 context = await browser.new_context(viewport=VIEWPORT, locale="zh-CN", service_workers="block")
                 if capture:
-                    await install_settle_tracker(context)
+                    await install_tracker(context)
                 for number, url in enumerate(urls):
                     page = await context.new_page()
                     with contextlib.suppress(Error):

@@ -7,8 +7,17 @@ from pathlib import Path
 from PIL import Image
 
 from auditor.evidence import attach_crops
-from auditor.models import (Evidence, Outcome, PageSnapshot, RuleResult, Screenshot, Severity, SiteSnapshot,
-                            SiteStatus, Text)
+from auditor.models import (
+    Evidence,
+    Outcome,
+    PageSnapshot,
+    RuleResult,
+    Screenshot,
+    Severity,
+    SiteSnapshot,
+    SiteStatus,
+    Text,
+)
 
 HOME = "http://127.0.0.1:8000/"
 

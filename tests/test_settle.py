@@ -15,7 +15,7 @@ from playwright.async_api import async_playwright
 
 from auditor.browser import launch
 from auditor.render import Limits
-from auditor.settle import install, settle
+from auditor.settle import install_tracker, settle
 
 PAGES = {
     # No footer text at load; a timer writes it after the homepage minimum (1.5 s) has passed.
@@ -58,7 +58,7 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
         async with async_playwright() as pw:
             browser, _ = await launch(pw)
             context = await browser.new_context()
-            await install(context)
+            await install_tracker(context)
             page = await context.new_page()
             with served() as base:
                 await page.goto(base + path, wait_until="load")
