@@ -374,9 +374,6 @@ def rules_check(directory: Path | None) -> None:
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path, file_okay=False), default=Path("demo-out"),
               show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-@click.option("--screenshots/--no-screenshots", default=True, show_default=True,
-              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
-                   "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path", help="Chromium executable.")
 def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     """Serve the bundled demo sites on 127.0.0.1 and audit them.
@@ -458,9 +455,6 @@ def verify_command(directory: Path) -> None:
 @main.command("notice")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--pdf", is_flag=True, help="Also print each notice to an A4 PDF with Chromium (notice.pdf).")
-@click.option("--screenshots/--no-screenshots", default=True, show_default=True,
-              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
-                   "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path", help="Chromium executable (for --pdf).")
 def notice_command(directory: Path, pdf: bool, browser_path: str | None) -> None:
     """Write a rectification notice (Chinese, A4) for every site that failed a rule.

@@ -242,18 +242,19 @@ async def _capture(page: Any, path: Path, home: bool) -> None:
     wait for the network and then the DOM to settle (homepages: for a footer), photograph the
     page (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
     no page discovery or clicking, no judging, storing or reports: that is (b)'s own work."""
-    from auditor.render import Limits
+    from auditor.render import Limits, photograph
     from auditor.settle import settle
 
     limits = Limits()
     await settle(page, limits, footer=home)
-    height = await page.evaluate("() => document.documentElement.scrollHeight")
+    width, height = await page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     if height <= limits.max_screenshot_height:
-        await page.screenshot(path=path, type="jpeg", quality=75, full_page=True, timeout=10000)
+        await photograph(page, path, (width, height))
     else:
         for target in (0, height):
             await page.evaluate("(y) => window.scrollTo(0, y)", target)
-            await page.screenshot(path=path, type="jpeg", quality=75, timeout=10000)
+            await photograph(page, path)
     await page.content()
 
 
