@@ -168,7 +168,7 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
 @click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True,
               help="Pages per site besides the homepage.")
 @click.option("--screenshots/--no-screenshots", default=True, show_default=True,
-              help="Photograph every page for evidence. Without: a third less time (CI self-checks; "
+              help="Photograph every page for evidence. Without: a quarter less time (CI self-checks; "
                    "docs/performance.md); findings keep their text, page and place, without pictures.")
 @click.option("--browser", "browser_path",
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
