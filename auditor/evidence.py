@@ -11,26 +11,34 @@ import hashlib
 import logging
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from auditor.models import Evidence, RuleResult, Screenshot, SiteSnapshot
+from auditor.models import BBox, Evidence, RuleResult, Screenshot, SiteSnapshot
 
 log = logging.getLogger(__name__)
 MARGIN_X, MARGIN_Y = 160, 40  # enough of the surroundings to show where on the page it is
 MAX_CROP = (1200, 500)
 
 
+class _Wanted(NamedTuple):
+    evidence: int  # id() of the evidence item
+    bbox: BBox
+    picture_top: float  # where on the page the picture starts
+    target: Path
+
+
 def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Path) -> list[RuleResult]:
     """Give every evidence item with a box a cropped screenshot (relative to `site_dir`)."""
     shots = {p.final_url: p.screenshots for p in snapshot.pages if p.screenshots}
-    wanted: dict[str, list[tuple[Evidence, Screenshot, Path]]] = defaultdict(list)  # picture → crops from it
+    wanted: dict[str, list[_Wanted]] = defaultdict(list)  # picture → the crops to cut from it
     for result in results:
         for ev in result.evidence:
             shot = _picture_of(ev, shots, site_dir)
-            if shot is not None:
+            if shot is not None and ev.bbox is not None:
                 key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
-                wanted[shot.file].append((ev, shot, site_dir / "evidence" / f"{key}.jpg"))
+                wanted[shot.file].append(_Wanted(id(ev), ev.bbox, shot.y, site_dir / "evidence" / f"{key}.jpg"))
     made: dict[int, str] = {}  # id(evidence item) → its crop
     for file, crops in wanted.items():
         made.update(_crop_all(site_dir / file, crops))
@@ -48,16 +56,15 @@ def _picture_of(ev: Evidence, shots: dict[str, list[Screenshot]], site_dir: Path
     return shot if shot is not None and (site_dir / shot.file).is_file() else None
 
 
-def _crop_all(picture: Path, crops: list[tuple[Evidence, Screenshot, Path]]) -> dict[int, str]:
+def _crop_all(picture: Path, crops: list[_Wanted]) -> dict[int, str]:
     """Cut every crop out of one picture, decoding it once: a full-page JPEG is the costly part."""
     made = {}
     try:
         with Image.open(picture) as image:
             image.load()
-            for ev, shot, target in crops:
-                assert ev.bbox is not None
-                if target.exists() or _crop(image, shot.y, ev.bbox, target):
-                    made[id(ev)] = f"evidence/{target.name}"
+            for crop in crops:
+                if crop.target.exists() or _crop(image, crop.picture_top, crop.bbox, crop.target):
+                    made[crop.evidence] = f"evidence/{crop.target.name}"
     except (OSError, UnidentifiedImageError) as exc:
         log.info("no crops from %s: %s", picture, exc)
     return made
