@@ -27,7 +27,7 @@ from click.core import ParameterSource
 
 from auditor import demo as demo_sites
 from auditor.errors import AuditorError, BrowserNotFoundError, InputFileError, RuleFileError, SnapshotError
-from auditor.inputs import InputProblems, SiteInput, dedupe, normalise_url, read_sites
+from auditor.inputs import InputProblems, Registry, SiteInput, dedupe, normalise_url, read_sites
 from auditor.models import BatchReport, Lang
 from auditor.outputs import Outputs, write_batch, write_from_store
 from auditor.progress import make_reporter
@@ -200,9 +200,10 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
         _load_rules(rules_path, only)
     store = _open_store(out)
     with store:
+        sites, records = _with_registry(_collect_sites(urls, input_file), registry_file)
+        options = replace(options, registry=records)
         if snapshots is not None:
             _judge_snapshots(store, snapshots, _load_rules(rules_path, only), options, only, restart, fail_on)
-        sites = _with_registry(_collect_sites(urls, input_file), registry_file)
         if resume:
             ruleset, options = _resume(store, options, sites, rules_path, only)
         else:
@@ -248,7 +249,7 @@ def _start(store: Store, ruleset: Ruleset, options: RunOptions, sites: list[Site
     if totals.pending and not restart:
         raise _usage_error(f"{options.out_dir} holds an unfinished audit ({totals.done} of {totals.sites} sites "
                            "done): continue it with --resume, or discard it with --restart")
-    store.reset(batch_settings(ruleset, options, list(only)))
+    store.reset(batch_settings(ruleset, options, list(only)), registry=options.registry)
     store.add_sites(sites)
 
 
@@ -282,7 +283,8 @@ def _resume(store: Store, options: RunOptions, sites: list[SiteInput], rules_pat
         click.echo(f"added {added} new site(s) to the audit", err=True)
     limits = replace(options.limits, allow_private=options.limits.allow_private or stored.allow_private,
                      screenshots=options.limits.screenshots if given("screenshots") else stored.screenshots)
-    return ruleset, replace(options, lang=stored.lang, default_profiles=tuple(stored.default_profiles), limits=limits)
+    return ruleset, replace(options, lang=stored.lang, default_profiles=tuple(stored.default_profiles), limits=limits,
+                            registry={**store.registry(), **options.registry})
 
 
 def _judge_snapshots(store: Store, snapshots: Path, ruleset: Ruleset, options: RunOptions, only: tuple[str, ...],
@@ -408,10 +410,12 @@ def _finish_demo(batch: BatchReport, out: Path, lang: Lang) -> None:
 # --- evidence: registry file, manifests, rectification notices ----------------------------
 
 
-def _with_registry(sites: list[SiteInput], registry_file: Path | None) -> list[SiteInput]:
-    """Merge the records of a --registry file into the sites (values in the input rows win)."""
+def _with_registry(sites: list[SiteInput], registry_file: Path | None
+                   ) -> tuple[list[SiteInput], dict[str, Registry]]:
+    """Merge the records of a --registry file into the sites (values in the input rows win); all records too,
+    for the sites that only the credit code they show will match."""
     if registry_file is None:
-        return sites
+        return sites, {}
     from auditor.inputs import merge_registry, read_registry
 
     try:
@@ -422,9 +426,9 @@ def _with_registry(sites: list[SiteInput], registry_file: Path | None) -> list[S
         click.echo(f"skipped: {problem}", err=True)
     merged = merge_registry(sites, records)
     matched = sum(1 for old, new in zip(sites, merged, strict=True) if old.registry != new.registry)
-    click.echo(f"registry: {len(records)} key(s) in {registry_file}; {matched} of {len(sites)} site(s) matched",
-               err=True)
-    return merged
+    click.echo(f"registry: {len(records)} key(s) in {registry_file}; {matched} of {len(sites)} site(s) matched "
+               "by domain or input row (others may match by the credit code they show)", err=True)
+    return merged, records
 
 
 @main.command("verify")

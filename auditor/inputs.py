@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -351,3 +351,20 @@ def merge_registry(sites: list[SiteInput], records: dict[str, Registry]) -> list
             site = replace(site, registry={**by_code, **by_domain, **site.registry})
         merged.append(site)
     return merged
+
+
+def with_shown_code(registry: Registry, shown_codes: Iterable[str], records: Mapping[str, Registry]) -> Registry:
+    """The site's registry values; when none names its entity, the record of a credit code it shows.
+
+    A copy on a domain of its own is in no registry under that domain, but the credit code
+    it copied from the real operator's pages leads to the real operator's record, whose
+    registered domains it is not on: the official-domain check can then call it a
+    possible imitation. The site's own values (input row, domain record) still win.
+    """
+    if registry.get("registered_uscc") or registry.get("registered_domains"):
+        return registry
+    for code in shown_codes:
+        record = records.get(code.strip().upper())
+        if record:
+            return {**record, **registry}
+    return registry

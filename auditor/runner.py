@@ -33,7 +33,7 @@ from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
 from auditor.extract import extract
-from auditor.inputs import SiteInput
+from auditor.inputs import Registry, SiteInput, with_shown_code
 from auditor.models import BatchReport, Lang, PageRef, RulePackInfo, SiteReport, SiteSnapshot, SiteStatus, ToolInfo
 from auditor.netguard import start_guard
 from auditor.pool import BrowserPool
@@ -87,6 +87,9 @@ class RunOptions:
     recycle_after: int = DEFAULT_RECYCLE_AFTER
     per_host: int = 1  # sites of one host (name and port) in flight at once: be polite
     host_delay_s: float = 0.0  # pause between two sites of the same host
+    # Every record of the --registry file, by domain and credit code: a site in none of them by
+    # its domain or input row is matched by a credit code it shows (an imitation's copied code).
+    registry: Mapping[str, Registry] = field(default_factory=dict)
 
 
 class BatchEvents(Protocol):
@@ -123,9 +126,10 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
     if snap.status != SiteStatus.AUDITED:
         return SiteReport(**base)  # not assessed: no rule results, so nothing can read as a failure
     facts = extract(snap, ruleset.vocabulary, options.today)
-    results = evaluate(ruleset, facts, set(stored.profiles), options.today, options.lang, stored.registry)
+    registry = with_shown_code(stored.registry, facts.facts.credit_codes, options.registry)
+    results = evaluate(ruleset, facts, set(stored.profiles), options.today, options.lang, registry)
     results = attach_crops(results, snap, site_dir)
-    return SiteReport(**base, facts=facts.facts, results=results)
+    return SiteReport(**{**base, "registry": registry}, facts=facts.facts, results=results)
 
 
 def save_stored(stored: StoredSite, site_dir: Path) -> None:

@@ -23,7 +23,7 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
@@ -31,7 +31,7 @@ from typing import IO
 from pydantic import BaseModel, ConfigDict
 
 from auditor.errors import AuditorError
-from auditor.inputs import SiteInput
+from auditor.inputs import Registry, SiteInput
 from auditor.models import Lang, SiteReport
 from auditor.render import now_iso
 from auditor.report import site_verdict, worst_failure
@@ -200,11 +200,19 @@ class Store:
     def started_at(self) -> str:
         return self._meta("started_at") or now_iso()
 
-    def reset(self, settings: BatchSettings, started_at: str | None = None) -> None:
+    def registry(self) -> dict[str, Registry]:
+        """The --registry file's records this batch was started with (a resumed run judges with them)."""
+        raw = self._meta("registry")
+        return dict(json.loads(raw)) if raw else {}
+
+    def reset(self, settings: BatchSettings, started_at: str | None = None,
+              registry: Mapping[str, Registry] | None = None) -> None:
         """Start a new batch in this folder: forget the previous one's sites and runs."""
         with self._transaction() as db:
             db.execute("DELETE FROM sites")
             db.execute("DELETE FROM runs")
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('registry', ?)",
+                       (json.dumps(registry or {}, ensure_ascii=False),))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)",
                        (settings.model_dump_json(),))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('started_at', ?)",

@@ -158,15 +158,17 @@ def test_audit_with_unreadable_registry_stops_before_browsing(tmp_path: Path) ->
 # --- the cross-checks and the imitation banner, without a browser ------------------------
 
 
-def _judge_with_registry(ruleset: Ruleset, tmp_path: Path, registry: dict[str, Any]) -> tuple[SiteReport, Path]:
-    """The stored marketplace snapshot judged with other registry values."""
+def _judge_with_registry(ruleset: Ruleset, tmp_path: Path, registry: dict[str, Any],
+                         records: dict[str, Any] | None = None) -> tuple[SiteReport, Path]:
+    """The stored marketplace snapshot judged with other registry values (and a --registry file's records)."""
     source = tmp_path / "snapshots" / "marketplace"
     shutil.copytree(TESTS / "snapshots" / "marketplace", source)
     stored = json.loads((source / "snapshot.json").read_text(encoding="utf-8"))
     stored["registry"] = registry
     (source / "snapshot.json").write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
-    batch = audit_snapshots(tmp_path / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
+    batch = audit_snapshots(tmp_path / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY,
+                                                                       registry=records or {}))
     write_all(batch, out, templates_dir(), "zh")
     return batch.sites[0], out
 
@@ -211,6 +213,31 @@ def test_unregistered_domain_without_claims_is_no_imitation(ruleset: Ruleset, tm
     assert result.outcome == Outcome.FAIL and site.imitation_finding() is None
     assert 'id="imitation"' not in (out / "sites" / "marketplace" / "report.html").read_text(encoding="utf-8")
     assert 'id="imitation"' not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_copy_in_no_record_is_matched_by_the_credit_code_it_shows(ruleset: Ruleset, tmp_path: Path) -> None:
+    # No input row names the site and its domain is in no record; the credit code the page
+    # shows is the real operator's, whose record names other domains: a possible imitation.
+    operator = {"registered_name": "北京星河卡券科技有限公司", "registered_uscc": HEMU,
+                "registered_domains": ["xinghe-demo.cn"]}
+    site, out = _judge_with_registry(ruleset, tmp_path, {}, records={HEMU: operator, "other.cn": {}})
+    outcomes = {r.rule_id: r.outcome for r in site.results}
+    assert outcomes["registry-domain-official"] == Outcome.FAIL and site.imitation_finding() is not None
+    assert site.registry == operator  # the report shows which record it was compared with
+    assert 'id="imitation"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_sites_own_record_wins_over_the_code_it_shows(ruleset: Ruleset, tmp_path: Path) -> None:
+    own = {"registered_domains": ["127.0.0.1"], "registered_uscc": HEMU}
+    elsewhere = {"registered_uscc": HEMU, "registered_domains": ["xinghe-demo.cn"]}
+    site, _ = _judge_with_registry(ruleset, tmp_path, own, records={HEMU: elsewhere})
+    assert site.registry == own
+
+
+def test_a_shown_code_in_no_record_leaves_the_registry_rules_out(ruleset: Ruleset, tmp_path: Path) -> None:
+    site, _ = _judge_with_registry(ruleset, tmp_path, {}, records={"91350100M000100Y43": {"registered_name": "x"}})
+    assert site.registry == {}
+    assert {r.outcome for r in site.results if r.rule_id.startswith("registry-")} == {Outcome.NOT_APPLICABLE}
 
 
 def test_no_registry_no_table(ruleset: Ruleset, tmp_path: Path) -> None:
@@ -317,3 +344,19 @@ def test_notices_then_verify_then_tamper(registry_audit: tuple[dict[str, dict[st
     dom.write_bytes(dom.read_bytes() + b" ")
     bad = runner.invoke(cli.main, ["verify", str(out)])
     assert bad.exit_code == 1 and f"altered: sites/{dom.parent.name}/home.html" in bad.output
+
+
+def test_from_snapshots_with_a_registry_file_finds_the_copy_by_its_code(tmp_path: Path) -> None:
+    registry = tmp_path / "registry.json"
+    registry.write_text(json.dumps({HEMU: {"registered_name": "北京禾木集市电子商务有限公司",
+                                           "registered_domains": ["hemu-demo.cn"]}}, ensure_ascii=False),
+                        encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli.main, ["audit", "--from-snapshots", str(TESTS / "snapshots"), "-o", str(out),
+                                           "--registry", str(registry)])
+    assert result.exit_code == cli.EXIT_FAILURES, result.output
+    sites = {Path(s["report_path"]).parent.name: s for s in json.loads((out / "report.json").read_text())["sites"]}
+    market = {r["rule_id"]: r["outcome"] for r in sites["marketplace"]["results"]}
+    assert market["registry-domain-official"] == "fail" and sites["marketplace"]["registry"]["registered_uscc"] == HEMU
+    assert SiteReport.model_validate(sites["marketplace"]).imitation_finding() is not None
+    assert sites["shop"]["registry"] == {}  # shows another code (or none): no record, no registry rules

@@ -174,3 +174,14 @@ def _check_consistent(out: Path) -> None:
         site = SiteReport.model_validate_json(report)
         snapshot = out / Path(site.report_path or "").parent / "snapshot.json"
         assert json.loads(snapshot.read_text())["url"] == url  # files before the commit, whole
+
+
+def test_the_registry_records_are_kept_for_a_resumed_run(tmp_path: Path) -> None:
+    records = {"91110108MA01ABCD5T": {"registered_name": "北京禾木集市电子商务有限公司",
+                                      "registered_domains": ["hemu-demo.cn"]}}
+    with Store.open(tmp_path) as store:
+        store.reset(_settings(), registry=records)
+    with Store.open(tmp_path) as store:  # as `audit --resume` opens it, after the first run died
+        assert store.registry() == records
+        store.reset(_settings())  # a new batch forgets the old records
+        assert store.registry() == {}
