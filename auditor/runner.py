@@ -533,7 +533,7 @@ async def audit_sites(sites: list[SiteInput], ruleset: Ruleset, options: RunOpti
     """Audit `sites` as a fresh batch in ``options.out_dir`` and return it (a library call and the demo's)."""
     with Store.open(options.out_dir) as store:
         settings = batch_settings(ruleset, options, [])
-        store.reset(settings)
+        store.reset(settings, registry=options.registry)
         store.add_sites(sites)
         await audit_store(store, ruleset, options, events or _Callback(on_done), command="audit_sites")
         header = batch_header(settings.pack, settings.pack_version, options.lang, store.started_at(), now_iso())

@@ -39,9 +39,14 @@ SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
   if (observer) observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   const marker = /ICP|公网安备|版权|©|copyright/i;
   let footerSeen = !footer;
-  const footerDone = (now) => footerSeen
-    || (footerSeen = marker.test((document.body && document.body.innerText || "").slice(-8000)))
-    || (now >= min && !(tracker && tracker.dueBefore(max)));
+  let readAt = null;  // the page as of this change was read for a footer (innerText is costly on huge pages)
+  const footerDone = (now) => {
+    if (!footerSeen && readAt !== lastChange()) {
+      readAt = lastChange();
+      footerSeen = marker.test((document.body && document.body.innerText || "").slice(-8000));
+    }
+    return footerSeen || (now >= min && !(tracker && tracker.dueBefore(max)));
+  };
   const check = () => {
     const now = performance.now();
     if (now >= max || (now - lastChange() >= quiet && footerDone(now))) {
