@@ -165,24 +165,16 @@ def test_a_site_the_browser_keeps_failing_on_becomes_error_after_the_retries(
     site = SiteInput(url="http://127.0.0.1:9/")
     options = RunOptions(out_dir=tmp_path, today=TODAY, retries=2, limits=LIMITS)
     pool = _FailingPool()
-    retries: list[str] = []
-
-    class Events:
-        def site_done(self, report: SiteReport) -> None:
-            pass
-
-        def site_retry(self, url: str, reason: str) -> None:
-            retries.append(reason)
-
+    events = RetryLog()
     with Store.open(tmp_path) as store:
         store.reset(batch_settings(ruleset, options, []))
         store.add_sites([site])
         run = store.begin_run("test", "", 1)
         header = batch_header("cn", "1", "zh", now_iso(), now_iso())
-        batch = _Batch(store, ruleset, options, pool, run, Events(), header)  # type: ignore[arg-type]
+        batch = _Batch(store, ruleset, options, pool, run, events, header)  # type: ignore[arg-type]
         asyncio.run(batch.audit(site))
         report = next(store.reports())
-        assert pool.renders == 3 and len(retries) == 2  # first try and two retries
+        assert pool.renders == 3 and len(events.reasons) == 2  # first try and two retries
         assert report.status == SiteStatus.ERROR and report.results == []  # never "fail"
         assert "failed 3 times" in (report.error or "") and "crashed" in (report.error or "")
         assert store.attempts(site.url) == 3
@@ -206,32 +198,48 @@ def test_a_site_that_killed_the_process_every_time_is_given_up(ruleset: Ruleset,
     assert report.status == SiteStatus.ERROR and "stopped 2 times" in (report.error or "")
 
 
+class RetryLog:
+    """Batch events that keep why sites were retried."""
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+    def site_done(self, report: SiteReport) -> None:
+        pass
+
+    def site_retry(self, url: str, reason: str) -> None:
+        self.reasons.append(reason)
+
+
+def _signal_browser_when_asked(handler: Any, sig: signal.Signals) -> tuple[threading.Thread, list[int]]:
+    """Once the site's request arrives, send `sig` to this process's browsers (the run's one).
+
+    Returns the thread doing it and the pids it signalled (filled in as it goes)."""
+    signalled: list[int] = []
+
+    def send() -> None:
+        handler.arrived.wait(60)
+        for pid in _browser_pids():
+            os.kill(pid, sig)
+            signalled.append(pid)
+
+    thread = threading.Thread(target=send, daemon=True)
+    thread.start()
+    return thread, signalled
+
+
 @pytest.mark.browser
 def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
         need_browser: None, ruleset: Ruleset, tmp_path: Path) -> None:
-    retries: list[str] = []
-
-    class Events:
-        def site_done(self, report: SiteReport) -> None:
-            pass
-
-        def site_retry(self, url: str, reason: str) -> None:
-            retries.append(reason)
-
+    events = RetryLog()
     with serve(["ok"], delay=2.0) as sites:
         url, handler = sites[0]
-
-        def kill_browser_when_the_site_is_asked() -> None:
-            handler.arrived.wait(60)
-            for pid in _browser_pids():  # this process's browsers: the run's one
-                os.kill(pid, signal.SIGKILL)
-
-        killer = threading.Thread(target=kill_browser_when_the_site_is_asked, daemon=True)
-        killer.start()
+        killer, _ = _signal_browser_when_asked(handler, signal.SIGKILL)
         options = RunOptions(out_dir=tmp_path, today=TODAY, limits=LIMITS, concurrency=1)
-        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=Events()))
+        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=events))
         killer.join(5)
     report = batch.sites[0]
+    retries = events.reasons
     assert retries and ("crash" in retries[0] or "killed" in retries[0]), retries
     assert report.status == SiteStatus.AUDITED, report.error
     assert handler.hits["/"] == 2  # asked again after the relaunch
@@ -245,29 +253,14 @@ def test_hung_browser_is_killed_relaunched_and_the_site_retried(
     import auditor.runner
 
     monkeypatch.setattr(auditor.runner, "HANG_MARGIN_S", 3.0)  # hung = no answer 3 s past the site's own limit
-    retries: list[str] = []
-
-    class Events:
-        def site_done(self, report: SiteReport) -> None:
-            pass
-
-        def site_retry(self, url: str, reason: str) -> None:
-            retries.append(reason)
-
+    events = RetryLog()
     with serve(["ok"], delay=0.5) as sites:
         url, handler = sites[0]
-        frozen: list[int] = []
-
-        def freeze_browser_when_the_site_is_asked() -> None:
-            handler.arrived.wait(60)
-            for pid in _browser_pids():
-                os.kill(pid, signal.SIGSTOP)  # alive but answering nothing: a hang, not a crash
-                frozen.append(pid)
-
-        threading.Thread(target=freeze_browser_when_the_site_is_asked, daemon=True).start()
+        _, frozen = _signal_browser_when_asked(handler, signal.SIGSTOP)  # alive but answering nothing: a hang
         limits = Limits(page_timeout_s=5, site_timeout_s=5, allow_private=True)
         options = RunOptions(out_dir=tmp_path, today=TODAY, limits=limits, concurrency=1)
-        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=Events()))
+        batch = asyncio.run(audit_sites([SiteInput(url=url)], ruleset, options, events=events))
+    retries = events.reasons
     try:
         assert frozen and retries and "hung" in retries[0], retries
         assert batch.sites[0].status == SiteStatus.AUDITED, batch.sites[0].error
