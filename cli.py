@@ -168,8 +168,12 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
 @click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True,
               help="Pages per site besides the homepage.")
 @click.option("--screenshots/--no-screenshots", default=True, show_default=True,
-              help="Photograph every page for evidence. Without: a quarter less time (CI self-checks; "
-                   "docs/performance.md); findings keep their text, page and place, without pictures.")
+              help="Pictures for evidence: the homepage whole and, on every page, what the rules cite (cropped "
+                   "beside each finding). Without: faster CI self-checks (docs/performance.md); findings keep "
+                   "their text, page and place, without pictures.")
+@click.option("--whole-pages", is_flag=True,
+              help="Photograph every visited page whole, not only the homepage (slower: pictures are most of "
+                   "an audit's CPU).")
 @click.option("--browser", "browser_path",
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
 @click.option("--allow-private", is_flag=True,
@@ -184,7 +188,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
-          screenshots: bool, browser_path: str | None, allow_private: bool,
+          screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None) -> None:
     """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml."""
     if resume and (restart or snapshots):
@@ -195,7 +199,8 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          today=date.today(), retries=retries,
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
-                                       allow_private=allow_private, screenshots=screenshots))
+                                       allow_private=allow_private, screenshots=screenshots,
+                                       whole_pages=whole_pages))
     if not resume:  # a broken rule pack stops the run before anything is created or browsed
         _load_rules(rules_path, only)
     store = _open_store(out)
@@ -282,7 +287,8 @@ def _resume(store: Store, options: RunOptions, sites: list[SiteInput], rules_pat
     if added:
         click.echo(f"added {added} new site(s) to the audit", err=True)
     limits = replace(options.limits, allow_private=options.limits.allow_private or stored.allow_private,
-                     screenshots=options.limits.screenshots if given("screenshots") else stored.screenshots)
+                     screenshots=options.limits.screenshots if given("screenshots") else stored.screenshots,
+                     whole_pages=options.limits.whole_pages if given("whole_pages") else stored.whole_pages)
     return ruleset, replace(options, lang=stored.lang, default_profiles=tuple(stored.default_profiles), limits=limits,
                             registry={**store.registry(), **options.registry})
 

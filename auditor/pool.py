@@ -32,7 +32,7 @@ from auditor.browser import BrowserChoice, launch
 from auditor.discover import Vocabulary
 from auditor.models import SiteSnapshot, SiteStatus
 from auditor.netguard import EgressProxy
-from auditor.render import Limits, SiteRenderer, now_iso, short_error
+from auditor.render import Cited, Limits, SiteRenderer, now_iso, short_error
 
 log = logging.getLogger(__name__)
 
@@ -99,13 +99,13 @@ class BrowserPool:
     # --- rendering -----------------------------------------------------------------
 
     async def render(self, url: str, site_dir: Path, kinds: set[str], vocabulary: Vocabulary,
-                     limits: Limits) -> RenderResult:
+                     limits: Limits, cited: Cited | None = None) -> RenderResult:
         """Render one site; a `fault` result means: retry it, the browser failed (and was replaced)."""
         async with self._lease() as generation:
             renderer = SiteRenderer(generation.browser, vocabulary, limits, self.proxy)
             started = now_iso()
             try:
-                snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds), self.hang_after_s)
+                snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds, cited), self.hang_after_s)
             except TimeoutError:
                 await self._replace(generation, kill=True)
                 return RenderResult(None, f"browser did not answer within {self.hang_after_s:.0f} s (hung); "

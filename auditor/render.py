@@ -9,11 +9,11 @@ on the snapshot alone, without a browser.
 from __future__ import annotations
 
 import asyncio
-import base64
 import contextlib
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,8 +24,9 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.discover import Vocabulary, rank, same_site
-from auditor.models import Image, Link, PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
+from auditor.models import BBox, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.netguard import EgressProxy, refused_message
+from auditor.pictures import take_pictures
 from auditor.settle import install_tracker, settle
 
 log = logging.getLogger(__name__)
@@ -35,9 +36,17 @@ SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8"
 DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                 "style-src 'unsafe-inline'; img-src data:\">")
 VIEWPORT: ViewportSize = {"width": 1366, "height": 900}
-SCREENSHOT_TIMEOUT_S = 10.0
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
+
+
+# Given the pages of a site read so far, the last one being the page in hand: the boxes on
+# that page which the rules cite (auditor.runner asks the rules), to be photographed.
+Cited = Callable[[list[PageSnapshot]], list[BBox]]
+
+
+def _nothing_cited(pages: list[PageSnapshot]) -> list[BBox]:
+    return []
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,8 @@ class Limits:
     max_block_chars: int = 2000
     max_links: int = 3000
     max_images: int = 500
-    screenshots: bool = True  # photograph every page for evidence; off: faster (CI self-checks), text evidence only
+    screenshots: bool = True  # pictures for evidence (auditor/pictures.py); off: faster (CI self-checks), text only
+    whole_pages: bool = False  # photograph every page whole, not only the homepage and the parts the rules cite
     max_screenshot_height: int = 8000
     max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
@@ -90,27 +100,6 @@ def short_error(exc: BaseException) -> str:
     return first[:300]
 
 
-async def photograph(page: Page, path: Path, whole: tuple[float, float] | None = None) -> None:
-    """A JPEG of the viewport, or of the whole page (`whole` = its width and height).
-
-    Straight through the DevTools protocol rather than page.screenshot(): that one also
-    waits for fonts and hides the caret (done or moot once a page has settled) and cannot
-    ask for fast encoding; this way pictures cost about a quarter less CPU
-    (docs/performance.md), and pictures are most of the audit's CPU.
-    """
-    params: dict[str, Any] = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}
-    if whole is not None:
-        params |= {"captureBeyondViewport": True,
-                   "clip": {"x": 0, "y": 0, "width": whole[0], "height": whole[1], "scale": 1}}
-    session = await page.context.new_cdp_session(page)
-    try:
-        shot = await asyncio.wait_for(session.send("Page.captureScreenshot", params), SCREENSHOT_TIMEOUT_S)
-    finally:
-        with contextlib.suppress(PlaywrightError):
-            await session.detach()
-    path.write_bytes(base64.b64decode(shot["data"]))
-
-
 class SiteRenderer:
     """Renders sites with one shared browser; create one per run."""
 
@@ -121,8 +110,13 @@ class SiteRenderer:
         self.limits = limits
         self.proxy = proxy  # the egress guard the browser goes through, if any
 
-    async def render_site(self, url: str, site_dir: Path, kinds: set[str]) -> SiteSnapshot:
-        """Render the homepage and the pages of `kinds`; never raises for site problems."""
+    async def render_site(self, url: str, site_dir: Path, kinds: set[str], cited: Cited | None = None
+                          ) -> SiteSnapshot:
+        """Render the homepage and the pages of `kinds`; never raises for site problems.
+
+        `cited` tells which boxes of a page the rules cite, so they are photographed
+        (auditor/pictures.py); without it only the homepage is, whole.
+        """
         started = now_iso()
         deadline = _Deadline(self.limits.site_timeout_s)
         site_dir.mkdir(parents=True, exist_ok=True)
@@ -131,7 +125,7 @@ class SiteRenderer:
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
         try:
             return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started),
+                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing_cited),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
             return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
@@ -144,11 +138,11 @@ class SiteRenderer:
                 log.warning("could not close browser context for %s", url)
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
-                      deadline: _Deadline, started: str) -> SiteSnapshot:
+                      deadline: _Deadline, started: str, cited: Cited) -> SiteSnapshot:
         await install_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
-        home = await self._visit(page, "home", url, site_dir, deadline)
+        home = await self._visit(page, "home", url, site_dir, deadline, lambda home: cited([home]))
         if home.error is not None:
             await page.close()
             error = self._refusal(home) or home.error
@@ -185,7 +179,8 @@ class SiteRenderer:
             sub = await context.new_page()
             track_popups(sub)
             try:
-                pages.append(await self._visit(sub, kind, target, site_dir, deadline))
+                pages.append(await self._visit(sub, kind, target, site_dir, deadline,
+                                               lambda page: cited([*pages, page])))
             finally:
                 await sub.close()
         return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
@@ -201,7 +196,8 @@ class SiteRenderer:
                 return refused_message(problem) if "private" in problem else problem
         return None
 
-    async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline) -> PageSnapshot:
+    async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
+                     cited: Callable[[PageSnapshot], list[BBox]]) -> PageSnapshot:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
         response: Response | None = None
@@ -221,7 +217,6 @@ class SiteRenderer:
         await settle(page, self.limits, footer=kind == "home")
         try:
             data = await self._extract_settled(page)
-            shot = await self._screenshot(page, kind, site_dir, data["page_size"])
             dom = await self._save_dom(page, kind, site_dir)
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
@@ -235,9 +230,14 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
-            truncated=bool(data.get("truncated")), dom=dom,
-            screenshots=shot)
-        return bounded(snapshot, self.limits.max_snapshot_bytes)
+            truncated=bool(data.get("truncated")), dom=dom)
+        snapshot = bounded(snapshot, self.limits.max_snapshot_bytes)
+        if not self.limits.screenshots:
+            return snapshot
+        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, cited(snapshot),
+                                    whole=kind == "home" or self.limits.whole_pages,
+                                    max_whole_height=self.limits.max_screenshot_height)
+        return snapshot.model_copy(update={"screenshots": shots})
 
     async def _extract_settled(self, page: Page) -> dict[str, Any]:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
@@ -297,32 +297,6 @@ class SiteRenderer:
             inert = DOM_COPY_CSP + html
         (site_dir / name).write_bytes(inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
         return name
-
-    async def _screenshot(self, page: Page, kind: str, site_dir: Path, size: list[float]) -> list[Screenshot]:
-        """Photograph the page for evidence: all of it when short, else its top and its bottom.
-
-        Disclosures sit in headers and footers. Rastering a very tall page in one piece
-        takes minutes (a 50 MB page is millions of pixels tall), so long pages get two
-        viewport pictures instead: one at the top, one scrolled to the footer.
-        """
-        if not self.limits.screenshots:
-            return []
-        width, height = max(size[0], 1), max(size[1], 1)
-        try:
-            if height <= self.limits.max_screenshot_height:
-                await photograph(page, site_dir / f"{kind}.jpg", (width, height))
-                return [Screenshot(file=f"{kind}.jpg", y=0, height=height)]
-            shots = []
-            for part, target in (("top", 0.0), ("bottom", height)):
-                scrolled = float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }",
-                                                     target))
-                name = f"{kind}-{part}.jpg"
-                await photograph(page, site_dir / name)
-                shots.append(Screenshot(file=name, y=scrolled, height=float(VIEWPORT["height"])))
-            return shots
-        except (PlaywrightError, TimeoutError) as exc:
-            log.info("no screenshot of %s (%.0f×%.0f): %s", page.url, width, height, short_error(exc))
-            return []
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
                           ) -> dict[str, str]:

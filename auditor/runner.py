@@ -32,12 +32,24 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
-from auditor.extract import extract
+from auditor.extract import SiteFacts, extract
 from auditor.inputs import Registry, SiteInput, with_shown_code
-from auditor.models import BatchReport, Lang, PageRef, RulePackInfo, SiteReport, SiteSnapshot, SiteStatus, ToolInfo
+from auditor.models import (
+    BatchReport,
+    BBox,
+    Lang,
+    PageRef,
+    PageSnapshot,
+    RulePackInfo,
+    RuleResult,
+    SiteReport,
+    SiteSnapshot,
+    SiteStatus,
+    ToolInfo,
+)
 from auditor.netguard import start_guard
 from auditor.pool import BrowserPool
-from auditor.render import Limits, now_iso
+from auditor.render import Cited, Limits, now_iso
 from auditor.report import TOOL_NAME, HtmlWriter
 from auditor.resources import rules_dir, templates_dir, version
 from auditor.ruleset import DEFAULT_PROFILES, Ruleset
@@ -125,11 +137,33 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
             "started_at": snap.started_at, "finished_at": snap.finished_at}
     if snap.status != SiteStatus.AUDITED:
         return SiteReport(**base)  # not assessed: no rule results, so nothing can read as a failure
-    facts = extract(snap, ruleset.vocabulary, options.today)
-    registry = with_shown_code(stored.registry, facts.facts.credit_codes, options.registry)
-    results = evaluate(ruleset, facts, set(stored.profiles), options.today, options.lang, registry)
+    facts, registry, results = _rule_results(snap, stored.profiles, stored.registry, ruleset, options)
     results = attach_crops(results, snap, site_dir)
     return SiteReport(**{**base, "registry": registry}, facts=facts.facts, results=results)
+
+
+def _rule_results(snap: SiteSnapshot, profiles: list[str], registry: dict[str, str | list[str]], ruleset: Ruleset,
+                  options: RunOptions) -> tuple[SiteFacts, dict[str, str | list[str]], list[RuleResult]]:
+    facts = extract(snap, ruleset.vocabulary, options.today)
+    registry = with_shown_code(registry, facts.facts.credit_codes, options.registry)
+    return facts, registry, evaluate(ruleset, facts, set(profiles), options.today, options.lang, registry)
+
+
+def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions) -> Cited:
+    """What the renderer should photograph on a page: the boxes the rules cite there, judging the pages so far.
+
+    Rules are pure and cheap next to a picture (a few ms a page), so judging early costs
+    little and lets the pictures be only those the evidence needs. A box the final
+    judgement cites but no early one did has no crop; its text and place still stand.
+    """
+    profiles = profiles_for(site, options)
+
+    def cited(pages: list[PageSnapshot]) -> list[BBox]:
+        snap = SiteSnapshot(input_url=site.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
+        _, _, results = _rule_results(snap, profiles, site.registry, ruleset, options)
+        page = pages[-1].final_url
+        return [ev.bbox for result in results for ev in result.evidence if ev.bbox and ev.page_url == page]
+    return cited
 
 
 def save_stored(stored: StoredSite, site_dir: Path) -> None:
@@ -180,6 +214,7 @@ def batch_settings(ruleset: Ruleset, options: RunOptions, only: list[str]) -> Ba
         rule_ids=[r.id for r in ruleset.rules], rules_digest=rules_digest(ruleset, only),
         pack=ruleset.pack.pack, pack_version=ruleset.pack.version, default_profiles=list(options.default_profiles),
         lang=options.lang, allow_private=options.limits.allow_private, screenshots=options.limits.screenshots,
+        whole_pages=options.limits.whole_pages,
         tool_version=version())
 
 
@@ -408,7 +443,8 @@ class _Batch:
     async def render(self, site: SiteInput, site_dir: Path, kinds: set[str], attempt: int) -> SiteSnapshot:
         """Render, relaunching the browser and retrying when it (not the site) failed."""
         while True:
-            result = await self.pool.render(site.url, site_dir, kinds, self.ruleset.vocabulary, self.options.limits)
+            result = await self.pool.render(site.url, site_dir, kinds, self.ruleset.vocabulary, self.options.limits,
+                                            cited_by_rules(site, self.ruleset, self.options))
             if result.snapshot is not None:
                 return result.snapshot
             reason = result.fault or "browser failure"

@@ -87,6 +87,7 @@ class BatchSettings(BaseModel):
     lang: Lang
     allow_private: bool = False
     screenshots: bool = True
+    whole_pages: bool = False
     tool_version: str
 
 

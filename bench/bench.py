@@ -240,22 +240,20 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
 async def _capture(page: Any, path: Path, home: bool) -> None:
     """What any evidence-grade capture does after load, as the auditor does it (auditor/render.py):
     wait for the network and then the DOM to settle (homepages: for a footer), photograph the
-    page (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
-    no page discovery or clicking, no judging, storing or reports: that is (b)'s own work."""
-    from auditor.render import Limits, photograph
+    homepage (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
+    no page discovery or clicking, no judging (so none of the pictures of what the rules cite
+    on other pages), storing or reports: that is (b)'s own work."""
+    from auditor.pictures import take_pictures
+    from auditor.render import Limits
     from auditor.settle import settle
 
     limits = Limits()
     await settle(page, limits, footer=home)
-    width, height = await page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
-    if height <= limits.max_screenshot_height:
-        await photograph(page, path, (width, height))
-    else:
-        for target in (0, height):
-            await page.evaluate("(y) => window.scrollTo(0, y)", target)
-            await photograph(page, path)
+    size = await page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     await page.content()
+    if home:
+        await take_pictures(page, path.stem, path.parent, tuple(size), [], whole=True,
+                            max_whole_height=limits.max_screenshot_height)
 
 
 # --- commands -----------------------------------------------------------------------------------

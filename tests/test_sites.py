@@ -345,3 +345,28 @@ def test_inapplicable_rules_are_not_applicable(case: Case, ruleset: Ruleset, fix
         elif not set(rule.profiles) & set(report.profiles) and result.outcome != Outcome.NOT_APPLICABLE:
             problems.append(f"{rule.id} (for {rule.profiles}): {result.outcome.value}: {result.messages.en}")
     assert not problems, f"{case.name} ({list(report.profiles)}):\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.browser
+def test_every_cited_box_has_its_crop_and_only_cited_pages_are_photographed(fixture_audit: FixtureAudit) -> None:
+    """Pictures follow the evidence (auditor/pictures.py): the homepage whole, elsewhere what the rules cite."""
+    _, reports, out = fixture_audit
+    missing, needless, cited_pages = [], [], 0
+    for name, report in reports.items():
+        site_dir = out / Path(report.report_path).parent
+        cited = {ev.page_url for r in report.results for ev in r.evidence if ev.bbox is not None}
+        for result in report.results:
+            for ev in result.evidence:
+                if ev.bbox is not None and ev.bbox[3] < 600 and not ev.screenshot:
+                    missing.append(f"{name}: {result.rule_id}: {ev.text[:40]!r} at {ev.bbox} on {ev.page_url}")
+                if ev.screenshot:
+                    assert (site_dir / ev.screenshot).is_file()
+        for page in report.pages:
+            if page.kind == "home":  # the record of what a visitor saw, blocked sites included
+                assert report.status != SiteStatus.AUDITED or page.screenshots[0] in ("home.jpg", "home-top.jpg")
+            elif page.screenshots and page.url not in cited:
+                needless.append(f"{name}: {page.kind} photographed, nothing cited there")
+            cited_pages += page.kind != "home" and page.url in cited
+    assert not missing, "cited boxes without a crop:\n  " + "\n  ".join(missing)
+    assert not needless, "\n  ".join(needless)
+    assert cited_pages >= 5  # the fixtures do cite boxes beyond the homepage (contact, about pages)

@@ -1,0 +1,119 @@
+"""Pictures of rendered pages: what a reader of the report sees beside each finding.
+
+Pictures are most of an audit's CPU (docs/performance.md), so a page is photographed
+where the pictures are used, not everywhere:
+
+* the **homepage** whole (its top and its bottom when very long): the record of what a
+  visitor saw, appended to rectification notices;
+* on **every page**, the bands across it that hold a box the rules cite (an ICP number,
+  a phone, a link…), so every finding gets its cropped picture (auditor/evidence.py);
+* with ``whole_pages`` (``--whole-pages``), every page whole, as the homepage.
+
+A page whose text no rule cites (a privacy policy judged on its wording) keeps its
+rendered DOM copy and its text in the snapshot; a picture of it would show nothing more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from auditor.models import BBox, Screenshot
+
+log = logging.getLogger(__name__)
+SCREENSHOT_TIMEOUT_S = 10.0
+BAND_MARGIN = 60.0  # above and below a cited box: the crop shows 40 px of surroundings (evidence.MARGIN_Y)
+BAND_JOIN = 200.0  # boxes closer than this share one band (one picture, not two)
+MAX_BANDS = 8  # per page; the bands of a page that cites more are left without a picture
+
+
+async def photograph(page: Page, path: Path, clip: tuple[float, float, float, float] | None = None,
+                     beyond_viewport: bool = False) -> None:
+    """A JPEG of the viewport, or of `clip` (x, y, width, height in page coordinates).
+
+    Straight through the DevTools protocol rather than page.screenshot(): that one also
+    waits for fonts and hides the caret (done or moot once a page has settled) and cannot
+    ask for fast encoding; this way pictures cost about a quarter less CPU.
+    `beyond_viewport` lets the clip reach outside the viewport: Chromium then lays out and
+    rasters the page at the clip's size, which is what a whole-page picture costs.
+    """
+    params: dict[str, Any] = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}
+    if clip is not None:
+        params["clip"] = {"x": clip[0], "y": clip[1], "width": clip[2], "height": clip[3], "scale": 1}
+    if beyond_viewport:
+        params["captureBeyondViewport"] = True
+    session = await page.context.new_cdp_session(page)
+    try:
+        shot = await asyncio.wait_for(session.send("Page.captureScreenshot", params), SCREENSHOT_TIMEOUT_S)
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await session.detach()
+    path.write_bytes(base64.b64decode(shot["data"]))
+
+
+def bands(boxes: list[BBox], page_height: float, max_height: float) -> list[tuple[float, float]]:
+    """The horizontal bands (top, bottom) to photograph so that every box is in one, with a margin.
+
+    A box taller than a band may be is left out: a crop of it would not be readable anyway.
+    """
+    spans = sorted((max(0.0, y - BAND_MARGIN), min(page_height, y + h + BAND_MARGIN))
+                   for _, y, _, h in boxes if h + 2 * BAND_MARGIN <= max_height and y < page_height)
+    joined: list[tuple[float, float]] = []
+    for top, bottom in spans:
+        if joined and top - joined[-1][1] <= BAND_JOIN and max(bottom, joined[-1][1]) - joined[-1][0] <= max_height:
+            joined[-1] = (joined[-1][0], max(bottom, joined[-1][1]))
+        else:
+            joined.append((top, bottom))
+    return joined[:MAX_BANDS]
+
+
+def covered(box: BBox, shots: list[Screenshot]) -> bool:
+    return any(s.y <= box[1] and box[1] + box[3] <= s.y + s.height for s in shots)
+
+
+async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float, float], cited: list[BBox],
+                        whole: bool, max_whole_height: float) -> list[Screenshot]:
+    """Photograph the page as described in the module text; never raises for the page's sake."""
+    viewport = page.viewport_size or {"width": 1366, "height": 900}
+    width, height = max(size[0], 1.0), max(size[1], 1.0)
+    shots: list[Screenshot] = []
+    try:
+        if whole:
+            shots = await _whole(page, kind, site_dir, width, height, max_whole_height, viewport["height"])
+        wanted = [box for box in cited if not covered(box, shots)]
+        for number, (top, bottom) in enumerate(bands(wanted, height, viewport["height"]), start=1):
+            # The band goes to the middle of the viewport: a sticky header or footer, drawn at
+            # the viewport's edges, must not cover the evidence.
+            await page.evaluate("(y) => window.scrollTo(0, y)", top - (viewport["height"] - (bottom - top)) / 2)
+            name = f"{kind}-part{number}.jpg"
+            await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
+            shots.append(Screenshot(file=name, y=top, height=bottom - top))
+    except (PlaywrightError, TimeoutError) as exc:
+        log.info("pictures of %s (%.0f×%.0f) stopped: %s", page.url, width, height, str(exc).splitlines()[0][:200])
+    return shots
+
+
+async def _whole(page: Page, kind: str, site_dir: Path, width: float, height: float, max_height: float,
+                 viewport_height: int) -> list[Screenshot]:
+    """All of the page when short; else its top and its bottom.
+
+    Rastering a very tall page in one piece takes minutes (a 50 MB page is millions of
+    pixels tall), and disclosures sit in headers and footers.
+    """
+    if height <= max_height:
+        await photograph(page, site_dir / f"{kind}.jpg", (0, 0, width, height), beyond_viewport=True)
+        return [Screenshot(file=f"{kind}.jpg", y=0, height=height)]
+    shots = []
+    for part, target in (("top", 0.0), ("bottom", height)):
+        scrolled = float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }", target))
+        name = f"{kind}-{part}.jpg"
+        await photograph(page, site_dir / name)
+        shots.append(Screenshot(file=name, y=scrolled, height=float(viewport_height)))
+    return shots
