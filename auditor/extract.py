@@ -6,8 +6,11 @@ Pure functions: the same snapshot always gives the same findings, without a brow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
 from auditor.identifiers import link_kind, parse_phone, scan
@@ -33,6 +36,8 @@ ADDRESS_RE = re.compile(
     r"(?P<addr>.{4,80}?)(?=电话|热线|邮编|传真|邮箱|e-?mail|客服|备案|版权|copyright|©|\||。|;|；|\(邮编|$)",
     re.IGNORECASE)
 ADDRESS_TOKENS = ("省", "市", "区", "县", "镇", "乡", "路", "街", "道", "号", "大厦", "园", "村", "楼", "室")
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -131,37 +136,64 @@ def link_findings(page: PageSnapshot) -> list[Finding]:
     return out
 
 
-def page_links(snapshot: SiteSnapshot, vocabulary: Vocabulary) -> dict[str, str]:
+def page_links(snapshot: SiteSnapshot, vocabulary: Vocabulary, cache: PageCache | None = None) -> dict[str, str]:
     """Page kind → URL: the page rendered for it, else the best link on the homepage (any site)."""
     links = {p.kind: p.url for p in snapshot.pages if p.kind != "home"}
     home = snapshot.page("home")
     if home is not None:
-        candidates = [(link.text or link.title, link.url) for link in home.links]
-        for kind, spec in vocabulary.kinds.items():
-            ranked = rank(spec, candidates)
-            if kind not in links and ranked:
-                links[kind] = ranked[0][2]
+        best = (cache or PageCache()).remember(home, "links", partial(_best_links, home, vocabulary))
+        for kind, url in best.items():
+            links.setdefault(kind, url)
     return links
 
 
-def extract(snapshot: SiteSnapshot, vocabulary: Vocabulary, today: date) -> SiteFacts:
+def _best_links(home: PageSnapshot, vocabulary: Vocabulary) -> dict[str, str]:
+    candidates = [(link.text or link.title, link.url) for link in home.links]
+    return {kind: ranked[0][2] for kind, spec in vocabulary.kinds.items() if (ranked := rank(spec, candidates))}
+
+
+def page_findings(page: PageSnapshot, today: date) -> list[Finding]:
+    findings = [f for block in page.blocks for f in block_findings(page, block, today)]
+    return findings + link_findings(page)
+
+
+class PageCache:
+    """What was read off each page of one site visit, for judging the site again as its pages arrive.
+
+    The renderer asks the rules after every page (auditor/pictures.py); without this the
+    homepage, often the longest page, would be scanned again each time. A page is known
+    by its address, kind and fetch time, which its copy with pictures added keeps.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str, str, str], Any] = {}
+
+    def remember(self, page: PageSnapshot, what: str, compute: Callable[[], _T]) -> _T:
+        key = (page.final_url, page.kind, page.fetched_at, what)
+        if key not in self._kept:
+            self._kept[key] = compute()
+        value: _T = self._kept[key]
+        return value
+
+
+def extract(snapshot: SiteSnapshot, vocabulary: Vocabulary, today: date, cache: PageCache | None = None
+            ) -> SiteFacts:
+    cache = cache or PageCache()
     findings: list[Finding] = []
     done: set[str] = set()
     for page in snapshot.pages:
         if not page.ok or (page.final_url in done and page.kind != "home"):
             continue
         done.add(page.final_url)
-        for block in page.blocks:
-            findings.extend(block_findings(page, block, today))
-        findings.extend(link_findings(page))
-    return SiteFacts(snapshot=snapshot, findings=findings, facts=_facts(findings, snapshot, vocabulary))
+        findings.extend(cache.remember(page, "findings", partial(page_findings, page, today)))
+    return SiteFacts(snapshot=snapshot, findings=findings, facts=_facts(findings, snapshot, vocabulary, cache))
 
 
 def _values(findings: list[Finding], kind: str) -> list[str]:
     return list(dict.fromkeys(f.value for f in findings if f.kind == kind and f.status == "valid"))
 
 
-def _facts(findings: list[Finding], snapshot: SiteSnapshot, vocabulary: Vocabulary) -> Facts:
+def _facts(findings: list[Finding], snapshot: SiteSnapshot, vocabulary: Vocabulary, cache: PageCache) -> Facts:
     return Facts(
         icp_filing_numbers=_values(findings, "icp_filing"),
         icp_licence_numbers=_values(findings, "icp_licence"),
@@ -173,7 +205,7 @@ def _facts(findings: list[Finding], snapshot: SiteSnapshot, vocabulary: Vocabula
         phones=_values(findings, "phone"),
         emails=_values(findings, "email"),
         addresses=_values(findings, "address"),
-        links=page_links(snapshot, vocabulary),
+        links=page_links(snapshot, vocabulary, cache),
     )
 
 

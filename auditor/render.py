@@ -27,7 +27,7 @@ from auditor.discover import Vocabulary, rank, same_site
 from auditor.models import BBox, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.netguard import EgressProxy, refused_message
 from auditor.pictures import take_pictures
-from auditor.settle import install_tracker, settle
+from auditor.settle import NetworkWatch, install_tracker, settle
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,8 @@ class Limits:
     page_timeout_s: float = 20.0
     site_timeout_s: float = 90.0
     # When a page is read: auditor/settle.py.
-    settle_ms: int = 600  # DOM unchanged this long …
+    network_quiet_ms: int = 250  # no request in flight this long, then …
+    settle_ms: int = 300  # … the DOM unchanged this long …
     settle_min_ms: int = 1500  # … and, on a homepage without a footer yet, no timer due and this long since navigation
     settle_max_ms: int = 6000  # never wait longer than this after navigation
     max_pages: int = 8
@@ -201,6 +202,7 @@ class SiteRenderer:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
         response: Response | None = None
+        network = NetworkWatch(page)
         try:
             response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         except PlaywrightTimeout:
@@ -214,9 +216,9 @@ class SiteRenderer:
                 message = "the address starts a file download instead of showing a page"
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
-        await settle(page, self.limits, footer=kind == "home")
+        await settle(page, self.limits, footer=kind == "home", network=network)
         try:
-            data = await self._extract_settled(page)
+            data = await self._extract_settled(page, network)
             dom = await self._save_dom(page, kind, site_dir)
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
@@ -239,7 +241,7 @@ class SiteRenderer:
                                     max_whole_height=self.limits.max_screenshot_height)
         return snapshot.model_copy(update={"screenshots": shots})
 
-    async def _extract_settled(self, page: Page) -> dict[str, Any]:
+    async def _extract_settled(self, page: Page, network: NetworkWatch) -> dict[str, Any]:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
         for attempt in range(3):
             try:
@@ -250,7 +252,7 @@ class SiteRenderer:
                     if navigating:
                         raise PlaywrightError("the page keeps navigating (refresh or redirect loop)") from exc
                     raise
-                await settle(page, self.limits)
+                await settle(page, self.limits, network=network)
         raise AssertionError("unreachable")
 
     async def _extract(self, page: Page) -> dict[str, Any]:

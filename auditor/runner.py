@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from auditor.engine import evaluate
 from auditor.errors import SnapshotError
 from auditor.evidence import attach_crops
-from auditor.extract import SiteFacts, extract
+from auditor.extract import PageCache, SiteFacts, extract
 from auditor.inputs import Registry, SiteInput, with_shown_code
 from auditor.models import (
     BatchReport,
@@ -143,8 +143,9 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
 
 
 def _rule_results(snap: SiteSnapshot, profiles: list[str], registry: dict[str, str | list[str]], ruleset: Ruleset,
-                  options: RunOptions) -> tuple[SiteFacts, dict[str, str | list[str]], list[RuleResult]]:
-    facts = extract(snap, ruleset.vocabulary, options.today)
+                  options: RunOptions, cache: PageCache | None = None
+                  ) -> tuple[SiteFacts, dict[str, str | list[str]], list[RuleResult]]:
+    facts = extract(snap, ruleset.vocabulary, options.today, cache)
     registry = with_shown_code(registry, facts.facts.credit_codes, options.registry)
     return facts, registry, evaluate(ruleset, facts, set(profiles), options.today, options.lang, registry)
 
@@ -157,10 +158,11 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions) -> Ci
     judgement cites but no early one did has no crop; its text and place still stand.
     """
     profiles = profiles_for(site, options)
+    cache = PageCache()  # each page is read once, however often the growing site is judged
 
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=site.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
-        _, _, results = _rule_results(snap, profiles, site.registry, ruleset, options)
+        _, _, results = _rule_results(snap, profiles, site.registry, ruleset, options, cache)
         page = pages[-1].final_url
         return [ev.bbox for result in results for ev in result.evidence if ev.bbox and ev.page_url == page]
     return cited

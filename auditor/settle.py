@@ -5,8 +5,8 @@ requests or frameworks. A fixed wait would be slow on every page and still too s
 some, so each frame carries a small tracker from its first moment (settle.js) that notes
 when the DOM last changed and which timers are still due. A page is settled when
 
-* the network has been idle for 500 ms (Playwright's ``networkidle``; bounded, since
-  long-polling pages never go idle), and then
+* no request of the page has been in flight for ``network_quiet_ms`` (bounded, since
+  long-polling pages never go quiet), and then
 * its DOM has not changed for ``settle_ms`` (counted from its last change), and
 * on a homepage: footer-like text (ICP, 版权, ©) is showing, or no timer is due any more
   and ``settle_min_ms`` have passed since navigation,
@@ -16,11 +16,13 @@ or when ``settle_max_ms`` have passed since navigation, whatever the page does.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from playwright.async_api import BrowserContext, Page
+from playwright.async_api import BrowserContext, Page, Request
 from playwright.async_api import Error as PlaywrightError
 
 if TYPE_CHECKING:
@@ -53,7 +55,7 @@ SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
       if (observer) observer.disconnect();
       resolve(true);
     } else {
-      later(check, 100);
+      later(check, 50);
     }
   };
   check();
@@ -65,13 +67,55 @@ async def install_tracker(context: BrowserContext) -> None:
     await context.add_init_script(script=TRACKER_JS)
 
 
-async def settle(page: Page, limits: Limits, footer: bool = False) -> None:
-    """Wait until the page is settled (see the module text); never raises for the page's sake."""
+class NetworkWatch:
+    """The requests of one page still in flight, from the browser's own events.
+
+    Playwright's ``networkidle`` waits a fixed 500 ms after the last request; that wait
+    was a third of the time the auditor spent on a page, and most pages had long
+    stopped changing (docs/performance.md). Watching the same requests, the page can be
+    read ``network_quiet_ms`` after the last one ends instead.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.pending: set[Request] = set()  # the requests themselves: an end without a start is harmless
+        self.last = time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request: Request) -> None:
+        self.pending.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request: Request) -> None:
+        self.pending.discard(request)
+        self.last = time.monotonic()
+
+    async def quiet(self, quiet_s: float, max_s: float) -> None:
+        """Return once nothing has been in flight for `quiet_s`, or after `max_s` whatever happens."""
+        deadline = time.monotonic() + max_s
+        while (now := time.monotonic()) < deadline:
+            if not self.pending and now - self.last >= quiet_s:
+                return
+            wake = self.last + quiet_s if not self.pending else now + 0.05
+            await asyncio.sleep(max(0.01, min(wake, deadline) - now))
+
+
+async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None) -> None:
+    """Wait until the page is settled (see the module text); never raises for the page's sake.
+
+    Without a `network` watch (one made before the page was loaded), Playwright's own
+    ``networkidle`` stands in for it.
+    """
     # Network first: a late response may still write the page. The DOM's quiet is then
     # counted from its last change, so a page that stopped changing during the network
     # wait is read at once.
-    with contextlib.suppress(PlaywrightError):
-        await page.wait_for_load_state("networkidle", timeout=min(NETWORK_IDLE_MAX_MS, limits.settle_max_ms))
+    network_max_ms = min(NETWORK_IDLE_MAX_MS, limits.settle_max_ms)
+    if network is not None:
+        await network.quiet(limits.network_quiet_ms / 1000, network_max_ms / 1000)
+    else:
+        with contextlib.suppress(PlaywrightError):
+            await page.wait_for_load_state("networkidle", timeout=network_max_ms)
     with contextlib.suppress(PlaywrightError):
         await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
                                         "min": limits.settle_min_ms, "footer": footer})

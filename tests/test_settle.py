@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,7 +16,7 @@ from playwright.async_api import async_playwright
 
 from auditor.browser import launch
 from auditor.render import Limits
-from auditor.settle import install_tracker, settle
+from auditor.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle
 
 PAGES = {
     # No footer text at load; a timer writes it after the homepage minimum (1.5 s) has passed.
@@ -26,12 +27,20 @@ PAGES = {
     "/restless": "<body><div id=t></div><script>(function tick() { t.textContent = Date.now(); "
                  "setTimeout(tick, 50); })();</script></body>",
     "/plain": "<body><p>版权所有 © 2026</p></body>",
+    # The text arrives from a request that takes 0.8 s, with no timer and no DOM change meanwhile.
+    "/fetched-late": "<body><main id=m></main><script>"
+                     "fetch('/slow-data').then((r) => r.text()).then((t) => { m.textContent = t; });</script></body>",
+    # A request that never ends (long polling): reading waits for the network limit, then goes ahead.
+    "/polls-forever": "<body><p>客服电话 010-12345678</p><script>fetch('/never-ends');</script></body>",
 }
+SLOW = {"/slow-data": (0.8, "用户服务协议全文"), "/never-ends": (60.0, "")}
 
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        body = PAGES.get(self.path, "").encode()
+        delay, text = SLOW.get(self.path, (0.0, PAGES.get(self.path, "")))
+        time.sleep(delay)
+        body = text.encode()
         self.send_response(200 if body else 404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.end_headers()
@@ -60,9 +69,10 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
             context = await browser.new_context()
             await install_tracker(context)
             page = await context.new_page()
+            network = NetworkWatch(page)
             with served() as base:
                 await page.goto(base + path, wait_until="load")
-                await asyncio.wait_for(settle(page, limits, footer=footer), timeout=30)
+                await asyncio.wait_for(settle(page, limits, footer=footer, network=network), timeout=30)
                 result = await page.evaluate(script)
             await browser.close()
             return result
@@ -103,3 +113,15 @@ def test_the_tracker_keeps_timers_working_and_knows_which_are_due(need_browser: 
     }""")
     assert state == {"fired": [3], "dueAfterSet": True, "dueAfterFire": False, "distinctIds": True,
                      "fromString": True, "kept": True}
+
+
+@pytest.mark.browser
+def test_text_written_when_a_slow_request_returns_is_waited_for(need_browser: None) -> None:
+    text = in_browser("/fetched-late", Limits(), footer=False, script="() => document.body.innerText")
+    assert "用户服务协议全文" in text  # DOM quiet alone (no change for 300 ms) would have read it empty
+
+
+@pytest.mark.browser
+def test_a_request_that_never_ends_is_waited_for_only_up_to_the_network_limit(need_browser: None) -> None:
+    elapsed = in_browser("/polls-forever", Limits(), footer=False, script="() => performance.now()")
+    assert elapsed >= NETWORK_IDLE_MAX_MS  # it did wait for the request; and it did return (wait_for above)
