@@ -140,23 +140,20 @@ class SiteRenderer:
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
                       deadline: _Deadline, started: str, cited: Cited) -> SiteSnapshot:
+        """The homepage, then each page the rules need, in one tab as a visitor would (closed with the context)."""
         await install_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
         home = await self._visit(page, "home", url, site_dir, deadline, lambda home: cited([home]))
         if home.error is not None:
-            await page.close()
             error = self._refusal(home) or home.error
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(error),
                                 error=error, pages=[home], started_at=started, finished_at=now_iso())
         refused = self._refusal(home) if home.http_status == 403 else None  # the guard answers 403
         if refused:
-            await page.close()
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.UNREACHABLE,
                                 error=refused, pages=[home], started_at=started, finished_at=now_iso())
         blocked = blocked_reason(home)
-        targets = await self._find_pages(page, home, kinds, popups)
-        await page.close()
         if blocked:
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.BLOCKED,
                                 error=blocked, pages=[home], started_at=started, finished_at=now_iso())
@@ -164,6 +161,7 @@ class SiteRenderer:
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.UNREACHABLE,
                                 error=f"HTTP {home.http_status}", pages=[home], started_at=started,
                                 finished_at=now_iso())
+        targets = await self._find_pages(page, home, kinds, popups)
         pages = [home]
         seen = {home.final_url.split("#")[0], url.split("#")[0]}
         for kind, target in targets.items():
@@ -177,13 +175,16 @@ class SiteRenderer:
                                           error="not visited: page or time limit of the site reached"))
                 continue
             seen.add(key)
-            sub = await context.new_page()
-            track_popups(sub)
-            try:
-                pages.append(await self._visit(sub, kind, target, site_dir, deadline,
-                                               lambda page: cited([*pages, page])))
-            finally:
-                await sub.close()
+            if page.is_closed():
+                page = await context.new_page()
+                track_popups(page)
+            # The same tab, as a visitor following a link: the site's renderer is reused, which
+            # spares a process start per page (docs/performance.md).
+            visited = await self._visit(page, kind, target, site_dir, deadline, lambda this: cited([*pages, this]))
+            pages.append(visited)
+            if visited.error is not None:  # a failed page (crash, download, hang) may leave the tab unusable
+                with contextlib.suppress(PlaywrightError):
+                    await page.close()
         return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
                             pages=pages, started_at=started, finished_at=now_iso())
 
@@ -199,10 +200,17 @@ class SiteRenderer:
 
     async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
                      cited: Callable[[PageSnapshot], list[BBox]]) -> PageSnapshot:
+        network = NetworkWatch(page)
+        try:
+            return await self._load_and_read(page, kind, url, site_dir, deadline, cited, network)
+        finally:
+            network.stop()  # the tab goes on to the next page, which gets a watch of its own
+
+    async def _load_and_read(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
+                             cited: Callable[[PageSnapshot], list[BBox]], network: NetworkWatch) -> PageSnapshot:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
         response: Response | None = None
-        network = NetworkWatch(page)
         try:
             response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         except PlaywrightTimeout:

@@ -77,11 +77,17 @@ class NetworkWatch:
     """
 
     def __init__(self, page: Page) -> None:
+        self.page = page
         self.pending: set[Request] = set()  # the requests themselves: an end without a start is harmless
         self.last = time.monotonic()
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
+
+    def stop(self) -> None:
+        self.page.remove_listener("request", self._started)
+        self.page.remove_listener("requestfinished", self._ended)
+        self.page.remove_listener("requestfailed", self._ended)
 
     def _started(self, request: Request) -> None:
         self.pending.add(request)

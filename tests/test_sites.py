@@ -370,3 +370,7 @@ def test_every_cited_box_has_its_crop_and_only_cited_pages_are_photographed(fixt
     assert not missing, "cited boxes without a crop:\n  " + "\n  ".join(missing)
     assert not needless, "\n  ".join(needless)
     assert cited_pages >= 5  # the fixtures do cite boxes beyond the homepage (contact, about pages)
+    part = next((report, shot) for report in reports.values() for page in report.pages for shot in page.screenshots
+                if "-part" in shot)
+    html = (out / part[0].report_path).read_text(encoding="utf-8")
+    assert f'<a href="{part[1]}">局部截图' in html  # not called a full-page screenshot
