@@ -19,6 +19,7 @@ import asyncio
 import base64
 import contextlib
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ async def photograph(page: Page, path: Path, clip: tuple[float, float, float, fl
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def bands(boxes: list[BBox], page_height: float, max_height: float) -> list[tuple[float, float]]:
+def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[tuple[float, float]]:
     """The horizontal bands (top, bottom) to photograph so that every box is in one, with a margin.
 
     A box taller than a band may be is left out: a crop of it would not be readable anyway.

@@ -162,7 +162,11 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions) -> Ci
 
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=site.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
-        _, _, results = _rule_results(snap, profiles, site.registry, ruleset, options, cache)
+        try:
+            _, _, results = _rule_results(snap, profiles, site.registry, ruleset, options, cache)
+        except Exception:  # our bug on a half-read site costs its pictures, never the site
+            log.exception("judging %s while rendering it failed", site.url)
+            return []
         page = pages[-1].final_url
         return [ev.bbox for result in results for ev in result.evidence if ev.bbox and ev.page_url == page]
     return cited

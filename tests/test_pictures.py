@@ -1,9 +1,20 @@
-"""Which parts of a page are photographed (auditor/pictures.py): pure geometry, no browser."""
+"""Which parts of a page are photographed (auditor/pictures.py): the bands, and the rules saying what. No browser."""
 
 from __future__ import annotations
 
-from auditor.models import Screenshot
+from pathlib import Path
+
+import pytest
+
+from auditor import runner
+from auditor.inputs import SiteInput
+from auditor.models import PageSnapshot, Screenshot, TextBlock
 from auditor.pictures import BAND_MARGIN, MAX_BANDS, bands, covered
+from auditor.ruleset import Ruleset
+from auditor.runner import RunOptions, cited_by_rules
+from tests.conftest import TODAY
+
+HOME = "http://127.0.0.1:8000/"
 
 
 def test_each_box_gets_a_band_with_margin_and_near_boxes_share_one() -> None:
@@ -31,3 +42,23 @@ def test_covered_means_wholly_inside_one_picture() -> None:
     shots = [Screenshot(file="home-top.jpg", y=0, height=900), Screenshot(file="home-bottom.jpg", y=9100, height=900)]
     assert covered((0, 880, 10, 20), shots) and covered((0, 9500, 10, 20), shots)
     assert not covered((0, 890, 10, 20), shots) and not covered((0, 5000, 10, 20), shots)
+
+
+def _home(text: str) -> PageSnapshot:
+    block = TextBlock(text=text, region="footer", bbox=(100, 1800, 400, 20), centered=True)
+    return PageSnapshot(kind="home", url=HOME, final_url=HOME, page_size=(1366, 2000), blocks=[block])
+
+
+def test_the_rules_say_what_to_photograph_as_pages_arrive(ruleset: Ruleset, tmp_path: Path) -> None:
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    assert (100, 1800, 400, 20) in cited([_home("京ICP备2021076543号-1")])  # the ICP rule cites the footer line
+
+
+def test_a_failing_early_judgement_costs_pictures_not_the_site(ruleset: Ruleset, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug in a check")
+
+    monkeypatch.setattr(runner, "evaluate", broken)
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    assert cited([_home("京ICP备2021076543号-1")]) == []
