@@ -149,3 +149,22 @@ def test_no_screenshots_keeps_text_evidence_and_the_choice_survives_resume(need_
     phone = next(r for r in shop["results"] if r["rule_id"] == "contact-phone-disclosed")
     assert phone["evidence"] and all(e["text"] and e["bbox"] and e["screenshot"] is None for e in phone["evidence"])
     assert all(p["screenshots"] == [] and p["dom"] for s in report["sites"] for p in s["pages"])
+
+
+@pytest.mark.browser
+def test_whole_pages_photographs_every_page_and_is_stored_for_resume(need_browser: None,
+                                                                      tmp_path: Path) -> None:
+    from auditor.demo import serve
+    from auditor.store import Store
+
+    with serve(only=["shop"]) as sites:
+        result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path), "--allow-private",
+                                               "--whole-pages", "--rule", "privacy-policy-linked"])
+        assert result.exit_code in (cli.EXIT_OK, cli.EXIT_FAILURES), result.output
+    with Store.open(tmp_path) as store:
+        settings = store.settings()
+    assert settings is not None and settings.whole_pages is True
+    site = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["sites"][0]
+    visited = [p for p in site["pages"] if p["status"] != "error"]
+    assert len(visited) >= 2  # the homepage and the privacy policy, which no rule cites a box on
+    assert all(p["screenshots"] and "-part" not in p["screenshots"][0] for p in visited)
