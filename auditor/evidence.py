@@ -49,10 +49,10 @@ def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Pa
 
 def _picture_of(ev: Evidence, shots: dict[str, list[Screenshot]], site_dir: Path) -> Screenshot | None:
     """The screenshot showing the evidence's box, if we took one (not: the middle of a very long page)."""
-    if ev.bbox is None:
+    box = ev.bbox
+    if box is None:
         return None
-    y, height = ev.bbox[1], ev.bbox[3]
-    shot = next((s for s in shots.get(ev.page_url, []) if s.y <= y and y + height <= s.y + s.height), None)
+    shot = next((s for s in shots.get(ev.page_url, []) if s.shows(box)), None)
     return shot if shot is not None and (site_dir / shot.file).is_file() else None
 
 

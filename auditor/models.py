@@ -104,6 +104,10 @@ class Screenshot(Model):
     y: float = 0.0
     height: float = 0.0
 
+    def shows(self, box: BBox) -> bool:
+        """The box lies wholly within this picture's stretch of the page (so it can be cropped from it)."""
+        return self.y <= box[1] and box[1] + box[3] <= self.y + self.height
+
 
 class PageSnapshot(Model):
     kind: str  # "home" or a page kind from rules/pages.yaml

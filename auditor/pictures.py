@@ -75,10 +75,6 @@ def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[
     return joined[:MAX_BANDS]
 
 
-def covered(box: BBox, shots: list[Screenshot]) -> bool:
-    return any(s.y <= box[1] and box[1] + box[3] <= s.y + s.height for s in shots)
-
-
 async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float, float], cited: list[BBox],
                         whole: bool, max_whole_height: float) -> list[Screenshot]:
     """Photograph the page as described in the module text; never raises for the page's sake."""
@@ -88,11 +84,11 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
     try:
         if whole:
             shots = await _whole(page, kind, site_dir, width, height, max_whole_height, viewport["height"])
-        wanted = [box for box in cited if not covered(box, shots)]
+        wanted = [box for box in cited if not any(shot.shows(box) for shot in shots)]
         for number, (top, bottom) in enumerate(bands(wanted, height, viewport["height"]), start=1):
             # The band goes to the middle of the viewport: a sticky header or footer, drawn at
             # the viewport's edges, must not cover the evidence.
-            await page.evaluate("(y) => window.scrollTo(0, y)", top - (viewport["height"] - (bottom - top)) / 2)
+            await _scroll(page, top - (viewport["height"] - (bottom - top)) / 2)
             name = f"{kind}-part{number}.jpg"
             await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
             shots.append(Screenshot(file=name, y=top, height=bottom - top))
@@ -113,8 +109,13 @@ async def _whole(page: Page, kind: str, site_dir: Path, width: float, height: fl
         return [Screenshot(file=f"{kind}.jpg", y=0, height=height)]
     shots = []
     for part, target in (("top", 0.0), ("bottom", height)):
-        scrolled = float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }", target))
+        scrolled = await _scroll(page, target)
         name = f"{kind}-{part}.jpg"
         await photograph(page, site_dir / name)
         shots.append(Screenshot(file=name, y=scrolled, height=float(viewport_height)))
     return shots
+
+
+async def _scroll(page: Page, y: float) -> float:
+    """Scroll to `y` (the browser keeps it within the page); where the viewport's top now is."""
+    return float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }", y))

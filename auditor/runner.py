@@ -125,8 +125,12 @@ def profiles_for(site: SiteInput, options: RunOptions) -> list[str]:
     return list(site.profiles or options.default_profiles)
 
 
-def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOptions) -> SiteReport:
-    """Snapshot → SiteReport. Pure but for writing evidence crops into `site_dir`."""
+def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOptions,
+          cache: PageCache | None = None) -> SiteReport:
+    """Snapshot → SiteReport. Pure but for writing evidence crops into `site_dir`.
+
+    `cache`: what the early judging of the same visit (cited_by_rules) already read off its pages.
+    """
     snap = stored.snapshot
     pages = [PageRef(kind=p.kind, url=p.final_url, status=p.http_status if p.error is None else "error",
                      dom=p.dom, screenshots=[s.file for s in p.screenshots])
@@ -137,7 +141,7 @@ def judge(stored: StoredSite, ruleset: Ruleset, site_dir: Path, options: RunOpti
             "started_at": snap.started_at, "finished_at": snap.finished_at}
     if snap.status != SiteStatus.AUDITED:
         return SiteReport(**base)  # not assessed: no rule results, so nothing can read as a failure
-    facts, registry, results = _rule_results(snap, stored.profiles, stored.registry, ruleset, options)
+    facts, registry, results = _rule_results(snap, stored.profiles, stored.registry, ruleset, options, cache)
     results = attach_crops(results, snap, site_dir)
     return SiteReport(**{**base, "registry": registry}, facts=facts.facts, results=results)
 
@@ -150,7 +154,7 @@ def _rule_results(snap: SiteSnapshot, profiles: list[str], registry: dict[str, s
     return facts, registry, evaluate(ruleset, facts, set(profiles), options.today, options.lang, registry)
 
 
-def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions) -> Cited:
+def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions, cache: PageCache) -> Cited:
     """What the renderer should photograph on a page: the boxes the rules cite there, judging the pages so far.
 
     Rules are pure and cheap next to a picture (a few ms a page), so judging early costs
@@ -158,7 +162,6 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: RunOptions) -> Ci
     judgement cites but no early one did has no crop; its text and place still stand.
     """
     profiles = profiles_for(site, options)
-    cache = PageCache()  # each page is read once, however often the growing site is judged
 
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=site.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
@@ -421,6 +424,7 @@ class _Batch:
 
     async def audit(self, site: SiteInput) -> None:
         attempt = self.store.start_site(site.url, self.run_id)
+        cache = PageCache()  # nothing read yet (a site given up on is not rendered)
         try:
             profiles = profiles_for(site, self.options)
             site_dir = self.options.out_dir / "sites" / (site.slug or site_slug(site.url))
@@ -428,11 +432,11 @@ class _Batch:
                 snapshot = _error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
                                                      "while rendering this site (killed or crashed)")
             else:
-                snapshot = await self.render(site, site_dir, self.ruleset.page_kinds(set(profiles)), attempt)
+                snapshot, cache = await self.render(site, site_dir, self.ruleset.page_kinds(set(profiles)), attempt)
             stored = StoredSite(url=site.url, name=site.name, profiles=profiles, registry=site.registry,
                                 snapshot=snapshot)
             # Judging and page writing are CPU work: off the event loop, which keeps feeding the browser.
-            report = await asyncio.to_thread(self.finish_files, stored, site_dir)
+            report = await asyncio.to_thread(self.finish_files, stored, site_dir, cache)
         except asyncio.CancelledError:
             self.store.release_site(site.url)  # a graceful stop: the site goes back to the queue
             raise
@@ -446,26 +450,33 @@ class _Batch:
         if self.events:
             self.events.site_done(report)
 
-    async def render(self, site: SiteInput, site_dir: Path, kinds: set[str], attempt: int) -> SiteSnapshot:
-        """Render, relaunching the browser and retrying when it (not the site) failed."""
+    async def render(self, site: SiteInput, site_dir: Path, kinds: set[str], attempt: int
+                     ) -> tuple[SiteSnapshot, PageCache]:
+        """Render, relaunching the browser and retrying when it (not the site) failed.
+
+        With the snapshot comes what the judging during the render read off its pages, so
+        the final judgement does not read them again (a retry starts a fresh one).
+        """
         while True:
+            cache = PageCache()
             result = await self.pool.render(site.url, site_dir, kinds, self.ruleset.vocabulary, self.options.limits,
-                                            cited_by_rules(site, self.ruleset, self.options))
+                                            cited_by_rules(site, self.ruleset, self.options, cache))
             if result.snapshot is not None:
-                return result.snapshot
+                return result.snapshot, cache
             reason = result.fault or "browser failure"
             log.warning("%s: attempt %d failed: %s", site.url, attempt, reason)
             if attempt >= self.max_attempts:
-                return _error_snapshot(site.url, f"the browser failed {attempt} times on this site; last: {reason}")
+                failed = f"the browser failed {attempt} times on this site; last: {reason}"
+                return _error_snapshot(site.url, failed), cache
             attempt = self.store.retry_site(site.url, reason)
             if self.events:
                 self.events.site_retry(site.url, reason)
 
-    def finish_files(self, stored: StoredSite, site_dir: Path) -> SiteReport:
+    def finish_files(self, stored: StoredSite, site_dir: Path, cache: PageCache) -> SiteReport:
         """Everything on disk for one site, before its row commits: snapshot, crops, report page."""
         save_stored(stored, site_dir)
         try:
-            report = judge(stored, self.ruleset, site_dir, self.options)
+            report = judge(stored, self.ruleset, site_dir, self.options, cache)
         except Exception as exc:  # a check's bug on one site: that site is an error, the batch goes on
             log.exception("judging %s failed", stored.url)
             broken = stored.snapshot.model_copy(update={

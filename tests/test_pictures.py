@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from auditor import extract as extract_module
 from auditor import runner
+from auditor.extract import PageCache, extract
 from auditor.inputs import SiteInput
-from auditor.models import PageSnapshot, Screenshot, TextBlock
-from auditor.pictures import BAND_MARGIN, MAX_BANDS, bands, covered
+from auditor.models import PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
+from auditor.pictures import BAND_MARGIN, MAX_BANDS, bands
 from auditor.ruleset import Ruleset
 from auditor.runner import RunOptions, cited_by_rules
 from tests.conftest import TODAY
@@ -38,10 +40,14 @@ def test_bands_are_bounded_per_page() -> None:
     assert len(bands(many, page_height=100_000, max_height=900)) == MAX_BANDS
 
 
-def test_covered_means_wholly_inside_one_picture() -> None:
+def test_a_picture_shows_a_box_only_wholly_inside_it() -> None:
     shots = [Screenshot(file="home-top.jpg", y=0, height=900), Screenshot(file="home-bottom.jpg", y=9100, height=900)]
-    assert covered((0, 880, 10, 20), shots) and covered((0, 9500, 10, 20), shots)
-    assert not covered((0, 890, 10, 20), shots) and not covered((0, 5000, 10, 20), shots)
+
+    def covered(box: tuple[float, float, float, float]) -> bool:
+        return any(shot.shows(box) for shot in shots)
+
+    assert covered((0, 880, 10, 20)) and covered((0, 9500, 10, 20))
+    assert not covered((0, 890, 10, 20)) and not covered((0, 5000, 10, 20))
 
 
 def _home(text: str) -> PageSnapshot:
@@ -50,7 +56,7 @@ def _home(text: str) -> PageSnapshot:
 
 
 def test_the_rules_say_what_to_photograph_as_pages_arrive(ruleset: Ruleset, tmp_path: Path) -> None:
-    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), PageCache())
     assert (100, 1800, 400, 20) in cited([_home("京ICP备2021076543号-1")])  # the ICP rule cites the footer line
 
 
@@ -60,5 +66,22 @@ def test_a_failing_early_judgement_costs_pictures_not_the_site(ruleset: Ruleset,
         raise RuntimeError("a bug in a check")
 
     monkeypatch.setattr(runner, "evaluate", broken)
-    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), PageCache())
     assert cited([_home("京ICP备2021076543号-1")]) == []
+
+
+def test_the_final_judgement_reads_the_same_from_the_render_time_cache(ruleset: Ruleset, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PageCache()
+    home = _home("京ICP备2021076543号-1 客服电话：010-12345678")
+    cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), cache)([home])
+    with_pictures = home.model_copy(update={"screenshots": [Screenshot(file="home.jpg", height=2000)]})
+    snap = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=[with_pictures])
+    fresh = extract(snap, ruleset.vocabulary, TODAY)
+
+    def read_again(*args: object) -> None:
+        raise AssertionError("the page was read again")
+
+    monkeypatch.setattr(extract_module, "page_findings", read_again)
+    cached = extract(snap, ruleset.vocabulary, TODAY, cache)  # the copy with pictures is the same page
+    assert cached.findings and cached.findings == fresh.findings and cached.facts == fresh.facts
