@@ -1,4 +1,4 @@
-"""Command line: parse options, call the auditor package, write reports, set the exit code.
+"""Command line: parse options, call one function of the auditor package, map its result to an exit code.
 
 Exit codes (``audit``, ``demo``):
 
@@ -9,61 +9,67 @@ Exit codes (``audit``, ``demo``):
 * 3 — nothing failed, but some sites could not be assessed (unreachable, blocked, error);
 * 130 — the run was interrupted (Ctrl-C, SIGTERM); finished sites are kept in the
   store and the reports show them; ``--resume`` continues.
+
+The browser stack (Playwright) is imported only by the commands that browse (``audit``,
+``demo``, ``notice --pdf``): ``verify``, ``report`` and ``rules`` run on a case officer's
+machine where it is not installed.
 """
 
 from __future__ import annotations
 
-import asyncio
+import functools
 import logging
 import shlex
 import sys
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import click
 from click.core import ParameterSource
 
-from auditor import demo as demo_sites
-from auditor.errors import AuditorError, BrowserNotFoundError, InputFileError, RuleFileError, SnapshotError
-from auditor.inputs import InputProblems, Registry, SiteInput, dedupe, normalise_url, read_sites
-from auditor.models import BatchReport, Lang
-from auditor.outputs import Outputs, write_batch, write_from_store
-from auditor.progress import make_reporter
-from auditor.render import Limits
-from auditor.report import REPORT_FILE, load_json
-from auditor.resources import rules_dir, templates_dir, version
-from auditor.ruleset import PROFILES, Ruleset, load_ruleset
-from auditor.runner import (
+from auditor.batch.progress import make_reporter
+from auditor.batch.report import rebuild_reports
+from auditor.errors import AuditorError
+from auditor.judge.ruleset import load_pack
+from auditor.layout import MANIFEST_FILE, REPORT_FILE
+from auditor.models import DEFAULT_PROFILES, PROFILES, SEVERITY_ORDER, Lang, Severity
+from auditor.options import (
     AUTO,
     AUTO_MAX,
     DEFAULT_MAX_MEMORY_MB,
     DEFAULT_RECYCLE_AFTER,
     DEFAULT_RETRIES,
+    Limits,
     RunOptions,
-    audit_sites,
-    audit_snapshots,
-    audit_store,
-    batch_settings,
-    copy_site_files,
-    record_batch,
-    resume_problems,
 )
-from auditor.store import Store, StoreError
+from auditor.outputs.manifest import NotAnOutputFolderError, sha256_file, verify
+from auditor.outputs.notice import issue_notices
+from auditor.outputs.report_json import load_json
+from auditor.outputs.write import Outputs
+from auditor.resources import version
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-FAIL_ON = ("critical", "high", "medium", "low")
+FAIL_ON = tuple(s.value for s in SEVERITY_ORDER if s != Severity.INFO)
+DEFAULTS = Limits()
+# Options whose value a resumed batch keeps unless they are given again (auditor/batch/audit.py).
+RESUME_SENSITIVE = ("rules_path", "only", "profiles", "lang", "screenshots", "whole_pages")
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def _load_rules(directory: Path | None, only: tuple[str, ...] = ()) -> Ruleset:
-    try:
-        ruleset = load_ruleset(directory or rules_dir())
-        return ruleset.select(list(only)) if only else ruleset
-    except RuleFileError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        raise SystemExit(EXIT_USAGE) from exc
+def _usage_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """The auditor's own errors (bad input, rules, store, no browser) end the command with their message, exit 2."""
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except AuditorError as exc:
+            click.echo(str(exc), err=True)
+            raise SystemExit(EXIT_USAGE) from exc
+    return run
 
 
 def _concurrency(ctx: click.Context, param: click.Parameter, value: str) -> int:
@@ -79,11 +85,6 @@ def _concurrency(ctx: click.Context, param: click.Parameter, value: str) -> int:
     return number
 
 
-def _usage_error(message: str) -> SystemExit:
-    click.echo(message, err=True)
-    return SystemExit(EXIT_USAGE)
-
-
 def exit_code(outputs: Outputs, fail_on: str | None = None) -> int:
     if outputs.overview.failing(fail_on):
         return EXIT_FAILURES
@@ -92,12 +93,15 @@ def exit_code(outputs: Outputs, fail_on: str | None = None) -> int:
     return EXIT_OK
 
 
+def _say(text: str) -> None:
+    click.echo(text, err=True)
+
+
 def _summary(outputs: Outputs) -> None:
     v = outputs.overview.verdicts
-    click.echo(f"{outputs.overview.total} site(s): {v['fail']} with failures, {v['needs_review']} to review, "
-               f"{v['pass']} passing, {v['not_assessed']} not assessed", err=True)
-    click.echo(f"report: {outputs.report_json}\noverview: {outputs.index}\n"
-               f"exports: {outputs.csv}, {outputs.junit}", err=True)
+    _say(f"{outputs.overview.total} site(s): {v['fail']} with failures, {v['needs_review']} to review, "
+         f"{v['pass']} passing, {v['not_assessed']} not assessed")
+    _say(f"report: {outputs.report_json}\noverview: {outputs.index}\nexports: {outputs.csv}, {outputs.junit}")
 
 
 @click.group()
@@ -107,28 +111,6 @@ def main(verbose: bool) -> None:
     """Audit websites for the public disclosures Chinese law requires (ICP, licences, contacts, policies)."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-
-
-def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteInput]:
-    problems = InputProblems()
-    sites: list[SiteInput] = []
-    for position, url in enumerate(urls, start=1):
-        try:
-            sites.append(SiteInput(url=normalise_url(url), line=position))
-        except ValueError as exc:
-            problems.add("argument", position, str(exc))
-    if input_file is not None:
-        try:
-            from_file, file_problems = read_sites(input_file)
-        except InputFileError as exc:
-            click.echo(str(exc), err=True)
-            raise SystemExit(EXIT_USAGE) from exc
-        sites.extend(from_file)
-        problems.problems.extend(file_problems)
-    sites, all_problems = dedupe(sites, problems, "input")
-    for problem in all_problems:
-        click.echo(f"skipped: {problem}", err=True)
-    return sites
 
 
 @main.command()
@@ -161,11 +143,11 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
               help="Retries of a site when the browser crashes or hangs under it; then it is recorded as error.")
 @click.option("--recycle-after", type=click.IntRange(1, 100000), default=DEFAULT_RECYCLE_AFTER, show_default=True,
               help="Sites per browser before a fresh one takes over (bounds memory on long runs).")
-@click.option("--page-timeout", type=click.FloatRange(1, 300), default=20.0, show_default=True,
+@click.option("--page-timeout", type=click.FloatRange(1, 300), default=DEFAULTS.page_timeout_s, show_default=True,
               help="Seconds per page.")
-@click.option("--site-timeout", type=click.FloatRange(5, 3600), default=90.0, show_default=True,
+@click.option("--site-timeout", type=click.FloatRange(5, 3600), default=DEFAULTS.site_timeout_s, show_default=True,
               help="Seconds per site.")
-@click.option("--max-pages", type=click.IntRange(0, 50), default=8, show_default=True,
+@click.option("--max-pages", type=click.IntRange(0, 50), default=DEFAULTS.max_pages, show_default=True,
               help="Pages per site besides the homepage.")
 @click.option("--screenshots/--no-screenshots", default=True, show_default=True,
               help="Pictures for evidence: the homepage whole and, on every page, what the rules cite (cropped "
@@ -184,6 +166,7 @@ def _collect_sites(urls: tuple[str, ...], input_file: Path | None) -> list[SiteI
 @click.option("--registry", "registry_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Registry records (CSV or JSON keyed by domain or credit code) for the registry cross-checks; "
                    "values in the input file's rows win.")
+@_usage_errors
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
@@ -191,123 +174,29 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None) -> None:
     """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml."""
-    if resume and (restart or snapshots):
-        raise _usage_error("--resume cannot be combined with --restart or --from-snapshots")
-    options = RunOptions(out_dir=out, lang=lang, default_profiles=profiles or ("site", "operator"),
+    from auditor.batch.audit import INTERRUPTED, AuditRequest
+    from auditor.batch.audit import audit as run_audit  # the browser stack: only for the commands that browse
+
+    options = RunOptions(out_dir=out, lang=lang, default_profiles=profiles or DEFAULT_PROFILES,
                          concurrency=concurrency, max_concurrency=max_concurrency, max_memory_mb=max_memory,
-                         browser_path=browser_path,
-                         today=date.today(), retries=retries,
+                         browser_path=browser_path, today=date.today(), retries=retries,
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
                                        allow_private=allow_private, screenshots=screenshots,
                                        whole_pages=whole_pages))
-    if not resume:  # a broken rule pack stops the run before anything is created or browsed
-        _load_rules(rules_path, only)
-    store = _open_store(out)
-    with store:
-        sites, records = _with_registry(_collect_sites(urls, input_file), registry_file)
-        options = replace(options, registry=records)
-        if snapshots is not None:
-            _judge_snapshots(store, snapshots, _load_rules(rules_path, only), options, only, restart, fail_on)
-        if resume:
-            ruleset, options = _resume(store, options, sites, rules_path, only)
-        else:
-            ruleset = _load_rules(rules_path, only)
-            _start(store, ruleset, options, sites, only, restart)
-        totals = store.totals()
-        click.echo(f"auditing {totals.pending} of {totals.sites} site(s) with {len(ruleset.rules)} rules → {out}",
-                   err=True)
-        reporter = make_reporter("quiet" if quiet else "auto")
-        reporter.start(totals.sites, totals)
-        command = shlex.join(["auditor", *sys.argv[1:]])
-        try:
-            state = asyncio.run(audit_store(store, ruleset, options, reporter, command))
-        except BrowserNotFoundError as exc:
-            raise _usage_error(str(exc)) from exc
-        except (KeyboardInterrupt, asyncio.CancelledError):
-            state = "interrupted"
-        finally:
-            reporter.close()
-        outputs = write_from_store(store, out, templates_dir(), fail_on=fail_on)
-    _summary(outputs)
-    if state != "completed":
-        done = outputs.overview.total
-        click.echo(f"interrupted: {done} of {totals.sites} site(s) done and kept; continue with: "
-                   f"auditor audit --resume -o {shlex.quote(str(out))}", err=True)
-        raise SystemExit(EXIT_INTERRUPTED)
-    raise SystemExit(exit_code(outputs, fail_on))
-
-
-def _open_store(out: Path) -> Store:
-    try:
-        return Store.open(out)
-    except StoreError as exc:
-        raise _usage_error(str(exc)) from exc
-
-
-def _start(store: Store, ruleset: Ruleset, options: RunOptions, sites: list[SiteInput], only: tuple[str, ...],
-           restart: bool) -> None:
-    """A new batch in OUT; an unfinished one there is only replaced with --restart."""
-    if not sites:
-        raise _usage_error("nothing to audit: give URLs, -i FILE, --resume or --from-snapshots DIR")
-    totals = store.totals()
-    if totals.pending and not restart:
-        raise _usage_error(f"{options.out_dir} holds an unfinished audit ({totals.done} of {totals.sites} sites "
-                           "done): continue it with --resume, or discard it with --restart")
-    store.reset(batch_settings(ruleset, options, list(only)), registry=options.registry)
-    store.add_sites(sites)
-
-
-def _resume(store: Store, options: RunOptions, sites: list[SiteInput], rules_path: Path | None,
-            only: tuple[str, ...]) -> tuple[Ruleset, RunOptions]:
-    """Continue the batch in OUT with the rules, profiles and language it was started with."""
-    stored = store.settings()
-    if stored is None:
-        raise _usage_error(f"{options.out_dir}: no audit to resume")
-    ruleset = _load_rules(Path(stored.rules_dir) if stored.rules_dir else None, tuple(stored.only))
     context = click.get_current_context()
-
-    def given(param: str) -> bool:
-        return context.get_parameter_source(param) == ParameterSource.COMMANDLINE
-
-    requested: dict[str, object] = {}
-    if given("rules_path") and rules_path is not None:
-        path = rules_path.resolve()
-        requested["rules_dir"] = None if path == rules_dir().resolve() else str(path)
-    if given("only"):
-        requested["only"] = sorted(only)
-    if given("profiles"):
-        requested["default_profiles"] = list(options.default_profiles)
-    if given("lang"):
-        requested["lang"] = options.lang
-    problems = resume_problems(stored, ruleset, requested)
-    if problems:
-        raise _usage_error("cannot resume:\n  " + "\n  ".join(problems))
-    added = store.add_sites(sites)
-    if added:
-        click.echo(f"added {added} new site(s) to the audit", err=True)
-    limits = replace(options.limits, allow_private=options.limits.allow_private or stored.allow_private,
-                     screenshots=options.limits.screenshots if given("screenshots") else stored.screenshots,
-                     whole_pages=options.limits.whole_pages if given("whole_pages") else stored.whole_pages)
-    return ruleset, replace(options, lang=stored.lang, default_profiles=tuple(stored.default_profiles), limits=limits,
-                            registry={**store.registry(), **options.registry})
-
-
-def _judge_snapshots(store: Store, snapshots: Path, ruleset: Ruleset, options: RunOptions, only: tuple[str, ...],
-                     restart: bool, fail_on: str | None) -> None:
-    totals = store.totals()
-    if totals.pending and not restart:
-        raise _usage_error(f"{options.out_dir} holds an unfinished audit ({totals.done} of {totals.sites} sites "
-                           "done): continue it with --resume, or write elsewhere with -o")
-    try:
-        batch = audit_snapshots(snapshots, ruleset, options)
-    except SnapshotError as exc:
-        raise _usage_error(str(exc)) from exc
-    record_batch(store, batch_settings(ruleset, options, list(only)), batch)
-    outputs = write_from_store(store, options.out_dir, templates_dir(), site_pages=True, fail_on=fail_on)
-    store.close()
-    _summary(outputs)
-    raise SystemExit(exit_code(outputs, fail_on))
+    given = frozenset(name for name in RESUME_SENSITIVE
+                      if context.get_parameter_source(name) == ParameterSource.COMMANDLINE)
+    request = AuditRequest(options=options, urls=urls, input_file=input_file, registry_file=registry_file,
+                           rules_path=rules_path, only=only, resume=resume, restart=restart, snapshots=snapshots,
+                           fail_on=fail_on, given=given, command=shlex.join(["auditor", *sys.argv[1:]]))
+    result = run_audit(request, make_reporter("quiet" if quiet else "auto"), _say)
+    _summary(result.outputs)
+    if result.state == INTERRUPTED:
+        _say(f"interrupted: {result.outputs.overview.total} of {result.sites} site(s) done and kept; continue with: "
+             f"auditor audit --resume -o {shlex.quote(str(out))}")
+        raise SystemExit(EXIT_INTERRUPTED)
+    raise SystemExit(exit_code(result.outputs, fail_on))
 
 
 @main.command()
@@ -316,38 +205,12 @@ def _judge_snapshots(store: Store, snapshots: Path, ruleset: Ruleset, options: R
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path, file_okay=False),
               help="Where to write the reports (default: beside report.json).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), help="Threshold for junit.xml failures, as in audit.")
+@_usage_errors
 def report(report_json: Path, lang: Lang | None, out: Path | None, fail_on: str | None) -> None:
     """Write the reports again, without a browser: from the folder's batch store when it has one
     (report.json is rebuilt from it, even for an unfinished audit), else from report.json."""
-    folder = report_json if report_json.is_dir() else report_json.parent
-    target = out or folder
-    if Store.exists(folder):
-        with Store.open(folder, exclusive=False) as store:  # readable while a run is going on
-            if target.resolve() != folder.resolve():
-                _copy_sites(folder, target, (s.report_path for s in store.reports()))
-            outputs = write_from_store(store, target, templates_dir(), lang, site_pages=True, fail_on=fail_on)
-    else:
-        try:
-            batch = load_json(report_json / REPORT_FILE if report_json.is_dir() else report_json)
-        except SnapshotError as exc:
-            raise _usage_error(str(exc)) from exc
-        same = target.resolve() == folder.resolve()
-        if not same:
-            _copy_sites(folder, target, (s.report_path for s in batch.sites))
-        outputs = write_batch(batch, target, templates_dir(), lang or batch.lang, fail_on, json_out=not same)
-    click.echo(f"wrote the reports of {outputs.overview.total} site(s); overview: {outputs.index}", err=True)
-
-
-def _copy_sites(source: Path, target: Path, report_paths: Iterable[str | None]) -> None:
-    """Bring each site's screenshots and evidence crops along when writing the reports elsewhere."""
-    for report_path in report_paths:
-        if not report_path:
-            continue
-        folder = Path(report_path).parent
-        if (source / folder).is_dir():
-            copy_site_files(source / folder, target / folder)
-            if (source / folder / "evidence").is_dir():
-                copy_site_files(source / folder / "evidence", target / folder / "evidence")
+    outputs = rebuild_reports(report_json, out, lang, fail_on)
+    _say(f"wrote the reports of {outputs.overview.total} site(s); overview: {outputs.index}")
 
 
 @main.group()
@@ -358,9 +221,10 @@ def rules() -> None:
 @rules.command("list")
 @click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@_usage_errors
 def rules_list(rules_path: Path | None, lang: Lang) -> None:
     """Show each rule: id, severity, profiles, citation."""
-    ruleset = _load_rules(rules_path)
+    ruleset = load_pack(rules_path)
     pack = ruleset.pack
     click.echo(f"{pack.name.get(lang)} ({pack.pack} {pack.version}), {len(ruleset.rules)} rules")
     for rule in ruleset.rules:
@@ -372,9 +236,10 @@ def rules_list(rules_path: Path | None, lang: Lang) -> None:
 
 @rules.command("check")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False), required=False)
+@_usage_errors
 def rules_check(directory: Path | None) -> None:
     """Validate a rule pack folder (default: the bundled pack). Exit 2 on any problem."""
-    ruleset = _load_rules(directory)
+    ruleset = load_pack(directory)
     click.echo(f"{ruleset.directory}: {len(ruleset.rules)} rules OK")
 
 
@@ -383,58 +248,19 @@ def rules_check(directory: Path | None) -> None:
               show_default=True)
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("--browser", "browser_path", help="Chromium executable.")
+@_usage_errors
 def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     """Serve the bundled demo sites on 127.0.0.1 and audit them.
 
     Exits 0 when every demo site was audited (their findings are the point of the demo),
     3 when a site could not be assessed, 2 when no browser was found.
     """
-    ruleset = _load_rules(None)
-    # The demo sites are served on 127.0.0.1: load them, and nothing beyond this machine.
-    options = RunOptions(out_dir=out, lang=lang, browser_path=browser_path, today=date.today(),
-                         limits=Limits(allow_private=True, loopback_only=True))
-    with demo_sites.serve() as sites:
-        click.echo(f"serving {len(sites)} demo site(s) on 127.0.0.1; auditing → {out}", err=True)
-        reporter = make_reporter("plain")
-        reporter.start(len(sites))
-        try:
-            batch = asyncio.run(audit_sites(list(sites.values()), ruleset, options, events=reporter))
-        except (BrowserNotFoundError, StoreError) as exc:
-            raise _usage_error(str(exc)) from exc
-        finally:
-            reporter.close()
-    _finish_demo(batch, out, lang)
+    from auditor.batch.audit import DemoRequest, run_demo  # the browser stack: only for the commands that browse
 
-
-def _finish_demo(batch: BatchReport, out: Path, lang: Lang) -> None:
-    outputs = write_batch(batch, out, templates_dir(), lang)
+    outputs = run_demo(DemoRequest(out_dir=out, lang=lang, browser_path=browser_path), make_reporter("plain"), _say)
     _summary(outputs)
     code = exit_code(outputs)
     raise SystemExit(EXIT_OK if code == EXIT_FAILURES else code)  # the demo shop has gaps on purpose
-
-
-# --- evidence: registry file, manifests, rectification notices ----------------------------
-
-
-def _with_registry(sites: list[SiteInput], registry_file: Path | None
-                   ) -> tuple[list[SiteInput], dict[str, Registry]]:
-    """Merge the records of a --registry file into the sites (values in the input rows win); all records too,
-    for the sites that only the credit code they show will match."""
-    if registry_file is None:
-        return sites, {}
-    from auditor.inputs import merge_registry, read_registry
-
-    try:
-        records, problems = read_registry(registry_file)
-    except InputFileError as exc:
-        raise _usage_error(str(exc)) from exc
-    for problem in problems:
-        click.echo(f"skipped: {problem}", err=True)
-    merged = merge_registry(sites, records)
-    matched = sum(1 for old, new in zip(sites, merged, strict=True) if old.registry != new.registry)
-    click.echo(f"registry: {len(records)} key(s) in {registry_file}; {matched} of {len(sites)} site(s) matched "
-               "by domain or input row (others may match by the credit code they show)", err=True)
-    return merged, records
 
 
 @main.command("verify")
@@ -445,18 +271,18 @@ def verify_command(directory: Path) -> None:
     Exit 0 when every file is as sealed, 1 when files are missing, altered or unexpected
     (each is listed), 2 when DIR is not an output folder of this tool.
     """
-    from auditor.manifest import MANIFEST_FILE, NotAnOutputFolderError, sha256_file, verify
-
     if not directory.is_dir():
-        raise _usage_error(f"{directory}: no such folder")
+        _say(f"{directory}: no such folder")
+        raise SystemExit(EXIT_USAGE)
     try:
         problems = verify(directory)
     except NotAnOutputFolderError as exc:
-        raise _usage_error(str(exc)) from exc
+        _say(str(exc))
+        raise SystemExit(EXIT_USAGE) from exc
     for problem in problems:
         click.echo(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem(s): {directory} is not as its manifests recorded it", err=True)
+        _say(f"{len(problems)} problem(s): {directory} is not as its manifests recorded it")
         raise SystemExit(EXIT_FAILURES)
     # The run manifest's own hash seals everything: worth writing into the case file.
     click.echo(f"ok: every file matches; {MANIFEST_FILE} sha256 {sha256_file(directory / MANIFEST_FILE)}")
@@ -466,29 +292,23 @@ def verify_command(directory: Path) -> None:
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--pdf", is_flag=True, help="Also print each notice to an A4 PDF with Chromium (notice.pdf).")
 @click.option("--browser", "browser_path", help="Chromium executable (for --pdf).")
+@_usage_errors
 def notice_command(directory: Path, pdf: bool, browser_path: str | None) -> None:
     """Write a rectification notice (Chinese, A4) for every site that failed a rule.
 
     Writes sites/<site>/notice.html (and notice.pdf with --pdf) from DIR/report.json, then
     re-seals the folder's manifests. Exit 2 when DIR has no report.json or no browser is found.
     """
-    from auditor.manifest import write_manifests
-    from auditor.notice import write_notice_pdfs, write_notices
-
-    try:
-        batch = load_json(directory / REPORT_FILE)
-    except SnapshotError as exc:
-        raise _usage_error(str(exc)) from exc
+    batch = load_json(directory / REPORT_FILE)
+    printer = None
     if pdf:
-        try:
-            written = write_notice_pdfs(batch, directory, browser_path)
-        except BrowserNotFoundError as exc:
-            raise _usage_error(str(exc)) from exc
-    else:
-        written = write_notices(batch, directory)
-        write_manifests(batch, directory, notices=False)
+        from auditor.browse.printing import print_pdfs  # the browser stack: only for the commands that browse
+
+        def printer(pages: list[Path], footer: str) -> list[Path]:
+            return print_pdfs(pages, footer, browser_path)
+    written = issue_notices(batch, directory, printer)
     kind = "PDF notice(s)" if pdf else "notice(s)"
-    click.echo(f"{len(written)} {kind} for {len(batch.sites)} site(s) in {directory}", err=True)
+    _say(f"{len(written)} {kind} for {len(batch.sites)} site(s) in {directory}")
     for path in written:
         click.echo(str(path))
 

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from auditor.inputs import SiteInput
+from auditor.inputs.sites import SiteInput
 from auditor.resources import demo_dir
 
 

@@ -6,17 +6,15 @@ so a compliance officer can add a wording without touching code.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
-from urllib.parse import SplitResult, urlsplit
 
-import tldextract
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.errors import RuleFileError
 from auditor.models import Text
 from auditor.normalize import normalize
+from auditor.urls import split_url
 
 
 class PageKind(BaseModel):
@@ -28,7 +26,6 @@ class PageKind(BaseModel):
 
 class Vocabulary(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    max_pages: int = Field(default=8, ge=0, le=50)
     home_label: Text = Text(zh="首页", en="homepage")
     kinds: dict[str, PageKind]
 
@@ -43,39 +40,6 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise RuleFileError(
             [f"{path}: {'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()]
         ) from exc
-
-
-def split_url(url: str) -> SplitResult | None:
-    """urlsplit, or None for a URL too malformed to split ("http://[", a bad port): hostile pages write those."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError:
-        return None
-    return parts
-
-
-# The bundled public-suffix snapshot; never fetch the list over the network.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
-
-
-@lru_cache(maxsize=4096)
-def site_key(url: str) -> str:
-    """Registrable domain (www.shop.com.cn → shop.com.cn); the host itself for IPs and localhost."""
-    parts = split_url(url)
-    if parts is None:
-        return ""
-    host = (parts.hostname or "").lower()
-    extracted = _EXTRACT(host)
-    registrable = extracted.top_domain_under_public_suffix
-    if not registrable:  # an IP address or a bare name: the port tells sites apart
-        return f"{host}:{parts.port}" if parts.port else host
-    return registrable
-
-
-def same_site(url: str, home: str) -> bool:
-    parts = split_url(url)
-    return parts is not None and parts.scheme in ("http", "https") and site_key(url) == site_key(home)
 
 
 def score(kind: PageKind, text: str, url: str) -> int:

@@ -1,9 +1,11 @@
-"""Exceptions the auditor raises on purpose.
+"""Exceptions the auditor raises on purpose, and how an error is cut to one line.
 
     AuditorError
+    ├── UsageError         the command cannot run as asked (exit 2, nothing changed)
     ├── RuleFileError      a rule or vocabulary file is invalid (exit 2, before browsing)
     ├── InputFileError     the URL list / CSV cannot be read at all
-    ├── SnapshotError      a stored snapshot cannot be read
+    ├── SnapshotError      a stored snapshot or report.json cannot be read
+    ├── StoreError         the batch store cannot be used (locked, newer, not a store)
     └── BrowserNotFoundError    no Chromium to launch
 
 Problems with one site, page or rule are not exceptions: they become results
@@ -12,9 +14,15 @@ Problems with one site, page or rule are not exceptions: they become results
 
 from __future__ import annotations
 
+MAX_REASON_CHARS = 300  # an error message kept in a report: one line, this long at most
+
 
 class AuditorError(Exception):
     """Base of the auditor's own errors."""
+
+
+class UsageError(AuditorError):
+    """The command cannot run as asked; the message says why and what to do instead."""
 
 
 class RuleFileError(AuditorError):
@@ -33,5 +41,21 @@ class SnapshotError(AuditorError):
     pass
 
 
+class StoreError(AuditorError):
+    """The store cannot be used: locked by another run, from a newer tool, or not a store."""
+
+
 class BrowserNotFoundError(AuditorError):
     pass
+
+
+def short_error(exc: BaseException) -> str:
+    """The first line of an exception's message (its type when it has none), cut to a report's length."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return first[:MAX_REASON_CHARS]
+
+
+def reason(text: str) -> str:
+    """A reason kept in a report: cut to a report's length."""
+    return text[:MAX_REASON_CHARS]

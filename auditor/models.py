@@ -1,19 +1,31 @@
-"""Data that crosses a file boundary: snapshots (browser → disk), rule results and reports.
+"""Data that crosses a stage boundary: snapshots (browser → disk), rule results and reports.
 
-Pipeline: ``render`` produces a :class:`SiteSnapshot`; ``extract`` turns it into
-:class:`Facts`; ``engine`` judges facts with the rules into :class:`RuleResult` items;
-``report`` writes a :class:`BatchReport` as ``report.json`` and HTML.  Every model is
-strict (``extra="forbid"``) so a stored file that does not match is an error, not a guess.
+Pipeline (docs/architecture.md): ``browse`` produces a :class:`SiteSnapshot`; ``judge``
+reads :class:`Finding` items and :class:`Facts` off it and turns the rules into
+:class:`RuleResult` items; ``outputs`` writes a :class:`BatchReport` as ``report.json``
+and HTML. Every model is strict (``extra="forbid"``) so a stored file that does not match
+is an error, not a guess. What every stage agrees on about a result (the order of
+outcomes and severities, a site's one-word verdict) is here too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from auditor.resources import TOOL_NAME, version
+
 SCHEMA_VERSION = "1.0"
+PROFILES = ("site", "operator", "platform", "content")
+DEFAULT_PROFILES = ("site", "operator")
+# An input row's registered_* values (registered_name, registered_uscc …), and the records
+# of a --registry file by key (registrable domain or credit code).
+RegistryValues = dict[str, str | list[str]]
+RegistryRecords = Mapping[str, RegistryValues]
 IMITATION_RULE = "registry-domain-official"  # its failure with evidence marks a possible imitation site
 
 
@@ -233,7 +245,7 @@ class SiteReport(Model):
     pages: list[PageRef] = Field(default_factory=list)
     facts: Facts = Field(default_factory=Facts)
     results: list[RuleResult] = Field(default_factory=list)
-    registry: dict[str, str | list[str]] = Field(default_factory=dict)  # the input's registered_* values
+    registry: RegistryValues = Field(default_factory=dict)  # the input's registered_* values
     report_path: str | None = None  # the site's HTML report, relative to report.json
     started_at: str = ""
     finished_at: str = ""
@@ -270,3 +282,79 @@ class BatchReport(Model):
     started_at: str
     finished_at: str
     sites: list[SiteReport]
+
+
+def batch_header(pack: str, pack_version: str, lang: Lang, started: str, finished: str,
+                 tool_version: str | None = None) -> BatchReport:
+    """The batch fields of report.json (no sites): the one place a report's header is made.
+
+    `tool_version`: the version that audited the batch (a store keeps it); default: this one.
+    """
+    return BatchReport(tool=ToolInfo(name=TOOL_NAME, version=tool_version or version()),
+                       rules=RulePackInfo(pack=pack, version=pack_version),
+                       lang=lang, started_at=started, finished_at=finished, sites=[])
+
+
+# --- the order of things, and a site's verdict --------------------------------------------
+
+OUTCOME_ORDER = [Outcome.FAIL, Outcome.NEEDS_REVIEW, Outcome.ERROR, Outcome.PASS, Outcome.NOT_APPLICABLE]
+SEVERITY_ORDER = [Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO]
+VERDICT_ORDER = ["fail", "needs_review", "error", "pass", "not_assessed"]
+
+
+def site_verdict(site: SiteReport) -> str:
+    """One word per site for the overview: not_assessed, fail, needs_review, error or pass."""
+    if site.status != SiteStatus.AUDITED:
+        return "not_assessed"
+    outcomes = {r.outcome for r in site.results}
+    for outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW, Outcome.ERROR):
+        if outcome in outcomes:
+            return outcome.value
+    return "pass"
+
+
+def worst_failure(site: SiteReport) -> str:
+    fails = [r.severity for r in site.results if r.outcome == Outcome.FAIL]
+    return min(fails, key=SEVERITY_ORDER.index).value if fails else ""
+
+
+def at_or_above(severity: str, threshold: str) -> bool:
+    """Is `severity` at least as grave as `threshold` (critical > high > medium > low > info)?"""
+    order = [s.value for s in SEVERITY_ORDER]
+    return bool(severity) and order.index(severity) <= order.index(threshold)
+
+
+# --- what a run keeps per site -------------------------------------------------------------
+
+
+class StoredSite(BaseModel):
+    """What a run keeps per site (``snapshot.json``) so it can be judged again without a browser."""
+
+    model_config = ConfigDict(extra="forbid")
+    url: str
+    name: str = ""
+    profiles: list[str]
+    registry: RegistryValues = {}
+    snapshot: SiteSnapshot
+
+
+# Given the pages of a site read so far, the last one being the page in hand: the boxes on
+# that page which the rules cite, to be photographed (the judge answers, the browser asks).
+Cited = Callable[[list[PageSnapshot]], list[BBox]]
+
+
+# --- time ----------------------------------------------------------------------------------
+
+
+def now_iso() -> str:
+    """Now, in UTC, as the reports write it: 2026-11-26T08:00:00Z."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def parse_iso(text: str) -> datetime | None:
+    """A time written by :func:`now_iso` (or any ISO 8601 form), timezone-aware; None if unreadable."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+TOOL_NAME = "disclosure-auditor"  # report.json `tool.name`, and the distribution's name
 
 
 def _bundled(name: str) -> Path:
@@ -36,6 +37,6 @@ def version() -> str:
     from importlib.metadata import version as dist_version
 
     try:
-        return dist_version("disclosure-auditor")
+        return dist_version(TOOL_NAME)
     except PackageNotFoundError:
         return "0.0.0+checkout"

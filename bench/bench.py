@@ -218,9 +218,8 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     from playwright.async_api import Error, async_playwright
 
     sys.path.insert(0, str(ROOT))
-    from auditor.browser import launch
-    from auditor.render import VIEWPORT
-    from auditor.settle import install_tracker
+    from auditor.browse.browser import VIEWPORT, launch
+    from auditor.browse.settle import install_tracker
 
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
@@ -255,9 +254,9 @@ async def _capture(page: Any, path: Path, home: bool) -> None:
     homepage (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
     no page discovery or clicking, no judging (so none of the pictures of what the rules cite
     on other pages), storing or reports: that is (b)'s own work."""
-    from auditor.pictures import take_pictures
-    from auditor.render import Limits
-    from auditor.settle import settle
+    from auditor.browse.pictures import take_pictures
+    from auditor.browse.settle import settle
+    from auditor.options import Limits
 
     limits = Limits()
     await settle(page, limits, footer=home)
@@ -456,15 +455,16 @@ def overview(args: argparse.Namespace) -> None:
     sys.path.insert(0, str(ROOT))
     from playwright.async_api import async_playwright
 
-    from auditor.browser import launch
-    from auditor.report import HtmlWriter, Overview
+    from auditor.browse.browser import launch
+    from auditor.judge.ruleset import load_ruleset
+    from auditor.judge.site import judge_snapshots
+    from auditor.options import JudgeOptions
+    from auditor.outputs.html import HtmlWriter, Overview
     from auditor.resources import rules_dir, templates_dir
-    from auditor.ruleset import load_ruleset
-    from auditor.runner import RunOptions, audit_snapshots
 
     ruleset = load_ruleset(rules_dir())
     with tempfile.TemporaryDirectory(prefix="auditor-overview-") as tmp:
-        seed = audit_snapshots(ROOT / "tests" / "snapshots", ruleset, RunOptions(out_dir=Path(tmp)))
+        seed = judge_snapshots(ROOT / "tests" / "snapshots", ruleset, Path(tmp), JudgeOptions())
         started = time.monotonic()
         board = Overview([r.id for r in ruleset.rules])
         for i in range(args.sites):

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from playwright.async_api import async_playwright
 
-from auditor.browser import choose_browser
+from auditor.batch.runner import audit_sites
+from auditor.browse.browser import choose_browser
 from auditor.demo import serve
 from auditor.errors import BrowserNotFoundError
+from auditor.judge.ruleset import Ruleset, load_ruleset
 from auditor.models import BatchReport, SiteReport
-from auditor.render import Limits
+from auditor.options import Limits, RunOptions
 from auditor.resources import rules_dir
-from auditor.ruleset import Ruleset, load_ruleset
-from auditor.runner import RunOptions, audit_sites
 
 TESTS = Path(__file__).parent
 FIXTURE_SITES = TESTS / "sites"

@@ -27,16 +27,20 @@ from click.testing import CliRunner
 from playwright.async_api import async_playwright
 
 import cli
-from auditor.browser import launch
-from auditor.inputs import SiteInput
-from auditor.models import BatchReport, SiteReport, SiteStatus
-from auditor.pool import RenderResult, _browser_pids
-from auditor.render import Limits, now_iso
-from auditor.report import HtmlWriter, Overview
+from auditor.batch import audit as batch_audit
+from auditor.batch.runner import _Batch, audit_sites
+from auditor.batch.schedule import HostQueue
+from auditor.batch.settings import batch_settings
+from auditor.batch.store import Store
+from auditor.browse.browser import launch
+from auditor.browse.pool import RenderResult, _browser_pids
+from auditor.errors import StoreError
+from auditor.inputs.sites import SiteInput
+from auditor.judge.ruleset import Ruleset
+from auditor.models import BatchReport, SiteReport, SiteStatus, batch_header, now_iso
+from auditor.options import JudgeOptions, Limits, RunOptions
+from auditor.outputs.html import HtmlWriter, Overview
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import HostQueue, RunOptions, _Batch, audit_sites, batch_header, batch_settings
-from auditor.store import Store, StoreError
 from tests.conftest import TESTS, TODAY
 
 ROOT = TESTS.parent
@@ -250,9 +254,9 @@ def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
 @pytest.mark.browser
 def test_hung_browser_is_killed_relaunched_and_the_site_retried(
         need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import auditor.runner
+    import auditor.batch.runner
 
-    monkeypatch.setattr(auditor.runner, "HANG_MARGIN_S", 3.0)  # hung = no answer 3 s past the site's own limit
+    monkeypatch.setattr(auditor.batch.runner, "HANG_MARGIN_S", 3.0)  # hung = no answer 3 s past the site's own limit
     events = RetryLog()
     with serve(["ok"], delay=0.5) as sites:
         url, handler = sites[0]
@@ -282,7 +286,7 @@ def _running(pid: int) -> bool:
 @pytest.mark.browser
 def test_browser_is_recycled_every_k_sites(need_browser: None, ruleset: Ruleset, tmp_path: Path,
                                            caplog: pytest.LogCaptureFixture) -> None:
-    with serve(["ok", "no_psb", "no_icp"]) as sites, caplog.at_level("INFO", logger="auditor.pool"):
+    with serve(["ok", "no_psb", "no_icp"]) as sites, caplog.at_level("INFO", logger="auditor.browse.pool"):
         options = RunOptions(out_dir=tmp_path, today=TODAY, limits=LIMITS, concurrency=1, recycle_after=1)
         batch = asyncio.run(audit_sites([SiteInput(url=url) for url, _ in sites], ruleset, options))
     assert all(s.status == SiteStatus.AUDITED for s in batch.sites)
@@ -320,10 +324,10 @@ def test_fail_on_exports_and_report_from_the_store(need_browser: None, tmp_path:
 
 
 def test_exit_code_follows_fail_on(ruleset: Ruleset, tmp_path: Path) -> None:
-    from auditor.outputs import write_batch
-    from auditor.runner import audit_snapshots
+    from auditor.judge.site import judge_snapshots
+    from auditor.outputs.write import write_batch
 
-    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=tmp_path, today=TODAY))
+    batch = judge_snapshots(TESTS / "snapshots", ruleset, tmp_path, JudgeOptions(today=TODAY))
     outputs = write_batch(batch, tmp_path, templates_dir(), "zh")
     worst = {s.input_url: [r.severity.value for r in s.results if r.outcome.value == "fail"] for s in batch.sites}
     assert any(worst.values())
@@ -345,7 +349,7 @@ def _unfinished(out: Path, ruleset: Ruleset, lang: str = "zh") -> None:
 def test_an_unfinished_audit_is_never_overwritten_by_accident(ruleset: Ruleset, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     _unfinished(tmp_path, ruleset)
-    monkeypatch.setattr(cli, "audit_store", lambda *a, **k: pytest.fail("must not start"))
+    monkeypatch.setattr(batch_audit, "audit_store", lambda *a, **k: pytest.fail("must not start"))
     result = CliRunner().invoke(cli.main, ["audit", "http://127.0.0.1:10/", "-o", str(tmp_path)])
     assert result.exit_code == cli.EXIT_USAGE and "--resume" in result.output and "--restart" in result.output
     result = CliRunner().invoke(cli.main, ["audit", "--resume", "-o", str(tmp_path), "--lang", "en"])
@@ -463,9 +467,9 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_reports_what_is_done(
 
 
 def big_batch(ruleset: Ruleset, out: Path, count: int) -> tuple[BatchReport, Overview]:
-    from auditor.runner import audit_snapshots
+    from auditor.judge.site import judge_snapshots
 
-    seed = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
+    seed = judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY))
     overview = Overview([r.id for r in ruleset.rules])
     down = SiteReport(input_url="", final_url="", status=SiteStatus.UNREACHABLE, error="timeout", profiles=["site"])
     for i in range(count):

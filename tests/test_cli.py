@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from auditor import browser
+from auditor.batch import audit as batch_audit
+from auditor.browse import browser
 from auditor.errors import BrowserNotFoundError
 
 
@@ -72,7 +73,7 @@ def test_audit_exit_code_1_when_a_rule_fails(need_browser: None, tmp_path: Path)
 def test_bad_input_rows_are_skipped_with_line_numbers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listing = tmp_path / "sites.txt"
     listing.write_text("javascript:alert(1)\n\n", encoding="utf-8")
-    monkeypatch.setattr(cli, "audit_sites", lambda *a, **k: pytest.fail("nothing valid to audit"))
+    monkeypatch.setattr(batch_audit, "audit_store", lambda *a, **k: pytest.fail("nothing valid to audit"))
     result = CliRunner().invoke(cli.main, ["audit", "-i", str(listing), "-o", str(tmp_path / "out")])
     assert result.exit_code == cli.EXIT_USAGE
     assert f"skipped: {listing}:1: only http and https URLs" in result.output
@@ -128,8 +129,8 @@ def test_private_addresses_are_refused_by_default(need_browser: None, tmp_path: 
 @pytest.mark.browser
 def test_no_screenshots_keeps_text_evidence_and_the_choice_survives_resume(need_browser: None,
                                                                           tmp_path: Path) -> None:
+    from auditor.batch.store import Store
     from auditor.demo import serve
-    from auditor.store import Store
 
     with serve(only=["shop", "marketplace"]) as sites:
         result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path), "--allow-private",
@@ -154,8 +155,8 @@ def test_no_screenshots_keeps_text_evidence_and_the_choice_survives_resume(need_
 @pytest.mark.browser
 def test_whole_pages_photographs_every_page_and_is_stored_for_resume(need_browser: None,
                                                                       tmp_path: Path) -> None:
+    from auditor.batch.store import Store
     from auditor.demo import serve
-    from auditor.store import Store
 
     with serve(only=["shop"]) as sites:
         result = CliRunner().invoke(cli.main, ["audit", sites["shop"].url, "-o", str(tmp_path), "--allow-private",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from auditor.evidence import attach_crops
+from auditor.judge.evidence import attach_crops
 from auditor.models import (
     Evidence,
     Outcome,

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.exports import CSV_COLUMNS, CsvExport, JunitExport, csv_cell
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
 from auditor.models import BatchReport, Outcome, SiteReport, SiteStatus
-from auditor.outputs import write_batch
+from auditor.options import JudgeOptions
+from auditor.outputs.exports import CSV_COLUMNS, CsvExport, JunitExport, csv_cell
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
 from tests.conftest import TESTS, TODAY
 
 
@@ -22,7 +23,7 @@ from tests.conftest import TESTS, TODAY
 def batch(ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> BatchReport:
     """The stored demo snapshots judged offline, plus a site that could not be reached."""
     out = tmp_path_factory.mktemp("exports")
-    judged = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
+    judged = judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY))
     down = SiteReport(input_url="http://down.example/", final_url="http://down.example/", name="=HYPERLINK(\"x\")",
                       status=SiteStatus.UNREACHABLE, error="net::ERR_NAME_NOT_RESOLVED\x00\x07", profiles=["site"])
     return judged.model_copy(update={"sites": [*judged.sites, down]})

@@ -10,15 +10,15 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.async_api import async_playwright
 
-from auditor import netguard
-from auditor.browser import launch
-from auditor.inputs import SiteInput
+from auditor.batch.runner import audit_sites
+from auditor.browse import netguard
+from auditor.browse.browser import launch
+from auditor.inputs.sites import SiteInput
+from auditor.judge.ruleset import Ruleset
 from auditor.models import BatchReport, SiteReport, SiteStatus
-from auditor.render import Limits
-from auditor.report import write_all
+from auditor.options import Limits, RunOptions
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_sites
 from tests import hostile_server
 from tests.conftest import TODAY
 
@@ -40,7 +40,7 @@ def hostile(need_browser: None, ruleset: Ruleset, tmp_path_factory: pytest.TempP
         sites = [SiteInput(url=f"{base}{path}", name=path, slug=path.strip("/")) for path in hostile_server.ROUTES]
         sites.append(SiteInput(url=f"{tls_base}/ok", name="tls", slug="tls"))
         batch = _audit(sites, ruleset, out)
-    write_all(batch, out, templates_dir(), "zh")
+    write_batch(batch, out, templates_dir(), "zh")
     return {s.name: s for s in batch.sites}, out
 
 

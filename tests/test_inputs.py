@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.inputs import normalise_url, read_sites
+from auditor.inputs.sites import read_sites
+from auditor.urls import canonical_url
 
 
 def test_url_list_with_comments_blanks_and_bad_lines(tmp_path: Path) -> None:
@@ -58,10 +59,10 @@ def test_csv_row_with_too_many_values(tmp_path: Path) -> None:
     ("http://127.0.0.1:8080", "http://127.0.0.1:8080/"),
 ])
 def test_normalise_url(raw: str, expected: str) -> None:
-    assert normalise_url(raw) == expected
+    assert canonical_url(raw) == expected
 
 
 @pytest.mark.parametrize("raw", ["", "data:text/html,hi", "mailto:a@b.cn", "http://exa mple.cn/", "http://h:99999/"])
 def test_normalise_url_rejects(raw: str) -> None:
     with pytest.raises(ValueError):
-        normalise_url(raw)
+        canonical_url(raw)

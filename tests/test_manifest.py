@@ -11,7 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from auditor.manifest import (
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
+from auditor.options import JudgeOptions
+from auditor.outputs.manifest import (
     MANIFEST_FILE,
     NotAnOutputFolderError,
     Problem,
@@ -19,10 +22,9 @@ from auditor.manifest import (
     verify,
     write_manifests,
 )
-from auditor.report import load_json, write_all
+from auditor.outputs.report_json import load_json
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
 from tests.conftest import TESTS, TODAY
 
 
@@ -30,7 +32,7 @@ from tests.conftest import TESTS, TODAY
 def sealed(ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The stored demo snapshots judged and written out (write_all seals the folder last)."""
     out = tmp_path_factory.mktemp("sealed")
-    write_all(audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY)), out,
+    write_batch(judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY)), out,
               templates_dir(), "zh")
     return out
 

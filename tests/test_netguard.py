@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from auditor.netguard import EgressProxy, is_public_ip, resolve
+from auditor.browse.netguard import EgressProxy, is_public_ip, resolve
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254",
@@ -58,7 +58,7 @@ def test_proxy_refuses_inside_targets_without_connecting() -> None:
                                                ("beian.miit.gov.cn", False), ("8.8.8.8", False),
                                                ("10.0.0.1", False)])
 def test_loopback_only_policy_never_looks_up_names(host: str, allowed: bool) -> None:
-    from auditor.netguard import resolve_loopback
+    from auditor.browse.netguard import resolve_loopback
 
     resolution = resolve_loopback(host)
     assert (resolution.address is not None) == allowed

@@ -13,13 +13,14 @@ from click.testing import CliRunner
 from PIL import Image
 
 import cli
-from auditor.manifest import verify
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
 from auditor.models import BatchReport, Evidence, Outcome
-from auditor.notice import NOTICE_FILE, NOTICE_PDF, cn_date, cn_number, failures, write_notices
-from auditor.report import write_all
+from auditor.options import JudgeOptions
+from auditor.outputs.manifest import verify
+from auditor.outputs.notice import NOTICE_FILE, NOTICE_PDF, cn_date, cn_number, failures, write_notices
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
 from tests.conftest import TESTS, TODAY
 
 HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2">'
@@ -28,8 +29,8 @@ HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned
 @pytest.fixture(scope="module")
 def judged(ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> tuple[BatchReport, Path]:
     out = tmp_path_factory.mktemp("notices")
-    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
-    write_all(batch, out, templates_dir(), "zh")  # writes the notices, then seals the folder
+    batch = judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY))
+    write_batch(batch, out, templates_dir(), "zh")  # writes the notices, then seals the folder
     return batch, out
 
 

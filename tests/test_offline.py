@@ -9,10 +9,11 @@ from typing import Any
 import jsonschema
 import pytest
 
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
 from auditor.models import Outcome
-from auditor.report import json_schema, write_json
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
+from auditor.options import JudgeOptions
+from auditor.outputs.report_json import json_schema, write_json
 from tests.conftest import TESTS, TODAY
 
 SNAPSHOTS = TESTS / "snapshots"
@@ -30,7 +31,7 @@ def _stable(report: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def offline_report(ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("offline")
-    batch = audit_snapshots(SNAPSHOTS, ruleset, RunOptions(out_dir=out, today=TODAY))
+    batch = judge_snapshots(SNAPSHOTS, ruleset, out, JudgeOptions(today=TODAY))
     data: dict[str, Any] = json.loads(write_json(batch, out).read_text(encoding="utf-8"))
     return data
 
@@ -50,7 +51,7 @@ def test_report_matches_committed_schema(offline_report: dict[str, Any]) -> None
 
 def test_committed_schema_is_current() -> None:
     assert json.loads(SCHEMA.read_text(encoding="utf-8")) == json_schema(), (
-        "schema/report.schema.json is stale: python -c 'from auditor.report import dump_schema; "
+        "schema/report.schema.json is stale: python -c 'from auditor.outputs.report_json import dump_schema; "
         "from pathlib import Path; dump_schema(Path(\"schema/report.schema.json\"))'")
 
 
@@ -80,6 +81,6 @@ def test_stored_snapshots_give_expected_verdicts(offline_report: dict[str, Any])
 def test_rule_change_reruns_on_snapshots(ruleset: Ruleset, tmp_path: Path) -> None:
     """The point of snapshots: a different rule selection re-judges without a browser."""
     only = ruleset.select(["icp-number-linked"])
-    batch = audit_snapshots(SNAPSHOTS, only, RunOptions(out_dir=tmp_path, today=TODAY, lang="en"))
+    batch = judge_snapshots(SNAPSHOTS, only, tmp_path, JudgeOptions(today=TODAY, lang="en"))
     assert {r.rule_id for s in batch.sites for r in s.results} == {"icp-number-linked"}
     assert all(r.message == r.messages.en for s in batch.sites for r in s.results)

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from auditor import extract as extract_module
-from auditor import runner
-from auditor.extract import PageCache, extract
-from auditor.inputs import SiteInput
+from auditor.browse.pictures import BAND_MARGIN, MAX_BANDS, bands
+from auditor.inputs.sites import SiteInput
+from auditor.judge import extract as extract_module
+from auditor.judge import site as judge_site
+from auditor.judge.extract import PageCache, extract
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import cited_by_rules
 from auditor.models import PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
-from auditor.pictures import BAND_MARGIN, MAX_BANDS, bands
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, cited_by_rules
+from auditor.options import JudgeOptions
 from tests.conftest import TODAY
 
 HOME = "http://127.0.0.1:8000/"
@@ -56,7 +57,7 @@ def _home(text: str) -> PageSnapshot:
 
 
 def test_the_rules_say_what_to_photograph_as_pages_arrive(ruleset: Ruleset, tmp_path: Path) -> None:
-    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), PageCache())
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, JudgeOptions(today=TODAY), PageCache())
     assert (100, 1800, 400, 20) in cited([_home("京ICP备2021076543号-1")])  # the ICP rule cites the footer line
 
 
@@ -65,8 +66,8 @@ def test_a_failing_early_judgement_costs_pictures_not_the_site(ruleset: Ruleset,
     def broken(*args: object) -> None:
         raise RuntimeError("a bug in a check")
 
-    monkeypatch.setattr(runner, "evaluate", broken)
-    cited = cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), PageCache())
+    monkeypatch.setattr(judge_site, "evaluate", broken)
+    cited = cited_by_rules(SiteInput(url=HOME), ruleset, JudgeOptions(today=TODAY), PageCache())
     assert cited([_home("京ICP备2021076543号-1")]) == []
 
 
@@ -74,7 +75,7 @@ def test_the_final_judgement_reads_the_same_from_the_render_time_cache(ruleset: 
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     cache = PageCache()
     home = _home("京ICP备2021076543号-1 客服电话：010-12345678")
-    cited_by_rules(SiteInput(url=HOME), ruleset, RunOptions(out_dir=tmp_path, today=TODAY), cache)([home])
+    cited_by_rules(SiteInput(url=HOME), ruleset, JudgeOptions(today=TODAY), cache)([home])
     with_pictures = home.model_copy(update={"screenshots": [Screenshot(file="home.jpg", height=2000)]})
     snap = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=[with_pictures])
     fresh = extract(snap, ruleset.vocabulary, TODAY)

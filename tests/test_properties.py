@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor import identifiers as ids
-from auditor.discover import site_key
 from auditor.normalize import collapse_spaces, normalize
+from auditor.urls import site_key
 
 # Text shaped like what footers hold, so the generator reaches the interesting branches.
 PIECES = st.sampled_from(["京", "粤", "萌", "ICP", "备", "证", "号", "-", "1", "0", "公网安备", "网文", "〔", "〕", "(",

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
+from auditor.judge.ruleset import Ruleset
 from auditor.models import SiteReport, SiteStatus
-from auditor.ruleset import Ruleset
 from tests.conftest import IN_CI, REALWEB, run_audit
 
 EXPECTED_FILE = Path(__file__).parent / "data" / "realweb_expected.yaml"

@@ -15,13 +15,15 @@ from click.testing import CliRunner
 import cli
 from auditor.demo import serve
 from auditor.errors import InputFileError
-from auditor.inputs import SiteInput, merge_registry, read_registry
-from auditor.manifest import verify
+from auditor.inputs.registry import merge_registry, read_registry
+from auditor.inputs.sites import SiteInput
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
 from auditor.models import Outcome, SiteReport
-from auditor.report import write_all
+from auditor.options import JudgeOptions
+from auditor.outputs.manifest import verify
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
 from tests.conftest import FIXTURE_SITES, TESTS, TODAY
 
 HEMU = "91110108MA01ABCD5T"
@@ -167,9 +169,9 @@ def _judge_with_registry(ruleset: Ruleset, tmp_path: Path, registry: dict[str, A
     stored["registry"] = registry
     (source / "snapshot.json").write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
-    batch = audit_snapshots(tmp_path / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY,
-                                                                       registry=records or {}))
-    write_all(batch, out, templates_dir(), "zh")
+    batch = judge_snapshots(tmp_path / "snapshots", ruleset, out, JudgeOptions(today=TODAY,
+                                                                           registry=records or {}))
+    write_batch(batch, out, templates_dir(), "zh")
     return batch.sites[0], out
 
 

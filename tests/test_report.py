@@ -12,12 +12,15 @@ from click.testing import CliRunner
 from playwright.async_api import async_playwright
 
 import cli
-from auditor.browser import launch
+from auditor.browse.browser import launch
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import judge_snapshots
 from auditor.models import BatchReport, Evidence
-from auditor.report import load_json, safe_href, write_all
+from auditor.options import JudgeOptions
+from auditor.outputs.report_json import load_json
+from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
-from auditor.ruleset import Ruleset
-from auditor.runner import RunOptions, audit_snapshots
+from auditor.urls import safe_href
 from tests.conftest import TESTS, TODAY
 
 HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2">'
@@ -25,7 +28,7 @@ HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned
 
 def hostile_batch(ruleset: Ruleset, out: Path) -> BatchReport:
     """The stored demo snapshots, with attacker-controlled text and links put into the evidence."""
-    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
+    batch = judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY))
     sites = []
     for site in batch.sites:
         results = []
@@ -41,7 +44,7 @@ def hostile_batch(ruleset: Ruleset, out: Path) -> BatchReport:
 @pytest.fixture(scope="module")
 def hostile_out(ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile")
-    write_all(hostile_batch(ruleset, out), out, templates_dir(), "zh")
+    write_batch(hostile_batch(ruleset, out), out, templates_dir(), "zh")
     return out
 
 
@@ -137,8 +140,8 @@ def test_report_opened_in_chromium_shows_evidence_and_runs_no_site_script(
     out = tmp_path / "out"
     # A real audit output (with screenshots and crops) re-rendered with hostile text added.
     source = TESTS / "snapshots"
-    batch = audit_snapshots(source, ruleset, RunOptions(out_dir=out, today=TODAY))
-    write_all(hostile_batch(ruleset, out), out, templates_dir(), "zh")
+    batch = judge_snapshots(source, ruleset, out, JudgeOptions(today=TODAY))
+    write_batch(hostile_batch(ruleset, out), out, templates_dir(), "zh")
     site_report = next(out.glob("sites/marketplace/report.html"))
     state = asyncio.run(_open(site_report))
     assert state["pwned"] is None
@@ -152,8 +155,8 @@ def test_report_opened_in_chromium_shows_evidence_and_runs_no_site_script(
 
 def test_report_command_rerenders_in_english(ruleset: Ruleset, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=out, today=TODAY))
-    write_all(batch, out, templates_dir(), "zh")
+    batch = judge_snapshots(TESTS / "snapshots", ruleset, out, JudgeOptions(today=TODAY))
+    write_batch(batch, out, templates_dir(), "zh")
     result = CliRunner().invoke(cli.main, ["report", str(out / "report.json"), "--lang", "en"])
     assert result.exit_code == 0, result.output
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -164,7 +167,7 @@ def test_report_command_rerenders_in_english(ruleset: Ruleset, tmp_path: Path) -
 
 
 def test_report_json_is_valid_utf8_json(ruleset: Ruleset, tmp_path: Path) -> None:
-    batch = audit_snapshots(TESTS / "snapshots", ruleset, RunOptions(out_dir=tmp_path, today=TODAY, lang="en"))
-    paths = write_all(batch, tmp_path, templates_dir(), "en")
-    data = json.loads(paths[0].read_text(encoding="utf-8"))
+    batch = judge_snapshots(TESTS / "snapshots", ruleset, tmp_path, JudgeOptions(today=TODAY, lang="en"))
+    outputs = write_batch(batch, tmp_path, templates_dir(), "en")
+    data = json.loads(outputs.report_json.read_text(encoding="utf-8"))
     assert data["lang"] == "en" and len(data["sites"]) == 3

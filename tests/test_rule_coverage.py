@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from auditor.judge.ruleset import RESERVED, Ruleset
 from auditor.models import Outcome
 from auditor.resources import rules_dir
-from auditor.ruleset import RESERVED, Ruleset
 from tests.test_sites import CASES, FixtureAudit, describe
 
 RULE_IDS = sorted(p.stem for p in rules_dir().glob("*.yaml") if p.name not in RESERVED)

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 import cli
+from auditor.batch import audit as batch_audit
 from auditor.errors import RuleFileError
+from auditor.judge.ruleset import Ruleset, load_ruleset
 from auditor.resources import rules_dir
-from auditor.ruleset import Ruleset, load_ruleset
 
 CONTRACT_RULES = {
     "icp-number-displayed", "icp-number-linked", "icp-number-placement", "icp-licence-displayed",
@@ -101,7 +102,7 @@ def test_audit_with_broken_rules_browses_nothing(tmp_path: Path, monkeypatch: py
     def no_browsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("the audit must stop before any browsing")
 
-    monkeypatch.setattr(cli, "audit_sites", no_browsing)
+    monkeypatch.setattr(batch_audit, "audit_store", no_browsing)
     result = CliRunner().invoke(cli.main, ["audit", "https://example.cn/", "--rules", str(pack),
                                            "-o", str(tmp_path / "out")])
     assert result.exit_code == 2, result.output

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from playwright.async_api import async_playwright
 
-from auditor.browser import launch
-from auditor.render import Limits
-from auditor.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle
+from auditor.browse.browser import launch
+from auditor.browse.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle
+from auditor.options import Limits
 
 PAGES = {
     # No footer text at load; a timer writes it after the homepage minimum (1.5 s) has passed.

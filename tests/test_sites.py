@@ -37,8 +37,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from auditor.demo import site_config
+from auditor.judge.ruleset import PROFILES, Ruleset
 from auditor.models import BatchReport, Facts, Outcome, RuleResult, SiteReport, SiteStatus
-from auditor.ruleset import PROFILES, Ruleset
 from tests.conftest import FIXTURE_SITES
 
 FixtureAudit = tuple[BatchReport, dict[str, SiteReport], Path]

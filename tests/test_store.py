@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.inputs import SiteInput
+from auditor.batch.store import Store
+from auditor.errors import StoreError
+from auditor.inputs.sites import SiteInput
 from auditor.models import SiteReport, SiteStatus
-from auditor.store import Store, StoreError
 from tests.conftest import TESTS
 
 SETTINGS = {"rules_dir": None, "only": [], "rule_ids": ["icp-number-displayed"], "rules_digest": "x",
@@ -24,7 +25,7 @@ SETTINGS = {"rules_dir": None, "only": [], "rule_ids": ["icp-number-displayed"],
 
 
 def _settings():  # type: ignore[no-untyped-def]
-    from auditor.store import BatchSettings
+    from auditor.batch.settings import BatchSettings
 
     return BatchSettings.model_validate(SETTINGS)
 
@@ -123,8 +124,9 @@ WRITER = """
 import sys, json, os
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from auditor.store import Store, BatchSettings
-from auditor.inputs import SiteInput
+from auditor.batch.settings import BatchSettings
+from auditor.batch.store import Store
+from auditor.inputs.sites import SiteInput
 from auditor.models import SiteReport
 out = Path(sys.argv[1])
 store = Store.open(out)

@@ -7,9 +7,9 @@ UTC time, tool and rule-pack versions. ``OUT/manifest.json`` hashes ``report.jso
 ``index.html``, the exports and each site manifest, so one hash (of the run manifest)
 seals the run.
 
-Manifests are written last, after every report (``ManifestWriter`` for a stream of site
-reports, ``write_manifests`` for a batch in memory); anything written into a site folder
-afterwards shows up as an unexpected file. ``verify`` recomputes the
+Manifests are written last, after every report and notice (``ManifestWriter`` for a
+stream of site reports, ``write_manifests`` for a batch in memory); anything written into
+a site folder afterwards shows up as an unexpected file. ``verify`` recomputes the
 hashes and reports missing, altered and unexpected files.
 """
 
@@ -24,16 +24,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.errors import AuditorError, SnapshotError
-from auditor.exports import CSV_FILE, JUNIT_FILE
-from auditor.models import BatchReport, RulePackInfo, SiteReport, SiteStatus, ToolInfo
-from auditor.render import now_iso
-from auditor.report import INDEX_FILE, REPORT_FILE, write_atomic
-from auditor.runner import SNAPSHOT_FILE, load_stored
+from auditor.layout import (
+    MANIFEST_FILE,
+    REPORT_FILE,
+    RUN_FILES,
+    SITES_DIR,
+    SNAPSHOT_FILE,
+    load_stored,
+    site_folder,
+    write_atomic,
+)
+from auditor.models import BatchReport, RulePackInfo, SiteReport, SiteStatus, ToolInfo, now_iso
 
-MANIFEST_FILE = "manifest.json"
 MANIFEST_VERSION = 1
-SITES_DIR = "sites"
-RUN_FILES = (REPORT_FILE, INDEX_FILE, CSV_FILE, JUNIT_FILE)  # the batch's outputs beside the site folders
 _CHUNK = 1 << 20
 
 
@@ -146,15 +149,6 @@ def site_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p != folder / MANIFEST_FILE)
 
 
-def site_folder(site: SiteReport, out_dir: Path) -> Path | None:
-    """The folder of a site's files: the one its report is in, and only if that is under OUT/sites/."""
-    if not site.report_path:
-        return None
-    folder = (out_dir / site.report_path).parent
-    sites = (out_dir / SITES_DIR).resolve()
-    return folder if folder.resolve().parent == sites and folder.is_dir() else None
-
-
 def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
     """Per page: what the stored snapshot says about fetching it (the report keeps only kind, URL, status)."""
     try:
@@ -188,25 +182,19 @@ def write_site_manifest(header: BatchReport, site: SiteReport, folder: Path,
 class ManifestWriter:
     """Seal an output folder while a batch's site reports stream past, like the other outputs.
 
-    ``add(site)`` after the site's page is written: its notice (when it failed a rule), then
+    ``add(site)`` once every file of the site's folder is written (its page, its notice):
     its manifest. ``close()`` after report.json, index.html and the exports: the run manifest.
     """
 
-    def __init__(self, header: BatchReport, out_dir: Path, notices: bool = True) -> None:
-        from auditor.notice import NoticeWriter  # here: the notice module imports this one
-
+    def __init__(self, header: BatchReport, out_dir: Path) -> None:
         self.header, self.out_dir = header, out_dir
-        self.notices = NoticeWriter() if notices else None
         self.entries: list[FileEntry] = []
         self.sites: list[RunSite] = []
 
-    def add(self, site: SiteReport) -> Path | None:
+    def add(self, site: SiteReport, pages: list[PageEvidence] | None = None) -> Path | None:
         folder = site_folder(site, self.out_dir)
         if folder is None:
             return None
-        pages = page_evidence(site, folder)  # read the snapshot once for the notice and the manifest
-        if self.notices is not None:
-            self.notices.write(self.header, site, folder, pages)
         path = write_site_manifest(self.header, site, folder, pages)
         self.entries.append(file_entry(path, self.out_dir))
         self.sites.append(RunSite(input_url=site.input_url, status=site.status, folder=folder.name))
@@ -222,13 +210,13 @@ class ManifestWriter:
         return path
 
 
-def write_manifests(batch: BatchReport, out_dir: Path, notices: bool = True) -> Path:
-    """Seal an in-memory batch's output folder: notices and manifests of every site, then the run's.
+def write_manifests(batch: BatchReport, out_dir: Path) -> Path:
+    """Seal an in-memory batch's output folder: the manifest of every site, then the run's.
 
-    Call it after every report write (the notices are re-rendered with the reports; the
-    manifests hash what is in the folders at that moment). Returns ``OUT/manifest.json``.
+    Call it after every write into the folder (the manifests hash what is there at that
+    moment). Returns ``OUT/manifest.json``.
     """
-    writer = ManifestWriter(batch, out_dir, notices)
+    writer = ManifestWriter(batch, out_dir)
     for site in batch.sites:
         writer.add(site)
     return writer.close()

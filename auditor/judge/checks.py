@@ -17,11 +17,11 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.discover import site_key, split_url
-from auditor.extract import SiteFacts, linked_to
 from auditor.identifiers import link_kind, parse_phone, psb_link_code
-from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot
+from auditor.judge.extract import SiteFacts, linked_to
+from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, RegistryValues
 from auditor.normalize import collapse_spaces, normalize
+from auditor.urls import site_key, split_url
 
 ENGINE_CODES = ("not_applicable", "page_unavailable", "error")
 IdKind = Literal["icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"]
@@ -40,7 +40,7 @@ class Verdict:
 class Context:
     site: SiteFacts
     today: date
-    registry: dict[str, str | list[str]] = field(default_factory=dict)  # the input row's registered_* values
+    registry: RegistryValues = field(default_factory=dict)  # the site's registered_* values
 
     def page(self, kind: str) -> PageSnapshot | None:
         return self.site.snapshot.page(kind)

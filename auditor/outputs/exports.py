@@ -9,18 +9,14 @@ characters XML 1.0 forbids removed.
 from __future__ import annotations
 
 import csv
-import os
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
-from auditor.models import Lang, Outcome, SiteReport
-from auditor.report import at_or_above, site_verdict, worst_failure
+from auditor.layout import AtomicFile
+from auditor.models import Lang, Outcome, SiteReport, at_or_above, parse_iso, site_verdict, worst_failure
 
-CSV_FILE = "results.csv"
-JUNIT_FILE = "junit.xml"
 CSV_COLUMNS = ("url", "name", "status", "verdict", "worst_severity", "fails", "needs_review", "error", "profiles",
                "report")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,10 +34,9 @@ class CsvExport:
     def __init__(self, path: Path, rule_ids: list[str]) -> None:
         self.path = path
         self.rule_ids = list(rule_ids)
-        self._tmp = path.with_name(path.name + ".tmp")
         # utf-8-sig: Excel on Chinese Windows only reads UTF-8 when the file starts with a BOM.
-        self._file: IO[str] = self._tmp.open("w", encoding="utf-8-sig", newline="")
-        self._writer = csv.writer(self._file)
+        self._out = AtomicFile(path, encoding="utf-8-sig", newline="")
+        self._writer = csv.writer(self._out.handle)
         self._writer.writerow([*CSV_COLUMNS, *self.rule_ids])
 
     def add(self, site: SiteReport) -> None:
@@ -53,7 +48,7 @@ class CsvExport:
             site.report_path or "", *(outcomes.get(rid, "") for rid in self.rule_ids)])
 
     def close(self) -> Path:
-        return _finish(self._file, self._tmp, self.path)
+        return self._out.commit()
 
 
 class JunitExport:
@@ -119,18 +114,17 @@ class JunitExport:
 
     def close(self) -> Path:
         self._body.close()
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as out, self._body_path.open(encoding="utf-8") as body:
+        # The totals head the file but are known only now: the cases wait in a scratch file.
+        out = AtomicFile(self.path)
+        with self._body_path.open(encoding="utf-8") as body:
             t = self.totals
-            out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                      f'<testsuites name={_attr(self.suite_name)} tests="{t["tests"]}" failures="{t["failures"]}" '
-                      f'errors="{t["errors"]}" skipped="{t["skipped"]}">\n')
+            out.handle.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                             f'<testsuites name={_attr(self.suite_name)} tests="{t["tests"]}" '
+                             f'failures="{t["failures"]}" errors="{t["errors"]}" skipped="{t["skipped"]}">\n')
             while chunk := body.read(1 << 20):
-                out.write(chunk)
-            out.write("</testsuites>\n")
-            out.flush()
-            os.fsync(out.fileno())
-        tmp.replace(self.path)
+                out.handle.write(chunk)
+            out.handle.write("</testsuites>\n")
+        out.commit()
         self._body_path.unlink(missing_ok=True)
         return self.path
 
@@ -153,16 +147,6 @@ def _text(text: str) -> str:
 
 
 def _seconds(start: str, end: str) -> float:
-    try:
-        return max(0.0, (datetime.fromisoformat(end.replace("Z", "+00:00"))
-                         - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds())
-    except ValueError:
-        return 0.0
+    began, ended = parse_iso(start), parse_iso(end)
+    return max(0.0, (ended - began).total_seconds()) if began and ended else 0.0
 
-
-def _finish(handle: IO[str], tmp: Path, path: Path) -> Path:
-    handle.flush()
-    os.fsync(handle.fileno())
-    handle.close()
-    tmp.replace(path)
-    return path

@@ -1,8 +1,9 @@
 """Every file a batch produces, written in one pass over its site reports.
 
-``report.json``, ``results.csv``, ``junit.xml``, the per-site pages and ``index.html`` all
-come from the same stream of :class:`SiteReport` — read one at a time from the store (a
-10 000-site batch never sits in memory) or taken from a :class:`BatchReport`.
+``report.json``, ``results.csv``, ``junit.xml``, the per-site pages and notices,
+``index.html`` and the manifests all come from the same stream of :class:`SiteReport`,
+read one at a time from the store (a 10 000-site batch never sits in memory, see
+auditor/batch/report.py) or taken from a :class:`BatchReport`.
 """
 
 from __future__ import annotations
@@ -11,20 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor.exports import CSV_FILE, JUNIT_FILE, CsvExport, JunitExport
-from auditor.manifest import ManifestWriter
-from auditor.models import BatchReport, Lang, RulePackInfo, SiteReport, ToolInfo
-from auditor.report import (
-    INDEX_FILE,
-    REPORT_FILE,
-    TOOL_NAME,
-    HtmlWriter,
-    JsonStream,
-    Overview,
-    RunState,
-    write_atomic,
-)
-from auditor.store import Store, StoreError
+from auditor.layout import CSV_FILE, INDEX_FILE, JUNIT_FILE, REPORT_FILE, site_folder, write_atomic
+from auditor.models import BatchReport, Lang, SiteReport
+from auditor.outputs.exports import CsvExport, JunitExport
+from auditor.outputs.html import HtmlWriter, Overview, RunState
+from auditor.outputs.manifest import ManifestWriter, page_evidence
+from auditor.outputs.notice import NoticeWriter
+from auditor.outputs.report_json import JsonStream
+from auditor.resources import templates_dir
 
 
 @dataclass(frozen=True)
@@ -50,6 +45,7 @@ def write_outputs(header: BatchReport, sites: Iterable[SiteReport], out_dir: Pat
     csv_out = CsvExport(out_dir / CSV_FILE, rule_ids)
     junit = JunitExport(out_dir / JUNIT_FILE, lang, fail_on, suite_name=f"{header.tool.name} {header.rules.pack}")
     overview = Overview(rule_ids)
+    notices = NoticeWriter()
     manifests = ManifestWriter(header, out_dir)
     for site in sites:
         if stream is not None:
@@ -59,7 +55,11 @@ def write_outputs(header: BatchReport, sites: Iterable[SiteReport], out_dir: Pat
         overview.add(site)
         if site_pages:
             writer.write_site(header, site, out_dir)
-        manifests.add(site)  # after the site's page: its notice, then the hashes of its folder
+        folder = site_folder(site, out_dir)
+        if folder is not None:  # last for the site: its notice, then the hashes of its folder
+            pages = page_evidence(site, folder)
+            notices.write(header, site, folder, pages)
+            manifests.add(site, pages)
     report_json = stream.close() if stream is not None else out_dir / REPORT_FILE
     csv_path, junit_path = csv_out.close(), junit.close()
     index = out_dir / INDEX_FILE
@@ -75,25 +75,6 @@ def write_batch(batch: BatchReport, out_dir: Path, templates: Path, lang: Lang,
     return write_outputs(batch, batch.sites, out_dir, templates, lang, rule_ids, fail_on=fail_on, json_out=json_out)
 
 
-def run_state(store: Store) -> RunState:
-    totals = store.totals()
-    runs = store.runs()
-    return RunState(sites=totals.sites, done=totals.done, runs=len(runs),
-                    killed=sum(1 for r in runs if r.state == "killed"),
-                    interrupted=sum(1 for r in runs if r.state == "interrupted"))
-
-
-def write_from_store(store: Store, out_dir: Path, templates: Path, lang: Lang | None = None,
-                     site_pages: bool = False, fail_on: str | None = None) -> Outputs:
-    """Rebuild report.json and every other output from the store: the store is the truth.
-
-    An unfinished batch gives the sites done so far; the overview says that it is unfinished.
-    """
-    settings = store.settings()
-    if settings is None:
-        raise StoreError(f"{store.path}: holds no audit")
-    header = BatchReport(tool=ToolInfo(name=TOOL_NAME, version=settings.tool_version),
-                         rules=RulePackInfo(pack=settings.pack, version=settings.pack_version),
-                         lang=settings.lang, started_at=store.started_at(), finished_at=store.finished_at(), sites=[])
-    return write_outputs(header, store.reports(), out_dir, templates, lang or settings.lang, settings.rule_ids,
-                         run=run_state(store), site_pages=site_pages, fail_on=fail_on)
+def write_reports(batch: BatchReport, out_dir: Path, lang: Lang | None = None, fail_on: str | None = None) -> Outputs:
+    """Every output of a batch into `out_dir` with the bundled templates (the public call)."""
+    return write_batch(batch, out_dir, templates_dir(), lang or batch.lang, fail_on)

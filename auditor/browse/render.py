@@ -15,19 +15,23 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Frame, Page, Response, ViewportSize
+from playwright.async_api import Browser, BrowserContext, Frame, Page, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from auditor.discover import Vocabulary, rank, same_site
-from auditor.models import BBox, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
-from auditor.netguard import EgressProxy, refused_message
-from auditor.pictures import take_pictures
-from auditor.settle import NetworkWatch, install_tracker, settle
+from auditor.browse.browser import VIEWPORT
+from auditor.browse.netguard import EgressProxy, refused_message
+from auditor.browse.pictures import take_pictures
+from auditor.browse.settle import NetworkWatch, install_tracker, settle
+from auditor.discover import Vocabulary, rank
+from auditor.errors import short_error
+from auditor.layout import write_atomic
+from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
+from auditor.options import Limits
+from auditor.urls import same_site, split_url
 
 log = logging.getLogger(__name__)
 
@@ -35,45 +39,8 @@ SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8"
 
 DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                 "style-src 'unsafe-inline'; img-src data:\">")
-VIEWPORT: ViewportSize = {"width": 1366, "height": 900}
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
-
-
-# Given the pages of a site read so far, the last one being the page in hand: the boxes on
-# that page which the rules cite (auditor.runner asks the rules), to be photographed.
-Cited = Callable[[list[PageSnapshot]], list[BBox]]
-
-
-def _nothing_cited(pages: list[PageSnapshot]) -> list[BBox]:
-    return []
-
-
-@dataclass(frozen=True)
-class Limits:
-    page_timeout_s: float = 20.0
-    site_timeout_s: float = 90.0
-    # When a page is read: auditor/settle.py.
-    network_quiet_ms: int = 250  # no request in flight this long, then …
-    settle_ms: int = 300  # … the DOM unchanged this long …
-    settle_min_ms: int = 1500  # … and, on a homepage without a footer yet, no timer due and this long since navigation
-    settle_max_ms: int = 6000  # never wait longer than this after navigation
-    max_pages: int = 8
-    max_blocks: int = 4000
-    max_block_chars: int = 2000
-    max_links: int = 3000
-    max_images: int = 500
-    screenshots: bool = True  # pictures for evidence (auditor/pictures.py); off: faster (CI self-checks), text only
-    whole_pages: bool = False  # photograph every page whole, not only the homepage and the parts the rules cite
-    max_screenshot_height: int = 8000
-    max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
-    max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
-    allow_private: bool = False  # load private/loopback/link-local addresses (demo, intranet audits)
-    loopback_only: bool = False  # load 127.0.0.1 only, nothing else (tests: no traffic leaves the machine)
-
-    def js_limits(self) -> dict[str, int]:
-        return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,
-                "maxLinks": self.max_links, "maxImages": self.max_images}
 
 
 @dataclass
@@ -85,10 +52,6 @@ class _Deadline:
         return self.seconds - (time.monotonic() - self.start)
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def classify_failure(message: str) -> SiteStatus:
     """Network-level failures mean the site could not be reached; anything else is our error."""
     text = message.lower()
@@ -96,9 +59,8 @@ def classify_failure(message: str) -> SiteStatus:
     return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
 
 
-def short_error(exc: BaseException) -> str:
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return first[:300]
+def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
+    return []  # nobody asked what the rules cite: only the homepage is photographed, whole
 
 
 class SiteRenderer:
@@ -126,7 +88,7 @@ class SiteRenderer:
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
         try:
             return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing_cited),
+                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
             return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
@@ -305,7 +267,7 @@ class SiteRenderer:
         inert = re.sub(r"(<head\b[^>]*>)", r"\1" + DOM_COPY_CSP, html, count=1, flags=re.IGNORECASE)
         if inert == html:
             inert = DOM_COPY_CSP + html
-        (site_dir / name).write_bytes(inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
+        write_atomic(site_dir / name, inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
         return name
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
@@ -418,10 +380,8 @@ def bounded(snapshot: PageSnapshot, max_bytes: int) -> PageSnapshot:
 
 
 def _origin(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
+    parts = split_url(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts is not None else ""
 
 
 async def redirect_chain(response: Response | None) -> list[str]:

@@ -16,13 +16,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from auditor.checks import CHECKS, ENGINE_CODES
 from auditor.discover import Vocabulary, load_vocabulary
 from auditor.errors import RuleFileError
-from auditor.models import Citation, Severity, Text
+from auditor.judge.checks import CHECKS, ENGINE_CODES
+from auditor.models import PROFILES, Citation, Severity, Text
+from auditor.resources import rules_dir
 
-PROFILES = ("site", "operator", "platform", "content")
-DEFAULT_PROFILES = ("site", "operator")
 RESERVED = {"pack.yaml", "pages.yaml"}
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -185,3 +184,9 @@ def load_ruleset(directory: Path) -> Ruleset:
     if problems or pack is None:
         raise RuleFileError(problems)
     return Ruleset(pack=pack, vocabulary=vocabulary, rules=rules, directory=directory)
+
+
+def load_pack(directory: Path | None = None, only: tuple[str, ...] | list[str] = ()) -> Ruleset:
+    """The rule pack in `directory` (default: the bundled one), limited to the rule ids `only` if given."""
+    ruleset = load_ruleset(directory or rules_dir())
+    return ruleset.select(list(only)) if only else ruleset

@@ -23,21 +23,17 @@ import json
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import IO
 
-from pydantic import BaseModel, ConfigDict
+from auditor.batch.settings import BatchSettings
+from auditor.errors import StoreError
+from auditor.inputs.sites import SiteInput
+from auditor.layout import LOCK_FILE, STORE_FILE
+from auditor.models import RegistryRecords, RegistryValues, SiteReport, now_iso, site_verdict, worst_failure
 
-from auditor.errors import AuditorError
-from auditor.inputs import Registry, SiteInput
-from auditor.models import Lang, SiteReport
-from auditor.render import now_iso
-from auditor.report import site_verdict, worst_failure
-
-STORE_FILE = "audit.sqlite"
-LOCK_FILE = "audit.lock"
 SCHEMA_VERSION = 1
 
 SCHEMA = """
@@ -67,28 +63,6 @@ CREATE TABLE IF NOT EXISTS sites (
 );
 CREATE INDEX IF NOT EXISTS sites_by_state ON sites (state, position);
 """
-
-
-class StoreError(AuditorError):
-    """The store cannot be used: locked by another run, from a newer tool, or not a store."""
-
-
-class BatchSettings(BaseModel):
-    """What decides a batch's results; a resumed run must use the same, or reports would mix rule versions."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    rules_dir: str | None  # None: the bundled pack
-    only: list[str] = []
-    rule_ids: list[str]
-    rules_digest: str
-    pack: str
-    pack_version: str
-    default_profiles: list[str]
-    lang: Lang
-    allow_private: bool = False
-    screenshots: bool = True
-    whole_pages: bool = False
-    tool_version: str
 
 
 @dataclass(frozen=True)
@@ -201,13 +175,13 @@ class Store:
     def started_at(self) -> str:
         return self._meta("started_at") or now_iso()
 
-    def registry(self) -> dict[str, Registry]:
+    def registry(self) -> dict[str, RegistryValues]:
         """The --registry file's records this batch was started with (a resumed run judges with them)."""
         raw = self._meta("registry")
         return dict(json.loads(raw)) if raw else {}
 
     def reset(self, settings: BatchSettings, started_at: str | None = None,
-              registry: Mapping[str, Registry] | None = None) -> None:
+              registry: RegistryRecords | None = None) -> None:
         """Start a new batch in this folder: forget the previous one's sites and runs."""
         with self._transaction() as db:
             db.execute("DELETE FROM sites")

@@ -1,4 +1,4 @@
-"""Write reports: ``report.json`` is the truth, HTML is a view rendered from it.
+"""The HTML reports: one page per site and the overview (``index.html``), views of the site reports.
 
 Site text is hostile: Jinja autoescaping is on for every template, links taken from
 sites are only rendered as links when they are http(s), and each HTML file carries a
@@ -7,130 +7,50 @@ Content-Security-Policy that allows no script but the one inline script we ship
 ``<script type="application/json">`` (never executed; ``tojson`` escapes ``<``, ``>`` and
 ``&``), and the pinned script builds the rows from it with ``textContent`` only.
 
-Batches can hold 10 000 sites, so everything here also works on a *stream* of site
-reports: ``report.json`` is written one site at a time and the overview keeps one small
-row per site, never the full reports.
+Batches can hold 10 000 sites, so the overview is built from a *stream* of site reports
+and keeps one small row per site, never the full reports.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from pydantic import ValidationError
 
-from auditor.discover import split_url
-from auditor.errors import SnapshotError
-from auditor.models import BatchReport, Lang, Outcome, RuleResult, Severity, SiteReport, SiteStatus, Text
+from auditor.layout import write_atomic
+from auditor.models import (
+    OUTCOME_ORDER,
+    SEVERITY_ORDER,
+    VERDICT_ORDER,
+    BatchReport,
+    Lang,
+    Outcome,
+    RuleResult,
+    Severity,
+    SiteReport,
+    Text,
+    at_or_above,
+    site_verdict,
+    worst_failure,
+)
+from auditor.urls import safe_href
 
-REPORT_FILE = "report.json"
-TOOL_NAME = "disclosure-auditor"
-INDEX_FILE = "index.html"
-OUTCOME_ORDER = [Outcome.FAIL, Outcome.NEEDS_REVIEW, Outcome.ERROR, Outcome.PASS, Outcome.NOT_APPLICABLE]
-SEVERITY_ORDER = [Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO]
-VERDICT_ORDER = ["fail", "needs_review", "error", "pass", "not_assessed"]
 # One letter per rule in the overview data: 18 rules × 10 000 sites stays small.
 OUTCOME_CODE = {Outcome.PASS: "p", Outcome.FAIL: "f", Outcome.NEEDS_REVIEW: "r", Outcome.NOT_APPLICABLE: "n",
                 Outcome.ERROR: "e"}
 FIRST_PAGE_ROWS = 100  # rows rendered into the HTML itself, so the page reads (and prints) without script
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a killed run never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
-def write_json(batch: BatchReport, out_dir: Path) -> Path:
-    path = out_dir / REPORT_FILE
-    write_atomic(path, batch.model_dump_json(indent=2))
-    return path
-
-
-class JsonStream:
-    """``report.json`` written one site at a time, in the contract's shape (one site per line)."""
-
-    def __init__(self, header: BatchReport, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        self.path = out_dir / REPORT_FILE
-        self._tmp = self.path.with_name(REPORT_FILE + ".tmp")
-        self._file: IO[str] = self._tmp.open("w", encoding="utf-8")
-        head = header.model_dump(mode="json", exclude={"sites"})
-        fields = ",\n".join(f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items())
-        self._file.write("{\n" + fields + ',\n "sites": [')
-        self._first = True
-
-    def add(self, site: SiteReport) -> None:
-        self._file.write(("\n" if self._first else ",\n") + site.model_dump_json())
-        self._first = False
-
-    def close(self) -> Path:
-        self._file.write("\n ]\n}\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        self._tmp.replace(self.path)
-        return self.path
-
-
-def load_json(path: Path) -> BatchReport:
-    try:
-        return BatchReport.model_validate_json(path.read_text(encoding="utf-8"))
-    except (OSError, ValidationError, ValueError) as exc:
-        raise SnapshotError(f"{path}: not a report.json of this tool: {str(exc).splitlines()[0]}") from exc
-
-
-def json_schema() -> dict[str, Any]:
-    schema = BatchReport.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Disclosure Auditor report.json"
-    return schema
-
-
-def safe_href(url: str | None) -> str | None:
-    """A site-supplied URL we may render as a link: http(s) only, never javascript: or data:."""
-    if not url:
-        return None
-    parts = split_url(url.strip())
-    return url.strip() if parts is not None and parts.scheme in ("http", "https") and parts.netloc else None
-
-
 def _sort_key(result: RuleResult) -> tuple[int, int, str]:
     return OUTCOME_ORDER.index(result.outcome), SEVERITY_ORDER.index(result.severity), result.rule_id
-
-
-def site_verdict(site: SiteReport) -> str:
-    """One word per site for the overview: not_assessed, fail, needs_review, error or pass."""
-    if site.status != SiteStatus.AUDITED:
-        return "not_assessed"
-    outcomes = {r.outcome for r in site.results}
-    for outcome in (Outcome.FAIL, Outcome.NEEDS_REVIEW, Outcome.ERROR):
-        if outcome in outcomes:
-            return outcome.value
-    return "pass"
-
-
-def worst_failure(site: SiteReport) -> str:
-    fails = [r.severity for r in site.results if r.outcome == Outcome.FAIL]
-    return min(fails, key=SEVERITY_ORDER.index).value if fails else ""
-
-
-def at_or_above(severity: str, threshold: str) -> bool:
-    """Is `severity` at least as grave as `threshold` (critical > high > medium > low > info)?"""
-    order = [s.value for s in SEVERITY_ORDER]
-    return bool(severity) and order.index(severity) <= order.index(threshold)
 
 
 # --- the overview: one pass over the sites, small rows and totals --------------------
@@ -317,28 +237,3 @@ class HtmlWriter:
         path = out_dir / site.report_path
         write_atomic(path, self.site(batch, site))
         return path
-
-
-def write_html(batch: BatchReport, out_dir: Path, templates: Path, lang: Lang) -> list[Path]:
-    writer = HtmlWriter(templates, lang)
-    written = [path for site in batch.sites if (path := writer.write_site(batch, site, out_dir))]
-    index = out_dir / INDEX_FILE
-    write_atomic(index, writer.index(batch))
-    return [index, *written]
-
-
-def write_all(batch: BatchReport, out_dir: Path, templates: Path, lang: Lang) -> list[Path]:
-    paths = [write_json(batch, out_dir), *write_html(batch, out_dir, templates, lang)]
-    from auditor.manifest import write_manifests  # here, not at the top: auditor.manifest imports this module
-
-    write_manifests(batch, out_dir)  # last: the notices, then the manifests hash every file written above
-    return paths
-
-
-def summary_counts(batch: BatchReport) -> dict[str, int]:
-    counts = Counter(site_verdict(s) for s in batch.sites)
-    return {k: counts.get(k, 0) for k in ("pass", "fail", "needs_review", "error", "not_assessed")}
-
-
-def dump_schema(path: Path) -> None:
-    path.write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

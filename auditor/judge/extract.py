@@ -160,7 +160,7 @@ def page_findings(page: PageSnapshot, today: date) -> list[Finding]:
 class PageCache:
     """What was read off each page of one site visit, for judging the site again as its pages arrive.
 
-    The renderer asks the rules after every page (runner.cited_by_rules); without this the
+    The renderer asks the rules after every page (judge.site.cited_by_rules); without this the
     homepage, often the longest page, would be scanned again each time. A page is known
     by its address, kind and fetch time, which its copy with pictures added keeps.
     """

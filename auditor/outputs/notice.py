@@ -4,7 +4,8 @@ The notice is what a regulator sends to the site's operator: the site, when it w
 checked, each failed requirement with its legal basis, what was found and the evidence
 (text and cropped screenshot), the remediation, a deadline and a signature block left
 blank for the sender. It is an A4 HTML file beside the site's report
-(``sites/<site>/notice.html``) and, printed by Chromium, a PDF (``notice.pdf``).
+(``sites/<site>/notice.html``) and, printed by Chromium (auditor/browse/printing.py), a PDF
+(``notice.pdf``).
 
 Site text is hostile here as in the reports: autoescaping on, only http(s) links, and a
 Content-Security-Policy that lets nothing run (the notice has no script at all). Only
@@ -13,21 +14,18 @@ Content-Security-Policy that lets nothing run (the notice has no script at all).
 
 from __future__ import annotations
 
-import asyncio
-from datetime import UTC, datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import timedelta, timezone
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from playwright.async_api import Route, async_playwright
 
-from auditor.browser import launch
-from auditor.manifest import MANIFEST_FILE, PageEvidence, page_evidence, site_folder, write_manifests
-from auditor.models import BatchReport, Outcome, RuleResult, SiteReport, SiteStatus
-from auditor.report import SEVERITY_ORDER, safe_href, write_atomic
+from auditor.layout import MANIFEST_FILE, NOTICE_FILE, NOTICE_PDF, site_folder, write_atomic
+from auditor.models import SEVERITY_ORDER, BatchReport, Outcome, RuleResult, SiteReport, SiteStatus, parse_iso
+from auditor.outputs.manifest import PageEvidence, page_evidence, write_manifests
 from auditor.resources import templates_dir
+from auditor.urls import safe_href
 
-NOTICE_FILE = "notice.html"
-NOTICE_PDF = "notice.pdf"
 TEMPLATE = "notice.html"
 BEIJING = timezone(timedelta(hours=8), "北京时间")  # the addressee reads dates in China's time
 CSP = "default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
@@ -36,6 +34,8 @@ _DIGITS = "零一二三四五六七八九"
 PDF_FOOTER = ('<div style="width:100%;font-size:9px;color:#444;text-align:center;'
               'font-family:\'Noto Serif CJK SC\',serif;">网站信息公示问题整改通知 · 第 <span class="pageNumber">'
               '</span> 页／共 <span class="totalPages"></span> 页</div>')
+# Prints notice.html files to notice.pdf beside them (auditor.browse.printing.print_pdfs).
+Printer = Callable[[list[Path], str], list[Path]]
 
 
 def needs_notice(site: SiteReport) -> bool:
@@ -59,17 +59,9 @@ def cn_number(n: int) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
-def _parse(iso: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def cn_date(iso: str) -> str:
     """UTC ISO time → 2026年11月26日 (the date in Beijing); blanks to fill in when unknown."""
-    moment = _parse(iso)
+    moment = parse_iso(iso)
     if moment is None:
         return "＿＿＿＿年＿＿月＿＿日"
     local = moment.astimezone(BEIJING)
@@ -77,7 +69,7 @@ def cn_date(iso: str) -> str:
 
 
 def cn_time(iso: str) -> str:
-    moment = _parse(iso)
+    moment = parse_iso(iso)
     if moment is None:
         return iso or "—"
     return f"{moment.astimezone(BEIJING):%Y-%m-%d %H:%M:%S}（北京时间）"
@@ -139,34 +131,12 @@ def write_notices(batch: BatchReport, out_dir: Path, templates: Path | None = No
     return written
 
 
-def write_notice_pdfs(batch: BatchReport, out_dir: Path, browser_path: str | None = None) -> list[Path]:
-    """Print every notice to A4 PDF with Chromium, then re-seal the folder (the PDFs join the manifests)."""
+def issue_notices(batch: BatchReport, out_dir: Path, printer: Printer | None = None) -> list[Path]:
+    """Write every notice, print them to PDF with `printer` if given, then re-seal the folder's manifests.
+
+    Returns the notices written (their PDFs when printed).
+    """
     notices = write_notices(batch, out_dir)
-    pdfs = asyncio.run(_print_all(notices, browser_path)) if notices else []
-    write_manifests(batch, out_dir, notices=False)
-    return pdfs
-
-
-async def _block_network(route: Route) -> None:
-    await route.abort()  # the notice needs only its own folder; nothing is fetched from anywhere
-
-
-async def _print_all(notices: list[Path], browser_path: str | None) -> list[Path]:
-    async with async_playwright() as pw:
-        browser, _ = await launch(pw, browser_path)
-        try:
-            page = await browser.new_page()
-            await page.route(lambda url: not url.startswith("file:"), _block_network)
-            pdfs = []
-            for notice in notices:
-                await page.goto(notice.resolve().as_uri(), wait_until="load")
-                target = notice.with_name(NOTICE_PDF)
-                tmp = target.with_name(NOTICE_PDF + ".tmp")
-                await page.pdf(path=tmp, format="A4", print_background=True, display_header_footer=True,
-                               header_template="<span></span>", footer_template=PDF_FOOTER,
-                               margin={"top": "20mm", "bottom": "20mm", "left": "20mm", "right": "18mm"})
-                tmp.replace(target)  # a killed run never leaves half a PDF under the real name
-                pdfs.append(target)
-            return pdfs
-        finally:
-            await browser.close()
+    written = printer(notices, PDF_FOOTER) if printer is not None and notices else notices
+    write_manifests(batch, out_dir)  # the notices (and PDFs) join the manifests
+    return written

@@ -8,6 +8,7 @@ has no crop.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from collections import defaultdict
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import NamedTuple
 
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
+from auditor.layout import EVIDENCE_DIR, write_atomic
 from auditor.models import BBox, Evidence, RuleResult, Screenshot, SiteSnapshot
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Pa
             shot = _picture_of(ev, shots, site_dir)
             if shot is not None and ev.bbox is not None:
                 key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]
-                wanted[shot.file].append(_Wanted(id(ev), ev.bbox, shot.y, site_dir / "evidence" / f"{key}.jpg"))
+                wanted[shot.file].append(_Wanted(id(ev), ev.bbox, shot.y, site_dir / EVIDENCE_DIR / f"{key}.jpg"))
     made: dict[int, str] = {}  # id(evidence item) → its crop
     for file, crops in wanted.items():
         made.update(_crop_all(site_dir / file, crops))
@@ -64,7 +66,7 @@ def _crop_all(picture: Path, crops: list[_Wanted]) -> dict[int, str]:
             image.load()
             for crop in crops:
                 if crop.target.exists() or _crop(image, crop.picture_top, crop.bbox, crop.target):
-                    made[crop.evidence] = f"evidence/{crop.target.name}"
+                    made[crop.evidence] = f"{EVIDENCE_DIR}/{crop.target.name}"
     except (OSError, UnidentifiedImageError) as exc:
         log.info("no crops from %s: %s", picture, exc)
     return made
@@ -82,6 +84,7 @@ def _crop(image: Image.Image, top: float, bbox: tuple[float, float, float, float
     left, top = x - box[0], y - box[1]
     draw.rectangle((left - 3, top - 3, left + w + 3, top + h + 3), outline=(220, 38, 38), width=3)
     crop.thumbnail(MAX_CROP)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    crop.save(target, "JPEG", quality=80)
+    encoded = io.BytesIO()
+    crop.save(encoded, "JPEG", quality=80)
+    write_atomic(target, encoded.getvalue())
     return True

@@ -20,13 +20,11 @@ import asyncio
 import contextlib
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from playwright.async_api import BrowserContext, Page, Request
 from playwright.async_api import Error as PlaywrightError
 
-if TYPE_CHECKING:
-    from auditor.render import Limits
+from auditor.options import Limits
 
 TRACKER_JS = (Path(__file__).parent / "settle.js").read_text(encoding="utf-8")
 NETWORK_IDLE_MAX_MS = 3000

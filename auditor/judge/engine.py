@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from auditor.checks import CHECKS, Context, Verdict
-from auditor.extract import SiteFacts
-from auditor.models import Lang, Outcome, RuleResult, Text
-from auditor.ruleset import Rule, Ruleset
+from auditor.errors import reason
+from auditor.judge.checks import CHECKS, Context, Verdict
+from auditor.judge.extract import SiteFacts
+from auditor.judge.ruleset import Rule, Ruleset
+from auditor.models import Lang, Outcome, RegistryValues, RuleResult, Text
 
 log = logging.getLogger(__name__)
-Registry = dict[str, str | list[str]]  # an input row's registered_* values
 
 
 class _SafeDict(dict[str, str]):
@@ -59,7 +59,7 @@ def _unavailable_pages(rule: Rule, site: SiteFacts) -> list[str]:
 
 
 def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date,
-             registry: Registry | None = None) -> Verdict:
+             registry: RegistryValues | None = None) -> Verdict:
     if not profiles & set(rule.profiles):
         return Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "、".join(sorted(profiles))})
     spec = CHECKS[rule.check]
@@ -68,7 +68,7 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
         verdict = spec.func(context, spec.params.model_validate(rule.params))
     except Exception as exc:
         log.exception("rule %s failed", rule.id)
-        return Verdict(Outcome.ERROR, "error", {"detail": f"{type(exc).__name__}: {exc}"[:300]})
+        return Verdict(Outcome.ERROR, "error", {"detail": reason(f"{type(exc).__name__}: {exc}")})
     unavailable = _unavailable_pages(rule, site)
     if verdict.outcome == Outcome.FAIL and unavailable:
         return Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "; ".join(unavailable)})
@@ -76,7 +76,7 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
 
 
 def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date, lang: Lang,
-             registry: Registry | None = None) -> list[RuleResult]:
+             registry: RegistryValues | None = None) -> list[RuleResult]:
     results = []
     words = glossary(ruleset)
     for rule in ruleset.rules:

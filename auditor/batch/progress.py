@@ -16,9 +16,8 @@ from typing import IO, Literal
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
-from auditor.models import SiteReport
-from auditor.report import site_verdict, worst_failure
-from auditor.store import Totals
+from auditor.batch.store import Totals
+from auditor.models import SiteReport, site_verdict, worst_failure
 
 Mode = Literal["auto", "bar", "plain", "quiet"]
 SUMMARY_EVERY_S = 60.0  # plain mode: a summary line at least this often, for long CI logs

@@ -1,8 +1,9 @@
-"""Read the sites to audit: URLs on the command line, a URL list, or a CSV with a header;
-and a registry file (``--registry``) whose records are merged into those sites.
+"""The registry file (``--registry``): records keyed by domain or credit code, merged into the sites.
 
-A bad row never stops the run: it becomes a line-numbered problem and is skipped.
-Duplicates (same normalised URL) are audited once.
+An export of the ICP filing system or the enterprise registry is keyed by the domain it
+covers or by the entity's credit code. Domain keys are kept as registrable domains
+(www.shop.cn → shop.cn), because an ICP filing covers a domain name with all its hosts.
+A bad row is a line-numbered problem and is skipped; the rest is used.
 """
 
 from __future__ import annotations
@@ -11,170 +12,30 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from auditor.discover import site_key
 from auditor.errors import InputFileError
 from auditor.identifiers import check_uscc, parse_phone
-from auditor.ruleset import PROFILES
+from auditor.inputs.sites import LIST_COLUMNS, REGISTRY_COLUMNS, InputProblems, SiteInput, decode_file
+from auditor.models import RegistryRecords, RegistryValues
+from auditor.urls import canonical_url, site_key
 
-REGISTRY_COLUMNS = ("registered_name", "registered_uscc", "registered_icp", "registered_phones", "registered_domains")
-KNOWN_COLUMNS = ("url", "name", "profiles", *REGISTRY_COLUMNS)
-LIST_COLUMNS = {"registered_phones", "registered_domains"}
-
-
-@dataclass(frozen=True)
-class SiteInput:
-    url: str
-    name: str = ""
-    profiles: tuple[str, ...] = ()
-    registry: dict[str, str | list[str]] = field(default_factory=dict)
-    line: int = 0
-    slug: str = ""  # folder name for the site's files; derived from the URL when empty
-
-
-@dataclass
-class InputProblems:
-    problems: list[str] = field(default_factory=list)
-
-    def add(self, source: str, line: int, message: str) -> None:
-        self.problems.append(f"{source}:{line}: {message}")
-
-
-def normalise_url(raw: str) -> str:
-    """Canonical http(s) URL, or raise ValueError saying why not. A bare host gets https://."""
-    text = raw.strip()
-    if not text:
-        raise ValueError("empty URL")
-    if "://" not in text and not text.lower().startswith(("javascript:", "data:", "file:", "mailto:")):
-        text = "https://" + text
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https"):
-        raise ValueError(f"only http and https URLs can be audited, not '{parts.scheme}:'")
-    if not parts.hostname or any(ch.isspace() for ch in text):
-        raise ValueError(f"not a valid URL: {raw.strip()!r}")
-    try:
-        parts.port  # noqa: B018 - raises ValueError on a bad port
-    except ValueError as exc:
-        raise ValueError(f"bad port in {raw.strip()!r}") from exc
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
-
-
-def parse_profiles(raw: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(p.strip() for p in raw.replace(",", ";").split(";") if p.strip()))
-    unknown = [p for p in names if p not in PROFILES]
-    if unknown:
-        raise ValueError(f"unknown profile(s) {', '.join(unknown)} (known: {', '.join(PROFILES)})")
-    return names
-
-
-def _decode(data: bytes, source: str) -> str:
-    # Chinese CSVs from Excel are often GBK; try UTF-8 (with BOM) first, then GB18030 (a superset of GBK).
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError(f"{source}: cannot decode the file as UTF-8 or GBK")
-
-
-def read_sites(path: Path) -> tuple[list[SiteInput], list[str]]:
-    """Sites from a URL list or CSV, and the problems of the rows that were skipped."""
-    try:
-        text = _decode(path.read_bytes(), str(path))
-    except OSError as exc:
-        raise InputFileError(f"{path}: {exc.strerror or exc}") from exc
-    first = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), "")
-    is_csv = "url" in [c.strip().lower() for c in first.split(",")]
-    return _read_csv(text, str(path)) if is_csv else _read_list(text, str(path))
-
-
-def _read_list(text: str, source: str) -> tuple[list[SiteInput], list[str]]:
-    problems = InputProblems()
-    sites = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.split(" #", 1)[0].strip()  # "#" inside a URL is a fragment, " #" starts a comment
-        if not stripped or stripped.startswith("#"):
-            continue
-        try:
-            sites.append(SiteInput(url=normalise_url(stripped), line=number))
-        except ValueError as exc:
-            problems.add(source, number, str(exc))
-    return dedupe(sites, problems, source)
-
-
-def _read_csv(text: str, source: str) -> tuple[list[SiteInput], list[str]]:
-    problems = InputProblems()
-    lines = text.splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#"))
-    reader = csv.DictReader(io.StringIO("".join(lines[start:])))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
-    reader.fieldnames = header
-    unknown = [h for h in header if h not in KNOWN_COLUMNS]
-    if unknown:
-        problems.add(source, start + 1, f"unknown column(s) ignored: {', '.join(unknown)}")
-    sites = []
-    for row in reader:
-        number = start + reader.line_num
-        if None in row:
-            problems.add(source, number, "more values than columns; row skipped")
-            continue
-        if not any((v or "").strip() for v in row.values()):
-            continue
-        try:
-            sites.append(_csv_site(row, number))
-        except ValueError as exc:
-            problems.add(source, number, str(exc))
-    return dedupe(sites, problems, source)
-
-
-def _csv_site(row: dict[str, str | None], number: int) -> SiteInput:
-    value = {k: (v or "").strip() for k, v in row.items()}
-    if not value.get("url"):
-        raise ValueError("missing url")
-    registry: dict[str, str | list[str]] = {}
-    for column in REGISTRY_COLUMNS:
-        if value.get(column):
-            cell = value[column]
-            registry[column] = [x.strip() for x in cell.split(";") if x.strip()] if column in LIST_COLUMNS else cell
-    return SiteInput(url=normalise_url(value["url"]), name=value.get("name", ""),
-                     profiles=parse_profiles(value.get("profiles", "")), registry=registry, line=number)
-
-
-def dedupe(sites: list[SiteInput], problems: InputProblems, source: str) -> tuple[list[SiteInput], list[str]]:
-    seen: dict[str, int] = {}
-    unique = []
-    for site in sites:
-        if site.url in seen:
-            problems.add(source, site.line, f"duplicate of line {seen[site.url]}: {site.url} (audited once)")
-            continue
-        seen[site.url] = site.line
-        unique.append(site)
-    return unique, problems.problems
-
-
-# --- registry file (--registry): records keyed by domain or credit code ----------------
-# An export of the ICP filing system or the enterprise registry is keyed by the domain it
-# covers or by the entity's credit code. Domain keys are kept as registrable domains
-# (www.shop.cn → shop.cn), because an ICP filing covers a domain name with all its hosts.
-
-Registry = dict[str, str | list[str]]  # registered_* column → value(s), as on an input row
 REGISTRY_KEY_COLUMNS = ("key", "domain", "uscc")
 _USCC_SHAPE = re.compile(r"^[0-9A-Z]{18}$")
 
 
-def read_registry(path: Path) -> tuple[dict[str, Registry], list[str]]:
+def read_registry(path: Path) -> tuple[dict[str, RegistryValues], list[str]]:
     """Registry records (CSV or JSON) by key (registrable domain or credit code), and the skipped rows' problems."""
     try:
-        text = _decode(path.read_bytes(), str(path))
+        text = decode_file(path.read_bytes(), str(path))
     except OSError as exc:
         raise InputFileError(f"{path}: {exc.strerror or exc}") from exc
     problems = InputProblems()
     rows = _json_rows(text, str(path)) if text.lstrip().startswith("{") else _csv_rows(text, str(path), problems)
-    records: dict[str, Registry] = {}
+    records: dict[str, RegistryValues] = {}
     first_line: dict[str, int] = {}
     for row in rows:
         try:
@@ -256,7 +117,7 @@ def _json_rows(text: str, source: str) -> Iterator[RawRow]:
         raise InputFileError(f"{source}:{exc.lineno}: invalid JSON: {exc.msg}") from exc
 
 
-def _registry_record(keys: dict[str, str], raw: dict[str, object]) -> dict[str, Registry]:
+def _registry_record(keys: dict[str, str], raw: dict[str, object]) -> dict[str, RegistryValues]:
     """One row → {key: values} for each of its keys; ValueError says why the row is skipped."""
     values = _registry_values(raw)
     domains, codes = _row_keys(keys, values)
@@ -270,8 +131,8 @@ def _registry_record(keys: dict[str, str], raw: dict[str, object]) -> dict[str, 
     return {key: values for key in dict.fromkeys([*(site_key_of(d) for d in domains), *codes])}
 
 
-def _registry_values(raw: dict[str, object]) -> Registry:
-    values: Registry = {}
+def _registry_values(raw: dict[str, object]) -> RegistryValues:
+    values: RegistryValues = {}
     for column, value in raw.items():
         if column not in REGISTRY_COLUMNS:
             raise ValueError(f"unknown field '{column}' (known: {', '.join(REGISTRY_COLUMNS)})")
@@ -293,7 +154,7 @@ def _strings(column: str, value: object) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _validate_values(values: Registry) -> None:
+def _validate_values(values: RegistryValues) -> None:
     # A registry value is the yardstick the site is measured against: a typo in it would
     # turn into a false "mismatch" finding, so a row with one is skipped, not used.
     uscc = values.get("registered_uscc")
@@ -306,7 +167,7 @@ def _validate_values(values: Registry) -> None:
         site_key_of(domain)
 
 
-def _row_keys(keys: dict[str, str], values: Registry) -> tuple[list[str], list[str]]:
+def _row_keys(keys: dict[str, str], values: RegistryValues) -> tuple[list[str], list[str]]:
     """The row's domain keys and credit-code keys; without key columns, its own registered values."""
     domains = [d.strip() for d in keys.get("domain", "").split(";") if d.strip()]
     codes = [keys["uscc"]] if keys.get("uscc") else []
@@ -328,7 +189,7 @@ def _row_keys(keys: dict[str, str], values: Registry) -> tuple[list[str], list[s
 def site_key_of(domain: str) -> str:
     """`www.shop.cn`, `https://www.shop.cn/` or `127.0.0.1:8080` → the registrable domain (host:port for IPs)."""
     try:
-        url = normalise_url(domain if "://" in domain else f"http://{domain.strip()}")
+        url = canonical_url(domain if "://" in domain else f"http://{domain.strip()}")
     except ValueError as exc:
         raise ValueError(f"not a domain: {domain!r}") from exc
     if urlsplit(url).path not in ("", "/"):
@@ -336,7 +197,7 @@ def site_key_of(domain: str) -> str:
     return site_key(url)
 
 
-def merge_registry(sites: list[SiteInput], records: dict[str, Registry]) -> list[SiteInput]:
+def merge_registry(sites: list[SiteInput], records: dict[str, RegistryValues]) -> list[SiteInput]:
     """Give each site the registry record of its domain and that of the credit code its row (or domain) names.
 
     The input row's own values win over the file's: the person who wrote that row knew the site.
@@ -353,7 +214,7 @@ def merge_registry(sites: list[SiteInput], records: dict[str, Registry]) -> list
     return merged
 
 
-def with_shown_code(registry: Registry, shown_codes: Iterable[str], records: Mapping[str, Registry]) -> Registry:
+def with_shown_code(registry: RegistryValues, shown_codes: Iterable[str], records: RegistryRecords) -> RegistryValues:
     """The site's registry values; when none names its entity, the record of a credit code it shows.
 
     A copy on a domain of its own is in no registry under that domain, but the credit code
@@ -368,3 +229,22 @@ def with_shown_code(registry: Registry, shown_codes: Iterable[str], records: Map
         if record:
             return {**record, **registry}
     return registry
+
+
+@dataclass(frozen=True)
+class RegistryMerge:
+    """The sites with their records merged in, every record (for sites only a shown credit code
+    will match), and what to tell the user."""
+
+    sites: list[SiteInput]
+    records: dict[str, RegistryValues]
+    problems: list[str]
+    matched: int
+
+
+def merge_registry_file(sites: list[SiteInput], path: Path) -> RegistryMerge:
+    """Read a --registry file and merge its records into the sites (values in the input rows win)."""
+    records, problems = read_registry(path)
+    merged = merge_registry(sites, records)
+    matched = sum(1 for old, new in zip(sites, merged, strict=True) if old.registry != new.registry)
+    return RegistryMerge(merged, records, problems, matched)

@@ -26,6 +26,9 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from auditor.browse.browser import VIEWPORT
+from auditor.errors import short_error
+from auditor.layout import write_atomic
 from auditor.models import BBox, Screenshot
 
 log = logging.getLogger(__name__)
@@ -56,7 +59,7 @@ async def photograph(page: Page, path: Path, clip: tuple[float, float, float, fl
     finally:
         with contextlib.suppress(PlaywrightError):
             await session.detach()
-    path.write_bytes(base64.b64decode(shot["data"]))
+    await asyncio.to_thread(write_atomic, path, base64.b64decode(shot["data"]))
 
 
 def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[tuple[float, float]]:
@@ -78,7 +81,7 @@ def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[
 async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float, float], cited: list[BBox],
                         whole: bool, max_whole_height: float) -> list[Screenshot]:
     """Photograph the page as described in the module text; never raises for the page's sake."""
-    viewport = page.viewport_size or {"width": 1366, "height": 900}
+    viewport = page.viewport_size or VIEWPORT
     width, height = max(size[0], 1.0), max(size[1], 1.0)
     shots: list[Screenshot] = []
     try:
@@ -93,7 +96,7 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
             await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
             shots.append(Screenshot(file=name, y=top, height=bottom - top))
     except (PlaywrightError, TimeoutError) as exc:
-        log.info("pictures of %s (%.0f×%.0f) stopped: %s", page.url, width, height, str(exc).splitlines()[0][:200])
+        log.info("pictures of %s (%.0f×%.0f) stopped: %s", page.url, width, height, short_error(exc))
     return shots
 
 

@@ -28,17 +28,16 @@ from pathlib import Path
 
 from playwright.async_api import Browser, Playwright
 
-from auditor.browser import BrowserChoice, launch
+from auditor.browse.browser import BrowserChoice, launch
+from auditor.browse.netguard import EgressProxy
+from auditor.browse.render import SiteRenderer
 from auditor.discover import Vocabulary
-from auditor.models import SiteSnapshot, SiteStatus
-from auditor.netguard import EgressProxy
-from auditor.render import Cited, Limits, SiteRenderer, now_iso, short_error
+from auditor.errors import short_error
+from auditor.models import Cited, SiteSnapshot, SiteStatus, now_iso
+from auditor.options import Limits
 
 log = logging.getLogger(__name__)
 
-# Headless Chromium composites through a GPU process emulated on the CPU (SwiftShader).
-# Without it, screenshots cost a quarter of the CPU and page loads half, pixel-identical
-# (docs/performance.md); only WebGL goes, which no disclosure depends on.
 LAUNCH_TIMEOUT_S = 60.0
 PROBE_TIMEOUT_S = 10.0
 CLOSE_TIMEOUT_S = 10.0

@@ -1,0 +1,243 @@
+"""Run an audit: render each site once, store its snapshot, judge it, record it in the store.
+
+Live runs take their sites from the batch store (``store.py``) and hand them to a few
+workers sharing one browser (``auditor/browse/pool.py``). Each finished site is written
+completely — snapshot, screenshots, evidence crops, its report page — and only then
+committed to the store in one transaction, so a run killed at any moment resumes with
+nothing finished lost and nothing audited twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Protocol
+
+from playwright.async_api import async_playwright
+
+from auditor.batch.schedule import HostQueue, Throttle, make_throttle
+from auditor.batch.settings import batch_settings
+from auditor.batch.store import Store
+from auditor.browse.netguard import start_guard
+from auditor.browse.pool import BrowserPool
+from auditor.errors import reason
+from auditor.inputs.sites import SiteInput
+from auditor.judge.extract import PageCache
+from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import cited_by_rules, judge, profiles_for
+from auditor.layout import SITES_DIR, save_stored, site_slug
+from auditor.models import BatchReport, SiteReport, SiteSnapshot, SiteStatus, StoredSite, batch_header, now_iso
+from auditor.options import RunOptions
+from auditor.outputs.html import HtmlWriter
+from auditor.resources import templates_dir
+
+log = logging.getLogger(__name__)
+# Beyond the site's own time limit: context set-up and teardown, then the browser is hung.
+HANG_MARGIN_S = 30.0
+
+
+class BatchEvents(Protocol):
+    """What a run reports while it works (see auditor/progress.py)."""
+
+    def site_done(self, report: SiteReport) -> None: ...
+
+    def site_retry(self, url: str, reason: str) -> None: ...
+
+
+SiteDone = Callable[[SiteReport], None]
+
+
+class _Batch:
+    """One run over the store's pending sites: workers, the browser pool, the store."""
+
+    def __init__(self, store: Store, ruleset: Ruleset, options: RunOptions, pool: BrowserPool, run_id: int,
+                 events: BatchEvents | None, header: BatchReport) -> None:
+        self.store = store
+        self.ruleset = ruleset
+        self.options = options
+        self.pool = pool
+        self.run_id = run_id
+        self.events = events
+        self.header = header
+        self.html = HtmlWriter(templates_dir(), options.lang)
+        self.judging = options.judging
+        self.max_attempts = 1 + max(0, options.retries)
+
+    async def worker(self, queue: HostQueue, throttle: Throttle) -> None:
+        while True:
+            async with throttle.slot():
+                site = await queue.take()
+                if site is None:
+                    return
+                try:
+                    await self.audit(site)
+                finally:
+                    queue.done(site)
+
+    async def audit(self, site: SiteInput) -> None:
+        attempt = self.store.start_site(site.url, self.run_id)
+        cache = PageCache()  # nothing read yet (a site given up on is not rendered)
+        try:
+            profiles = profiles_for(site, self.judging)
+            site_dir = self.options.out_dir / SITES_DIR / (site.slug or site_slug(site.url))
+            if attempt > self.max_attempts:  # earlier runs died while on this site, every time
+                snapshot = _error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
+                                                     "while rendering this site (killed or crashed)")
+            else:
+                snapshot, cache = await self.render(site, site_dir, self.ruleset.page_kinds(set(profiles)), attempt)
+            stored = StoredSite(url=site.url, name=site.name, profiles=profiles, registry=site.registry,
+                                snapshot=snapshot)
+            # Judging and page writing are CPU work: off the event loop, which keeps feeding the browser.
+            report = await asyncio.to_thread(self.finish_files, stored, site_dir, cache)
+        except asyncio.CancelledError:
+            self.store.release_site(site.url)  # a graceful stop: the site goes back to the queue
+            raise
+        except Exception as exc:  # our bug on one site is that site's error, not the end of the batch
+            log.exception("auditing %s failed", site.url)
+            report = SiteReport(input_url=site.url, final_url=site.url, name=site.name, status=SiteStatus.ERROR,
+                                error=reason(f"internal error: {type(exc).__name__}: {exc}"),
+                                profiles=profiles_for(site, self.judging), registry=site.registry,
+                                started_at=now_iso(), finished_at=now_iso())
+        self.store.finish_site(report, self.run_id)  # the commit that makes the site done
+        if self.events:
+            self.events.site_done(report)
+
+    async def render(self, site: SiteInput, site_dir: Path, kinds: set[str], attempt: int
+                     ) -> tuple[SiteSnapshot, PageCache]:
+        """Render, relaunching the browser and retrying when it (not the site) failed.
+
+        With the snapshot comes what the judging during the render read off its pages, so
+        the final judgement does not read them again (a retry starts a fresh one).
+        """
+        while True:
+            cache = PageCache()
+            result = await self.pool.render(site.url, site_dir, kinds, self.ruleset.vocabulary, self.options.limits,
+                                            cited_by_rules(site, self.ruleset, self.judging, cache))
+            if result.snapshot is not None:
+                return result.snapshot, cache
+            fault = result.fault or "browser failure"
+            log.warning("%s: attempt %d failed: %s", site.url, attempt, fault)
+            if attempt >= self.max_attempts:
+                failed = f"the browser failed {attempt} times on this site; last: {fault}"
+                return _error_snapshot(site.url, failed), cache
+            attempt = self.store.retry_site(site.url, fault)
+            if self.events:
+                self.events.site_retry(site.url, fault)
+
+    def finish_files(self, stored: StoredSite, site_dir: Path, cache: PageCache) -> SiteReport:
+        """Everything on disk for one site, before its row commits: snapshot, crops, report page."""
+        save_stored(stored, site_dir)
+        try:
+            report = judge(stored, self.ruleset, site_dir, self.judging, cache)
+        except Exception as exc:  # a check's bug on one site: that site is an error, the batch goes on
+            log.exception("judging %s failed", stored.url)
+            broken = stored.snapshot.model_copy(update={
+                "status": SiteStatus.ERROR, "error": reason(f"judging failed: {type(exc).__name__}: {exc}")})
+            report = judge(stored.model_copy(update={"snapshot": broken}), self.ruleset, site_dir, self.judging)
+        try:
+            self.html.write_site(self.header, report, self.options.out_dir)
+        except Exception:  # the result stands; `auditor report` can write the page again
+            log.exception("writing the report page of %s failed", stored.url)
+        return report
+
+
+def _error_snapshot(url: str, why: str) -> SiteSnapshot:
+    return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.ERROR, error=reason(why),
+                        started_at=now_iso(), finished_at=now_iso())
+
+
+async def audit_store(store: Store, ruleset: Ruleset, options: RunOptions, events: BatchEvents | None = None,
+                      command: str = "") -> str:
+    """Audit every pending site of the store; return how the run ended: completed or interrupted.
+
+    Raises BrowserNotFoundError before any site is touched when no browser can be launched.
+    """
+    run_id = store.begin_run(command, options.browser_path or "", options.concurrency)
+    state = "interrupted"
+    try:
+        await _run_pending(store, ruleset, options, events, run_id)
+        state = "completed" if store.totals().pending == 0 else "interrupted"
+    finally:
+        store.end_run(run_id, state)
+    return state
+
+
+async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, events: BatchEvents | None,
+                       run_id: int) -> None:
+    sites = store.pending_sites()
+    if not sites:
+        return
+    header = batch_header(ruleset.pack.pack, ruleset.pack.version, options.lang, store.started_at(), now_iso())
+    # Every connection of the browser goes through the egress guard unless private addresses are allowed.
+    proxy = await start_guard(options.limits.allow_private, options.limits.loopback_only)
+    try:
+        async with async_playwright() as pw:
+            pool = BrowserPool(pw, options.browser_path, proxy, options.recycle_after,
+                               hang_after_s=options.limits.site_timeout_s + HANG_MARGIN_S)
+            choice = await pool.start()
+            log.info("browser: %s (%s); %d site(s) to audit", choice.path or "playwright", choice.source, len(sites))
+            batch = _Batch(store, ruleset, options, pool, run_id, events, header)
+            queue = HostQueue(sites, options.per_host, options.host_delay_s)
+            throttle = make_throttle(options)
+            try:
+                # A TaskGroup: should a worker ever fail (the disk is full), the others stop too.
+                with _stop_on_sigterm():
+                    async with asyncio.TaskGroup() as workers:
+                        control = workers.create_task(throttle.control())
+                        tasks = [workers.create_task(batch.worker(queue, throttle)) for _ in range(throttle.high)]
+                        await asyncio.gather(*tasks)
+                        control.cancel()
+                log.info("sites in flight: up to %d", throttle.peak)
+            finally:
+                await pool.close()
+    finally:
+        if proxy is not None:
+            await proxy.close()
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """SIGTERM (systemd, CI cancel, plain `kill`) stops the run like Ctrl-C: in-flight sites are requeued."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    installed = False
+    if task is not None and hasattr(signal, "SIGTERM"):
+        try:
+            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+            installed = True
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or not POSIX
+            pass
+    try:
+        yield
+    finally:
+        if installed:
+            loop.remove_signal_handler(signal.SIGTERM)
+
+
+class _Callback:
+    def __init__(self, on_done: SiteDone | None) -> None:
+        self.on_done = on_done
+
+    def site_done(self, report: SiteReport) -> None:
+        if self.on_done:
+            self.on_done(report)
+
+    def site_retry(self, url: str, reason: str) -> None:
+        log.warning("retrying %s: %s", url, reason)
+
+
+async def audit_sites(sites: list[SiteInput], ruleset: Ruleset, options: RunOptions,
+                      on_done: SiteDone | None = None, events: BatchEvents | None = None) -> BatchReport:
+    """Audit `sites` as a fresh batch in ``options.out_dir`` and return it (a library call and the demo's)."""
+    with Store.open(options.out_dir) as store:
+        settings = batch_settings(ruleset, options, [])
+        store.reset(settings, registry=options.registry)
+        store.add_sites(sites)
+        await audit_store(store, ruleset, options, events or _Callback(on_done), command="audit_sites")
+        header = batch_header(settings.pack, settings.pack_version, options.lang, store.started_at(), now_iso(),
+                              settings.tool_version)
+        return header.model_copy(update={"sites": list(store.reports())})

@@ -1,0 +1,1 @@
+"""Stage 2: render each site as a visitor sees it and end in a snapshot (render.py)."""

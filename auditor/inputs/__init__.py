@@ -1,0 +1,1 @@
+"""Stage 1: what to audit (sites.py) and what the registry says about it (registry.py)."""

@@ -1,0 +1,131 @@
+"""The output folder: every file name, where each site's files go, and how every file is written.
+
+    OUT/
+      report.json  index.html  results.csv  junit.xml  manifest.json
+      audit.sqlite  audit.lock                 the batch store (auditor/batch/store.py)
+      sites/<site>/
+        snapshot.json                          what the browser saw: judged again offline
+        home.jpg  <kind>-part1.jpg …  <kind>.html   pictures and rendered DOM copies
+        evidence/<hash>.jpg                    cropped evidence
+        report.html  notice.html  notice.pdf  manifest.json
+
+Every file the tool writes goes through :func:`write_atomic` or :class:`AtomicFile`: it
+appears under its name complete and on disk (fsync), or not at all, so a run killed at
+any moment never leaves half a file that a later reader would trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from auditor.errors import SnapshotError
+from auditor.models import SiteReport, StoredSite
+
+REPORT_FILE = "report.json"
+INDEX_FILE = "index.html"
+CSV_FILE = "results.csv"
+JUNIT_FILE = "junit.xml"
+MANIFEST_FILE = "manifest.json"
+STORE_FILE = "audit.sqlite"
+LOCK_FILE = "audit.lock"
+SITES_DIR = "sites"
+SNAPSHOT_FILE = "snapshot.json"
+SITE_REPORT_FILE = "report.html"
+NOTICE_FILE = "notice.html"
+NOTICE_PDF = "notice.pdf"
+EVIDENCE_DIR = "evidence"
+RUN_FILES = (REPORT_FILE, INDEX_FILE, CSV_FILE, JUNIT_FILE)  # the batch's outputs beside the site folders
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+class AtomicFile:
+    """A file written bit by bit (a stream of site reports) that appears whole or not at all.
+
+    Written to ``<name>.tmp``; :meth:`commit` flushes it to disk and renames it into place.
+    """
+
+    def __init__(self, path: Path, mode: str = "w", encoding: str | None = "utf-8",
+                 newline: str | None = None) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._tmp = path.with_name(path.name + ".tmp")
+        self.handle: IO[Any] = self._tmp.open(mode, encoding=None if "b" in mode else encoding, newline=newline)
+
+    def commit(self) -> Path:
+        self.handle.flush()
+        os.fsync(self.handle.fileno())  # on disk before the name says the file is complete
+        self.handle.close()
+        self._tmp.replace(self.path)  # atomic on POSIX: readers see the old file or the new one
+        return self.path
+
+    def discard(self) -> None:
+        self.handle.close()
+        self._tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: Path, data: str | bytes) -> Path:
+    """Write a whole file or nothing (text as UTF-8)."""
+    out = AtomicFile(path, "wb")
+    try:
+        out.handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except BaseException:
+        out.discard()
+        raise
+    return out.commit()
+
+
+# --- site folders --------------------------------------------------------------------------
+
+
+def site_slug(url: str) -> str:
+    """A folder name that is readable and unique per URL: host, port and a short hash."""
+    host = re.sub(r"[^a-z0-9.-]+", "-", url.split("://", 1)[-1].split("/", 1)[0].lower()).strip("-.")
+    return f"{host[:60]}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+
+def site_report_path(folder_name: str) -> str:
+    """Where a site's HTML report is, relative to the output folder (report.json's `report_path`)."""
+    return f"{SITES_DIR}/{folder_name}/{SITE_REPORT_FILE}"
+
+
+def site_folder(site: SiteReport, out_dir: Path) -> Path | None:
+    """The folder of a site's files: the one its report is in, and only if that is under OUT/sites/."""
+    if not site.report_path:
+        return None
+    folder = (out_dir / site.report_path).parent
+    sites = (out_dir / SITES_DIR).resolve()
+    return folder if folder.resolve().parent == sites and folder.is_dir() else None
+
+
+def save_stored(stored: StoredSite, site_dir: Path) -> None:
+    """The site's snapshot, on disk before the store's row says the site is done."""
+    write_atomic(site_dir / SNAPSHOT_FILE, stored.model_dump_json(indent=1))
+
+
+def load_stored(path: Path) -> StoredSite:
+    try:
+        return StoredSite.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValidationError, ValueError) as exc:
+        raise SnapshotError(f"{path}: not a snapshot written by this tool: {str(exc).splitlines()[0]}") from exc
+
+
+def stored_snapshots(folder: Path) -> list[Path]:
+    """The snapshot files of an output folder (``sites/*/``), or of a folder of site folders."""
+    return sorted(folder.glob(f"{SITES_DIR}/*/{SNAPSHOT_FILE}")) or sorted(folder.glob(f"*/{SNAPSHOT_FILE}"))
+
+
+def copy_site_files(source: Path, target: Path) -> None:
+    """A site folder's files (not its sub-folders) copied to another output folder."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        if item.is_file():
+            shutil.copy2(item, target / item.name)

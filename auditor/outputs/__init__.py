@@ -1,0 +1,1 @@
+"""Stage 4: report.json, the HTML reports, exports, notices and manifests, from site reports (write.py)."""
