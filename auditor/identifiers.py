@@ -24,10 +24,11 @@ from phonenumbers import PhoneNumberType
 
 from auditor.normalize import normalize, normalize_spaced
 
-IdKind = Literal[
-    "icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence", "phone", "email"]
+# The numbers a rule can ask to see displayed, and everything the scanner finds.
+NumberKind = Literal["icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"]
+MatchKind = Literal[NumberKind, "phone", "email"]
 Status = Literal["valid", "nonstandard", "invalid"]
-Verdict = tuple[Status, tuple[str, ...]]
+FormCheck = tuple[Status, tuple[str, ...]]  # how one number is written: its status and problem codes
 
 # --- §2.0 provinces ------------------------------------------------------------------
 
@@ -67,7 +68,7 @@ class Checked(NamedTuple):
 class IdMatch:
     """One identifier found in a text block (offsets refer to ``normalize(text)``)."""
 
-    kind: IdKind
+    kind: MatchKind
     value: str
     raw: str
     status: Status
@@ -116,7 +117,7 @@ def _icp_filing(s: str) -> Checked:
     return Checked("invalid", ("bad_format",), n)
 
 
-def check_icp_filing(s: str) -> Verdict:
+def check_icp_filing(s: str) -> FormCheck:
     """Judge one ICP filing number (京ICP备12345678号-1)."""
     return _icp_filing(s)[:2]
 
@@ -137,7 +138,7 @@ def _icp_licence(s: str) -> Checked:
     return Checked("invalid", ("bad_format",), n)
 
 
-def check_icp_licence(s: str) -> Verdict:
+def check_icp_licence(s: str) -> FormCheck:
     """Judge one ICP operating licence number (京ICP证030173号)."""
     return _icp_licence(s)[:2]
 
@@ -161,7 +162,7 @@ def _telecom(s: str, today: date) -> Checked:
     return Checked("valid", (), n)
 
 
-def check_telecom_licence(s: str, today: date | None = None) -> Verdict:
+def check_telecom_licence(s: str, today: date | None = None) -> FormCheck:
     """Judge one value-added telecom licence number (京B2-20090059, A2.B1.B2-20090003)."""
     return _telecom(s, today or date.today())[:2]
 
@@ -205,7 +206,7 @@ def _psb(s: str) -> Checked:
     return Checked("valid", (), f"{prov}公网安备{num}号")
 
 
-def check_psb(s: str) -> Verdict:
+def check_psb(s: str) -> FormCheck:
     """Judge one public-security filing number (京公网安备11010802020134号)."""
     return _psb(s)[:2]
 
@@ -245,7 +246,7 @@ def _uscc(s: str) -> Checked:
     return Checked("valid", (), n)
 
 
-def check_uscc(s: str) -> Verdict:
+def check_uscc(s: str) -> FormCheck:
     """Judge one 统一社会信用代码 (GB 32100 check character, GB 11714 as a warning)."""
     return _uscc(s)[:2]
 
@@ -275,7 +276,7 @@ def _culture(s: str, today: date) -> Checked:
     return Checked("valid", (), value)
 
 
-def check_culture_licence(s: str, today: date | None = None) -> Verdict:
+def check_culture_licence(s: str, today: date | None = None) -> FormCheck:
     """Judge one 网络文化经营许可证 number (京网文〔2020〕1234-567号)."""
     return _culture(s, today or date.today())[:2]
 
@@ -472,7 +473,7 @@ class _View:
 Finder = Callable[[_View, date, list[IdMatch]], Iterator[IdMatch]]
 
 
-def _match(kind: IdKind, checked: Checked, view: _View, start: int, end: int, label: str = "") -> IdMatch:
+def _match(kind: MatchKind, checked: Checked, view: _View, start: int, end: int, label: str = "") -> IdMatch:
     raw = view.norm[start:end]
     status, problems = checked.status, checked.problems
     if _GLOSS_RE.search(raw):  # obfuscated keyword: the number is there, the wording is not

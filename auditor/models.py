@@ -227,12 +227,20 @@ class RuleResult(Model):
 
 
 class PageRef(Model):
+    """One page of a site as the reports record it: where it ended, how it was fetched, its evidence files."""
+
     kind: str
-    url: str
-    status: int | str | None
+    url: str  # where the page ended (after redirects)
+    status: int | str | None  # its HTTP status, or "error" when it could not be read
     # Evidence files of this page in the site's folder (relative to it): the rendered DOM and the screenshots.
     dom: str | None = None
     screenshots: list[str] = Field(default_factory=list)
+    # How it was fetched (the manifests' provenance): the address asked for, the redirects before
+    # `url` (first request first), why it could not be read, and when (UTC).
+    requested_url: str = ""
+    redirects: list[str] = Field(default_factory=list)
+    error: str | None = None
+    fetched_at: str = ""
 
 
 class SiteReport(Model):

@@ -17,14 +17,13 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.identifiers import link_kind, parse_phone, psb_link_code
+from auditor.identifiers import NumberKind, link_kind, parse_phone, psb_link_code
 from auditor.judge.extract import SiteFacts, linked_to
 from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, RegistryValues
 from auditor.normalize import collapse_spaces, normalize
 from auditor.urls import site_key, split_url
 
 ENGINE_CODES = ("not_applicable", "page_unavailable", "error")
-IdKind = Literal["icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"]
 HOME = ("home",)
 
 
@@ -104,7 +103,7 @@ def _image_hints(ctx: Context, words: list[str], pages: tuple[str, ...] = HOME) 
 
 
 class DisplayedParams(Params):
-    kinds: list[IdKind] = Field(min_length=1)
+    kinds: list[NumberKind] = Field(min_length=1)
     pages: list[str] = Field(default_factory=lambda: ["home"])
     image_words: list[str] = Field(default_factory=list)
     review_problems: list[str] = Field(default_factory=list)  # e.g. maybe_expired: valid, but a person checks
@@ -135,7 +134,7 @@ def identifier_displayed(ctx: Context, params: BaseModel) -> Verdict:
 
 
 class LinkedParams(Params):
-    kinds: list[IdKind] = Field(min_length=1)
+    kinds: list[NumberKind] = Field(min_length=1)
     hosts: list[str] = Field(min_length=1)  # link kinds from identifiers.link_kind
     obsolete_hosts: list[str] = Field(default_factory=list)
 
@@ -160,7 +159,7 @@ def identifier_linked(ctx: Context, params: BaseModel) -> Verdict:
 
 
 class PlacementParams(Params):
-    kinds: list[IdKind] = Field(min_length=1)
+    kinds: list[NumberKind] = Field(min_length=1)
 
 
 @check(PlacementParams, {"pass": ("value",), "not_centered": ("value",), "not_in_footer": ("value", "region"),
@@ -182,9 +181,9 @@ def identifier_placement(ctx: Context, params: BaseModel) -> Verdict:
 
 
 class LicenceParams(Params):
-    licence_kinds: list[IdKind] = Field(min_length=1)
+    licence_kinds: list[NumberKind] = Field(min_length=1)
     categories: list[str] = Field(min_length=1)  # telecom licence categories that cover platforms, e.g. B2
-    filing_kinds: list[IdKind] = Field(default_factory=lambda: list[IdKind](["icp_filing"]))
+    filing_kinds: list[NumberKind] = Field(default_factory=lambda: list[NumberKind](["icp_filing"]))
     image_words: list[str] = Field(default_factory=list)
 
 

@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 def page_refs(snap: SiteSnapshot) -> list[PageRef]:
     """Each page as report.json lists it: where it ended, how it answered, its evidence files."""
     return [PageRef(kind=p.kind, url=p.final_url, status=p.http_status if p.error is None else "error",
-                    dom=p.dom, screenshots=[s.file for s in p.screenshots])
+                    dom=p.dom, screenshots=[s.file for s in p.screenshots], requested_url=p.url,
+                    redirects=p.redirects, error=p.error, fetched_at=p.fetched_at)
             for p in snap.pages]
 
 

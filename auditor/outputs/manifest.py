@@ -150,7 +150,15 @@ def site_files(folder: Path) -> list[Path]:
 
 
 def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
-    """Per page: what the stored snapshot says about fetching it (the report keeps only kind, URL, status)."""
+    """Per page: how it was fetched, and its files, as the site report records it.
+
+    Reports written before the page records carried their provenance (no `fetched_at`)
+    take it from the site's stored snapshot, so re-sealing an old folder loses nothing.
+    """
+    if all(p.fetched_at for p in site.pages):
+        return [PageEvidence(kind=p.kind, url=p.requested_url or p.url, final_url=p.url, redirects=p.redirects,
+                             http_status=p.status, error=p.error, fetched_at=p.fetched_at, dom=p.dom,
+                             screenshots=p.screenshots) for p in site.pages]
     try:
         snapshot = load_stored(folder / SNAPSHOT_FILE).snapshot
     except SnapshotError:
