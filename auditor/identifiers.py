@@ -554,6 +554,10 @@ def _plausible_uscc(checked: Checked) -> bool:
     return checked.status == "valid" and not checked.problems and v[0] in _USCC_DEPARTMENTS and area_ok
 
 
+# Written in groups for legibility ("9133 0110 MA2H 7K3C 6K"): 18 characters once joined.
+_FIND_USCC_GROUPED = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{2,6}(?: [0-9A-Za-z]{2,6}){2,8}(?![0-9A-Za-z])")
+
+
 def _find_uscc(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
     for m in _FIND_USCC.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
@@ -561,6 +565,29 @@ def _find_uscc(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMat
         labelled = any(word in _before(view, start) for word in _USCC_LABELS)
         if labelled or (len(m.group(0)) == 18 and _plausible_uscc(checked)):
             yield _match("uscc", checked, view, start, end)
+    for m in _FIND_USCC_GROUPED.finditer(view.spaced):
+        for lo, hi in _groups_of_18(m.group(0)):
+            start, end = view.span(m.start() + lo, m.start() + hi)
+            checked = _uscc(m.group(0)[lo:hi])
+            labelled = any(word in _before(view, start) for word in _USCC_LABELS)
+            # Labelled, a code of the right shape counts even with a wrong check character (reported invalid).
+            if (labelled and checked.problems in ((), ("org_code_check",), ("checksum",))) or _plausible_uscc(checked):
+                yield _match("uscc", checked, view, start, end)
+                break
+
+
+def _groups_of_18(run: str) -> Iterator[tuple[int, int]]:
+    """Spans of consecutive space-separated groups of `run` that join to 18 characters (a run holds ≤ 9)."""
+    starts = [0] + [i + 1 for i, c in enumerate(run) if c == " "]
+    for first, lo in enumerate(starts):
+        length = 0
+        for hi_index in range(first, len(starts)):
+            end = starts[hi_index + 1] - 1 if hi_index + 1 < len(starts) else len(run)
+            length += end - starts[hi_index]
+            if length >= 18:
+                if length == 18 and hi_index - first >= 2:
+                    yield lo, end
+                break
 
 
 _FIND_EMAIL = re.compile(

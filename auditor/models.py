@@ -75,6 +75,18 @@ class Text(Model):
 BBox = tuple[float, float, float, float]  # x, y, width, height in CSS pixels of the full page
 
 
+class BlockLink(Model):
+    """Where a click on part of a block's text leads (or a text-less link beside it, such as a badge).
+
+    Read from the page's structure: the text stands inside an element that navigates (an
+    ``<a href>``, a ``data-href``, or a click handler that names its target).
+    """
+
+    text: str  # the block's text inside that element ("" for a badge without words)
+    url: str
+    via: Literal["href", "data-href", "script"] = "href"
+
+
 class TextBlock(Model):
     """Visible text of one block-level element (its inline descendants joined)."""
 
@@ -84,29 +96,33 @@ class TextBlock(Model):
     centered: bool
     font_px: float = 0.0
     frame: str | None = None  # URL of the same-origin iframe the text came from
+    links: list[BlockLink] | None = None  # None: a snapshot from before links were read from the structure
+    label: str = ""  # the words labelling it from the element before (<th>地址</th><td>…</td>)
 
 
 class Link(Model):
     """Something a visitor can click that leads somewhere.
 
-    ``via`` says how: a real ``href``, a ``data-href`` attribute, or a script handler
-    that was clicked at render time to learn where it goes.
+    ``via`` says how: a real ``href``, a ``data-href`` attribute, a click handler that
+    names its target (``script``), or one that was clicked at render time to learn where
+    it goes (``click``).
     """
 
     text: str
     url: str
     bbox: BBox
     region: Region
-    via: Literal["href", "data-href", "click"] = "href"
+    via: Literal["href", "data-href", "script", "click"] = "href"
     title: str = ""
 
 
 class Image(Model):
     alt: str
     src: str
-    href: str | None
+    href: str | None  # where a click on it leads
     bbox: BBox
     region: Region
+    context: str = ""  # the visible words of the block it stands in ("ICP备案号：<img>")
 
 
 class Screenshot(Model):

@@ -32,13 +32,15 @@ class Limits:
     # When a page is read: auditor/browse/settle.py.
     network_quiet_ms: int = 250  # no request in flight this long, then …
     settle_ms: int = 300  # … the DOM unchanged this long …
-    settle_min_ms: int = 1500  # … and, on a homepage without a footer yet, no timer due and this long since navigation
+    settle_min_ms: int = 1500  # … and, until the page shows what it is read for, no timer due and this long
     settle_max_ms: int = 6000  # never wait longer than this after navigation
+    settle_min_text: int = 200  # a page other than the homepage shows this much text, or no timer is due
     max_pages: int = 8
     max_blocks: int = 4000
     max_block_chars: int = 2000
     max_links: int = 3000
     max_images: int = 500
+    max_pseudo_elements: int = 20000  # elements whose CSS-drawn text (::before/::after) is read
     screenshots: bool = True  # pictures for evidence (browse/pictures.py); off: faster (CI self-checks), text only
     whole_pages: bool = False  # photograph every page whole, not only the homepage and the parts the rules cite
     max_screenshot_height: int = 8000
@@ -49,7 +51,7 @@ class Limits:
 
     def js_limits(self) -> dict[str, int]:
         return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,
-                "maxLinks": self.max_links, "maxImages": self.max_images}
+                "maxLinks": self.max_links, "maxImages": self.max_images, "maxPseudo": self.max_pseudo_elements}
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@ class SiteRenderer:
                 message = "the address starts a file download instead of showing a page"
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
-        await settle(page, self.limits, footer=kind == "home", network=network)
+        # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
+        await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
         try:
             data = await self._extract_settled(page, network)
             dom = await self._save_dom(page, kind, site_dir)

@@ -8,8 +8,10 @@ when the DOM last changed and which timers are still due. A page is settled when
 * no request of the page has been in flight for ``network_quiet_ms`` (bounded, since
   long-polling pages never go quiet), and then
 * its DOM has not changed for ``settle_ms`` (counted from its last change), and
-* on a homepage: footer-like text (ICP, 版权, ©) is showing, or no timer is due any more
-  and ``settle_min_ms`` have passed since navigation,
+* it shows what it is read for — a homepage footer-like text (ICP, 版权, ©), any other
+  page ``settle_min_text`` characters of text (a single-page app writes its agreement
+  after a fetch) — or no timer is due any more and ``settle_min_ms`` have passed since
+  navigation,
 
 or when ``settle_max_ms`` have passed since navigation, whatever the page does.
 """
@@ -30,7 +32,7 @@ TRACKER_JS = (Path(__file__).parent / "settle.js").read_text(encoding="utf-8")
 NETWORK_IDLE_MAX_MS = 3000
 
 # Without the tracker (a frame it could not reach) quiet is counted from this call on.
-SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
+SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => {
   const tracker = window[Symbol.for("auditor.settle")];
   const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
   let changed = performance.now();
@@ -38,14 +40,15 @@ SETTLE_JS = """({quiet, max, min, footer}) => new Promise((resolve) => {
   const observer = tracker ? null : new MutationObserver(() => { changed = performance.now(); });
   if (observer) observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   const marker = /ICP|公网安备|版权|©|copyright/i;
-  let footerSeen = !footer;
-  let readAt = null;  // the page as of this change was read for a footer (innerText is costly on huge pages)
+  let shown = !footer && !minText;  // what the page is read for is showing
+  let readAt = null;  // the page as of this change was read (innerText is costly on huge pages)
   const footerDone = (now) => {
-    if (!footerSeen && readAt !== lastChange()) {
+    if (!shown && readAt !== lastChange()) {
       readAt = lastChange();
-      footerSeen = marker.test((document.body && document.body.innerText || "").slice(-8000));
+      const text = document.body && document.body.innerText || "";
+      shown = footer ? marker.test(text.slice(-8000)) : text.replace(/\\s+/g, "").length >= minText;
     }
-    return footerSeen || (now >= min && !(tracker && tracker.dueBefore(max)));
+    return shown || (now >= min && !(tracker && tracker.dueBefore(max)));
   };
   const check = () => {
     const now = performance.now();
@@ -105,8 +108,11 @@ class NetworkWatch:
             await asyncio.sleep(max(0.01, min(wake, deadline) - now))
 
 
-async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None) -> None:
+async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None,
+                 document: bool = False) -> None:
     """Wait until the page is settled (see the module text); never raises for the page's sake.
+
+    `footer`: a homepage, read for its footer; `document`: another page a rule reads, read for its text.
 
     Without a `network` watch (one made before the page was loaded), Playwright's own
     ``networkidle`` stands in for it.
@@ -122,4 +128,5 @@ async def settle(page: Page, limits: Limits, footer: bool = False, network: Netw
             await page.wait_for_load_state("networkidle", timeout=network_max_ms)
     with contextlib.suppress(PlaywrightError):
         await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
-                                        "min": limits.settle_min_ms, "footer": footer})
+                                        "min": limits.settle_min_ms, "footer": footer,
+                                        "minText": limits.settle_min_text if document and not footer else 0})

@@ -1,18 +1,29 @@
 // In-page extraction: one call per page (or same-origin frame) returns everything the
 // auditor needs about what a visitor sees. Only rendered, visible text counts: comments
 // are not text nodes, <script type="text/html"> templates are skipped with all scripts,
-// and hidden or zero-size elements are dropped. Geometry is in page (not viewport)
-// coordinates so evidence can be cropped from a full-page screenshot later.
+// and hidden or zero-size elements are dropped; text drawn by CSS (::before / ::after
+// content) is read, since every visitor sees it. Geometry is in page (not viewport)
+// coordinates so evidence can be cropped from a full-page screenshot later. What is
+// linked and what is a footer is read from the page's structure (the elements around the
+// text), position only where the structure says nothing.
 (limits) => {
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "HEAD", "TITLE"]);
-  const FOOTER_HINT = /(^|[-_ ])(foot|footer|copyright|copy-?right|bottom|beian|icp|record)/i;
-  const HEADER_HINT = /(^|[-_ ])(header|topbar|top-bar|navbar|masthead)/i;
+  // Class or id words that name a page's footer or header. The strong ones decide wherever the
+  // element sits; the weak ones ("bottom", "record") only in the lower half of the content.
+  const FOOTER_STRONG = /(^|[-_ ])(foot|footer|copyright|copy-?right|beian|icp)($|[-_ \d])/i;
+  const FOOTER_WEAK = /(^|[-_ ])(bottom|record)($|[-_ \d])/i;
+  const HEADER_HINT = /(^|[-_ ])(header|topbar|top-bar|navbar|masthead)($|[-_ \d])/i;
+  // A <footer> or <header> inside these is an article's or a section's, not the page's (HTML's contentinfo rule).
+  const SECTIONING = new Set(["ARTICLE", "ASIDE", "MAIN", "NAV", "SECTION"]);
+  const MAX_BADGE_LINKS = 30;  // text-less links (badges) counted beside a block's text, per block
   const doc = document.documentElement;
   const pageW = Math.max(doc.scrollWidth, doc.clientWidth, 1);
   const pageH = Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0, doc.clientHeight, 1);
   const viewW = doc.clientWidth || pageW;
   const sx = window.scrollX, sy = window.scrollY;
 
+  // Web components: open shadow roots render in place of their host, so they are read too.
+  const parentOf = (el) => el.parentElement || (el.getRootNode && el.getRootNode().host) || null;
   const visibleElement = (el) => {
     if (!el || !el.checkVisibility) return false;
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return false;
@@ -25,40 +36,127 @@
     }
     return true;
   };
-  // Web components: open shadow roots render in place of their host, so they are read too.
-  const parentOf = (el) => el.parentElement || (el.getRootNode && el.getRootNode().host) || null;
   const roots = [document];
   for (let i = 0; i < roots.length && roots.length < 500; i++) {
     for (const el of roots[i].querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
   }
   const queryAll = (selector) => roots.flatMap((root) => Array.from(root.querySelectorAll(selector)));
-  function* textNodes(root) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) yield node;
-      else if (node.shadowRoot) yield* textNodes(node.shadowRoot);
-    }
-  }
   const rectOf = (r) => [r.left + sx, r.top + sy, r.width, r.height];
   const onPage = (r) => r.width > 0 && r.height > 0 && r.right + sx > 0 && r.bottom + sy > 0;
+  const clean = (s) => s.replace(/\s+/g, " ").trim();
 
-  const hints = (el) => {
-    let footer = false, header = false;
-    for (let a = el; a && a !== doc; a = parentOf(a)) {
-      const tag = a.tagName, role = a.getAttribute("role") || "";
-      const names = (a.id || "") + " " + (typeof a.className === "string" ? a.className : "");
-      if (tag === "FOOTER" || role === "contentinfo" || FOOTER_HINT.test(names)) footer = true;
-      if (tag === "HEADER" || role === "banner" || HEADER_HINT.test(names)) header = true;
-    }
-    return { footer, header };
+  // --- CSS-drawn text ---------------------------------------------------------------
+  const unescapeCss = (s) => s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex, ch) => {
+    if (!hex) return ch;
+    const code = parseInt(hex, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : "\ufffd";
+  });
+  // The quoted strings of a computed `content` value, joined: counter() and url() parts draw no text we can read.
+  const cssStrings = (value) => {
+    let out = "";
+    const strings = /"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'/g;
+    for (let m = strings.exec(value); m; m = strings.exec(value)) out += unescapeCss(m[1] !== undefined ? m[1] : m[2]);
+    return out;
   };
+  let pseudoChecked = 0;
+  const pseudoText = (el, which) => {
+    let st;
+    try { st = getComputedStyle(el, which); } catch (e) { return ""; }
+    const content = st.content;
+    if (!content || content === "none" || content === "normal" || st.display === "none"
+        || st.visibility === "hidden" || st.visibility === "collapse" || parseFloat(st.opacity) === 0) return "";
+    // Icon fonts draw pictures with private-use characters: those are not text.
+    return cssStrings(content).replace(/[\ue000-\uf8ff]/g, "").trim();
+  };
+
+  // Text nodes and CSS-drawn text of `root` in reading order: ::before ahead of an element's
+  // content, ::after once the walk has left the element.
+  function* items(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    const after = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      while (after.length && !after[after.length - 1].el.contains(node)) yield after.pop();
+      if (node.nodeType === Node.TEXT_NODE) { yield node; continue; }
+      if (!SKIP.has(node.tagName) && pseudoChecked++ < limits.maxPseudo) {
+        const before = pseudoText(node, "::before");
+        if (before) yield { el: node, text: before };
+        const behind = pseudoText(node, "::after");
+        if (behind) after.push({ el: node, text: behind });
+      }
+      if (node.shadowRoot) yield* items(node.shadowRoot);
+    }
+    while (after.length) yield after.pop();
+  }
+
+  // --- where a click leads ------------------------------------------------------------
+  // A URL a click handler opens, written as a literal: onclick="window.open('…')", location.href='…'.
+  const SCRIPT_NAV = /(?:window\.open|location\.(?:assign|replace))\s*\(\s*(['"`])([^'"`]+)\1|location(?:\.href)?\s*=\s*(['"`])([^'"`]+)\3/;
+  const resolve = (url) => { try { return new URL(url, location.href).href; } catch (e) { return null; } };
+  const scriptTarget = (code) => {
+    const m = SCRIPT_NAV.exec(code || "");
+    const url = m ? resolve(m[2] || m[4]) : null;
+    return url && /^https?:/i.test(url) ? url : null;
+  };
+  // Where clicking this very element goes, if it is a link or a handler that names its target.
+  const ownTarget = (el) => {
+    if (!el.getAttribute) return null;
+    const tag = el.tagName;
+    if ((tag === "A" || tag === "AREA") && el.hasAttribute("href")) {
+      const raw = el.getAttribute("href").trim();
+      if (/^javascript:/i.test(raw)) {
+        const url = scriptTarget(raw);
+        if (url) return { url, via: "script" };
+      } else if (raw && !raw.startsWith("#")) {
+        return { url: el.href, via: "href" };
+      }
+    }
+    if (el.hasAttribute("data-href")) {
+      const url = resolve(el.getAttribute("data-href").replace(/^#/, ""));
+      if (url) return { url, via: "data-href" };
+    }
+    if (el.hasAttribute("onclick")) {
+      const url = scriptTarget(el.getAttribute("onclick"));
+      if (url) return { url, via: "script" };
+    }
+    return null;
+  };
+  // The element (this one or an ancestor) that a click on this text follows.
+  const navCache = new Map();
+  const targetOf = (el) => {
+    if (navCache.has(el)) return navCache.get(el);
+    let found = null;
+    for (let a = el; a && a !== document.body && a !== doc && !found; a = parentOf(a)) found = ownTarget(a);
+    navCache.set(el, found);
+    return found;
+  };
+
+  // --- structure: blocks, footer, header ---------------------------------------------
+  const insideSectioning = (el) => {
+    for (let a = parentOf(el); a && a !== doc; a = parentOf(a)) if (SECTIONING.has(a.tagName)) return true;
+    return false;
+  };
+  // What the nearest ancestor with a say calls this element's part of the page: footer, header, or nothing.
+  const structureOf = (el) => {
+    for (let a = el; a && a !== doc; a = parentOf(a)) {
+      const tag = a.tagName, role = (a.getAttribute && a.getAttribute("role")) || "";
+      if (role === "contentinfo" || (tag === "FOOTER" && !insideSectioning(a))) return "footer";
+      if (role === "banner" || (tag === "HEADER" && !insideSectioning(a))) return "header";
+      const names = (a.id || "") + " " + (typeof a.className === "string" ? a.className : "");
+      if (FOOTER_STRONG.test(names)) return "footer";
+      if (HEADER_HINT.test(names)) return "header";
+      if (FOOTER_WEAK.test(names)) return "footer?";
+    }
+    return null;
+  };
+  let contentBottom = pageH;  // where the page's content ends: set once the blocks are read
   const regionOf = (el, box) => {
-    const h = hints(el);
     const [, y, , height] = box;
-    const bottomBand = Math.max(pageH * 0.25, Math.min(600, pageH * 0.5));
-    if (h.footer && y > pageH * 0.3) return "footer";
-    if (y + height >= pageH - bottomBand && y > pageH * 0.5) return "footer";
-    if (h.header && y < pageH * 0.5) return "header";
+    const said = structureOf(el);
+    if (said === "footer" || (said === "footer?" && y > contentBottom * 0.5)) return "footer";
+    if (said === "header") return "header";
+    // The structure says nothing: the last band of the content is its footer, the top its header.
+    const bottomBand = Math.max(contentBottom * 0.25, Math.min(600, contentBottom * 0.5));
+    if (y + height >= contentBottom - bottomBand && y > contentBottom * 0.5) return "footer";
     if (y + height <= 150) return "header";
     return "main";
   };
@@ -71,34 +169,65 @@
     while (c.parentElement && c !== document.body && isInline(c)) c = c.parentElement;
     return c;
   };
-  const clean = (s) => s.replace(/\s+/g, " ").trim();
+  // The words that label a block from the element before it: a table's header cell (<th>地址</th><td>…</td>),
+  // a <dt>, or a short caption ("投诉邮箱" above "ts@shop.cn").
+  const labelBefore = (el) => {
+    const prev = el === document.body ? null : el.previousElementSibling;
+    const text = prev ? clean(prev.textContent || "") : "";
+    if (!text || text.length > 16 || /\d/.test(text) || /[。！？!?]/.test(text) || SKIP.has(prev.tagName)) return "";
+    return visibleElement(prev) ? text : "";
+  };
+  const imageText = (el) => Array.from(el.querySelectorAll ? el.querySelectorAll("img[alt]") : []).map((i) => i.alt).join(" ");
 
   // --- text blocks ---------------------------------------------------------------
   const blocks = [];
+  const blockEls = [];
   let group = null;
+  // Links beside the text: text-less links (a police badge, an icon) inside the block's element.
+  const badgeLinks = (el, known) => {
+    if (el === document.body || el === doc) return [];
+    const found = [];
+    const candidates = el.querySelectorAll("a[href], area[href], [data-href], [onclick]");
+    if (candidates.length > MAX_BADGE_LINKS) return [];
+    for (const a of candidates) {
+      const target = ownTarget(a);
+      if (target && !known.has(target.url) && visibleElement(a)) {
+        known.add(target.url);
+        found.push({ text: clean(a.getAttribute("aria-label") || a.getAttribute("title") || imageText(a)).slice(0, 300),
+          url: target.url, via: target.via });
+      }
+    }
+    return found;
+  };
   const flush = () => {
     if (!group) return;
     const text = clean(group.parts.join("")).slice(0, limits.maxBlockChars);
     if (text) {
       const box = [group.x0, group.y0, group.x1 - group.x0, group.y1 - group.y0];
       const cx = group.x0 + (group.x1 - group.x0) / 2;
+      const links = Array.from(group.links.entries()).map(([url, l]) => (
+        { text: clean(l.text).slice(0, 300), url, via: l.via }));
       blocks.push({
-        text, bbox: box, region: regionOf(group.el, box),
+        text, bbox: box, region: "main",
         centered: Math.abs(cx - viewW / 2) <= viewW * 0.08,
         font_px: parseFloat(getComputedStyle(group.el).fontSize) || 0,
+        links: links.concat(badgeLinks(group.el, new Set(group.links.keys()))),
+        label: labelBefore(group.el),
       });
+      blockEls.push(group.el);
     }
     group = null;
   };
-  // Which text nodes to look at: all of them on a normal page; on a huge one the first
-  // and the last `half` (disclosures sit in headers and footers, not in the middle).
+  // Which text to look at: all of it on a normal page; on a huge one the first and the
+  // last `half` items (disclosures sit in headers and footers, not in the middle).
   const half = Math.floor(limits.maxBlocks / 2);
   const head = [], tail = new Array(half);
   let seen = 0;
-  for (const node of textNodes(document.body || doc)) {
-    const parent = node.parentElement;
-    if (!parent || SKIP.has(parent.tagName) || !node.data.trim()) continue;
-    if (head.length < half) head.push(node); else tail[(seen - half) % half] = node;
+  for (const item of items(document.body || doc)) {
+    const isText = item.nodeType === Node.TEXT_NODE;
+    const owner = isText ? item.parentElement : item.el;
+    if (!owner || (isText && (SKIP.has(owner.tagName) || !item.data.trim()))) continue;
+    if (head.length < half) head.push(item); else tail[(seen - half) % half] = item;
     seen++;
   }
   const truncated = seen > 2 * half;
@@ -106,38 +235,52 @@
   const ordered = truncated
     ? tail.slice((seen - half) % half).concat(tail.slice(0, (seen - half) % half))
     : tail.slice(0, rest);
-  const nodes = head.concat(ordered.filter(Boolean));
   const visibleCache = new Map();
-  for (const node of nodes) {
+  for (const item of head.concat(ordered.filter(Boolean))) {
     if (blocks.length >= limits.maxBlocks) break;
-    const parent = node.parentElement;
-    if (parent.closest("script,style,noscript,template,svg title")) continue;
-    let vis = visibleCache.get(parent);
-    if (vis === undefined) { vis = visibleElement(parent); visibleCache.set(parent, vis); }
+    const isText = item.nodeType === Node.TEXT_NODE;
+    const owner = isText ? item.parentElement : item.el;
+    if (isText && owner.closest("script,style,noscript,template,svg title")) continue;
+    let vis = visibleCache.get(owner);
+    if (vis === undefined) { vis = visibleElement(owner); visibleCache.set(owner, vis); }
     if (!vis) continue;
-    const range = document.createRange();
-    range.selectNodeContents(node);
-    const r = range.getBoundingClientRect();
+    let r;
+    if (isText) {
+      const range = document.createRange();
+      range.selectNodeContents(item);
+      r = range.getBoundingClientRect();
+    } else {
+      r = owner.getBoundingClientRect();  // a pseudo-element has no box of its own: its element's
+    }
     if (!onPage(r)) continue;
-    const box = container(parent);
+    const box = container(owner);
     if (!group || group.el !== box) {
       flush();
-      group = { el: box, parts: [], last: null, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      group = { el: box, parts: [], links: new Map(), last: null, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     }
     // Text of different inline elements (links side by side) is visually apart: keep a space
     // between them so labels do not run together. Numbers split across spans still join
     // after normalisation, which removes spaces.
-    if (group.last && group.last !== parent) group.parts.push(" ");
-    group.parts.push(node.data);
-    group.last = parent;
+    const text = isText ? item.data : item.text;
+    if (group.last && group.last !== owner) group.parts.push(" ");
+    group.parts.push(text);
+    group.last = owner;
+    const target = targetOf(owner);
+    if (target) {
+      const link = group.links.get(target.url) || { text: "", via: target.via };
+      link.text += " " + text;
+      group.links.set(target.url, link);
+    }
     group.x0 = Math.min(group.x0, r.left + sx); group.y0 = Math.min(group.y0, r.top + sy);
     group.x1 = Math.max(group.x1, r.right + sx); group.y1 = Math.max(group.y1, r.bottom + sy);
   }
   flush();
+  if (blocks.length) contentBottom = Math.max(...blocks.map((b) => b.bbox[1] + b.bbox[3]));
+  blocks.forEach((b, i) => { b.region = regionOf(blockEls[i], b.bbox); });
 
   // --- links ---------------------------------------------------------------------
   const labelOf = (el) => clean(el.innerText || el.getAttribute("aria-label") || el.getAttribute("title")
-    || el.getAttribute("alt") || Array.from(el.querySelectorAll("img[alt]")).map((i) => i.alt).join(" ") || "");
+    || el.getAttribute("alt") || imageText(el) || "");
   const links = [];
   const clickables = [];
   let clickId = 0;
@@ -152,13 +295,9 @@
     const box = rectOf(r);
     const text = labelOf(el).slice(0, 300);
     const item = { text, bbox: box, region: regionOf(el, box), title: clean(el.getAttribute("title") || "") };
-    const raw = (el.getAttribute("href") || "").trim();
-    const real = raw && !raw.startsWith("#") && !/^javascript:/i.test(raw);
-    if ((el.tagName === "A" || isArea) && real) {
-      links.push({ ...item, url: el.href, via: "href" });
-    } else if (el.hasAttribute("data-href")) {
-      const dh = el.getAttribute("data-href").replace(/^#/, "");
-      try { links.push({ ...item, url: new URL(dh, location.href).href, via: "data-href" }); } catch (e) { /* not a URL */ }
+    const target = ownTarget(el);
+    if (target) {
+      links.push({ ...item, url: target.url, via: target.via });
     } else if (text && (el.tagName === "A" || el.hasAttribute("onclick"))) {
       el.setAttribute("data-auditor-click", String(clickId));
       clickables.push({ ...item, id: clickId++ });
@@ -172,10 +311,13 @@
     if (!visibleElement(img)) continue;
     const r = img.getBoundingClientRect();
     if (!onPage(r)) continue;
-    const a = img.closest("a[href]");
+    const target = targetOf(img);
     const box = rectOf(r);
+    const around = container(img);
+    // The words beside the picture ("ICP备案号：<img>") say what it may show.
+    const context = around === document.body ? "" : clean(around.innerText || "").slice(0, 200);
     images.push({ alt: clean(img.getAttribute("alt") || img.getAttribute("title") || ""), src: img.currentSrc || img.src || "",
-      href: a ? a.href : null, bbox: box, region: regionOf(img, box) });
+      href: target ? target.url : null, bbox: box, region: regionOf(img, box), context });
   }
 
   const password = queryAll("input[type=password]").some(visibleElement);

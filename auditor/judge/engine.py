@@ -1,9 +1,9 @@
 """Judge one site: run every rule's check over its findings and word the results.
 
 A rule that does not share a profile with the site is ``not_applicable``; a check
-that raises is ``error`` for that rule only; a ``fail`` that rests on a page which
-could not be loaded becomes ``needs_review``, because what we could not see is not
-proven missing.
+that raises, or returns a message code it did not declare, is ``error`` for that rule
+only; a ``fail`` that rests on a page which could not be loaded becomes
+``needs_review``, because what we could not see is not proven missing.
 """
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
     except Exception as exc:
         log.exception("rule %s failed", rule.id)
         return Verdict(Outcome.ERROR, "error", {"detail": reason(f"{type(exc).__name__}: {exc}")})
+    if verdict.code not in spec.codes:  # a check's bug: its rule file has no words for this code
+        log.error("check %s returned the undeclared code %r", rule.check, verdict.code)
+        detail = f"check {rule.check} returned undeclared code {verdict.code}"
+        return Verdict(Outcome.ERROR, "error", {"detail": detail})
     unavailable = _unavailable_pages(rule, site)
     if verdict.outcome == Outcome.FAIL and unavailable:
         return Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "; ".join(unavailable)})

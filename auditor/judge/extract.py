@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
 from auditor.identifiers import link_kind, parse_phone, scan
-from auditor.models import BBox, Evidence, Facts, Finding, Link, PageSnapshot, SiteSnapshot, TextBlock
+from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
 from auditor.normalize import collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
@@ -58,36 +58,45 @@ def _inside(inner: BBox, outer: BBox, slack: float = 2.0) -> bool:
     return x >= ox - slack and y >= oy - slack and x + w <= ox + ow + slack and y + h <= oy + oh + slack
 
 
-def _links_in(block: TextBlock, links: list[Link]) -> list[Link]:
-    return [link for link in links if link.via != "click" and _inside(link.bbox, block.bbox)]
+def block_links(page: PageSnapshot, block: TextBlock) -> list[tuple[str, str]]:
+    """(text, URL) of the links in a block: read from the page's structure when the snapshot has it.
+
+    Snapshots from before the structure was read (``links`` None) fall back to the links whose
+    box lies inside the block's box, as they were judged then.
+    """
+    if block.links is not None:
+        return [(link.text, link.url) for link in block.links]
+    return [(link.text, link.url) for link in page.links if link.via != "click" and _inside(link.bbox, block.bbox)]
 
 
-def _href_for(raw: str, value: str, block_links: list[Link]) -> str | None:
+def _href_for(raw: str, value: str, links: list[tuple[str, str]]) -> str | None:
     """The link whose own text carries this value, if the value is (inside) a link."""
-    for link in block_links:
-        text = normalize(link.text)
+    for words, url in links:
+        text = normalize(words)
         if text and (raw in text or value in text or text in raw):
-            return link.url
+            return url
     return None
 
 
 def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Finding]:
-    links = _links_in(block, page.links)
-    evidence = Evidence(page_url=page.final_url, text=block.text[:400], region=block.region, bbox=block.bbox)
+    links = block_links(page, block)
+    # A label from the element before (a table's header cell) reads as if written in front of the text.
+    text = f"{block.label}：{block.text}" if block.label else block.text
+    evidence = Evidence(page_url=page.final_url, text=text[:400], region=block.region, bbox=block.bbox)
     out = []
-    for match in scan(block.text, today=today):
+    for match in scan(text, today=today):
         out.append(Finding(
             kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
             label=match.label, href=_href_for(match.raw, match.value, links),
-            nearby_hrefs=[link.url for link in links], page_kind=page.kind,
+            nearby_hrefs=[url for _, url in links], page_kind=page.kind,
             centered=block.centered, evidence=evidence))
-    out.extend(_text_findings(page, block, evidence))
+    out.extend(_text_findings(page, text, block, evidence))
     return out
 
 
-def _text_findings(page: PageSnapshot, block: TextBlock, evidence: Evidence) -> list[Finding]:
+def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
     """Entity names and addresses: found by wording, not by an identifier format."""
-    text = normalize(block.text)
+    text = normalize(raw)
     found = []
     for match in ENTITY_RE.finditer(text):
         name = strip_entity_prefix(match.group(0))

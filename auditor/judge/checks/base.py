@@ -1,0 +1,146 @@
+"""What every check shares: its verdict, what it reads, how it is registered, and the helpers of several.
+
+Each check returns a :class:`Verdict`: an outcome, a message code and the values that
+fill the rule's message for that code. The rule file (data) holds the wording, the law
+and the parameters; a check holds only the logic. ``CHECKS`` is the registry rule files
+are validated against: its ``codes`` say which message codes a check may produce and
+which placeholders each fills, and a check that returns a code it did not declare is a
+bug the engine reports as ``error``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.identifiers import link_kind
+from auditor.judge.extract import SiteFacts
+from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, RegistryValues
+from auditor.normalize import collapse_spaces, normalize
+
+ENGINE_CODES = ("not_applicable", "page_unavailable", "error")
+HOME = ("home",)
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    code: str
+    values: dict[str, str] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    site: SiteFacts
+    today: date
+    registry: RegistryValues = field(default_factory=dict)  # the site's registered_* values
+
+    def page(self, kind: str) -> PageSnapshot | None:
+        return self.site.snapshot.page(kind)
+
+    def pages(self, kinds: tuple[str, ...] | list[str]) -> list[PageSnapshot]:
+        """The pages of these kinds that were rendered (a kind appears once)."""
+        return [page for kind in kinds if (page := self.page(kind)) is not None]
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+P = TypeVar("P", bound=BaseModel)
+CheckFunc = Callable[[Context, Any], Verdict]  # takes its own Params subclass: see `check`
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    func: CheckFunc
+    params: type[BaseModel]
+    codes: dict[str, tuple[str, ...]]
+
+
+CHECKS: dict[str, CheckSpec] = {}
+
+
+def check(params: type[P], codes: dict[str, tuple[str, ...]]
+          ) -> Callable[[Callable[[Context, P], Verdict]], Callable[[Context, P], Verdict]]:
+    """Register a check under its function's name, with the parameters it takes and the codes it may return."""
+    def register(func: Callable[[Context, P], Verdict]) -> Callable[[Context, P], Verdict]:
+        CHECKS[func.__name__] = CheckSpec(func, params, codes)
+        return func
+    return register
+
+
+def evidence_of(findings: list[Finding], limit: int = 3) -> list[Evidence]:
+    seen: list[Evidence] = []
+    for f in findings:
+        if f.evidence not in seen:
+            seen.append(f.evidence)
+    return seen[:limit]
+
+
+def values_of(findings: list[Finding]) -> str:
+    return "、".join(dict.fromkeys(f.value for f in findings))
+
+
+def problems_of(findings: list[Finding]) -> str:
+    return "、".join(dict.fromkeys(p for f in findings for p in f.problems))
+
+
+def words_in(text: str, words: list[str]) -> bool:
+    """Any of `words` in `text`, both in matching form (normalised, lower case)."""
+    folded = normalize(text).lower()
+    return any((w := normalize(word).lower()) and w in folded for word in words)
+
+
+def link_evidence(page: PageSnapshot, link: Link) -> Evidence:
+    return Evidence(page_url=page.final_url, text=f"{collapse_spaces(link.text)} → {link.url}",
+                    region=link.region, bbox=link.bbox)
+
+
+# --- a number that may be shown only as a picture ------------------------------------
+
+
+class ImageParams(Params):
+    """Which pictures may carry the number when it is not shown as text.
+
+    A picture counts only where it plausibly carries *this* number: it links to this
+    number's filing system (`image_hosts`), or its alt text, file name, link or the words
+    beside it name the number (`image_words`) and name no other (`image_exclude_words`:
+    the police badge beside an ICP number is not the ICP number).
+    """
+
+    image_words: list[str] = Field(default_factory=list)
+    image_exclude_words: list[str] = Field(default_factory=list)
+    image_hosts: list[str] = Field(default_factory=list)  # link kinds from identifiers.link_kind
+
+
+def image_hints(ctx: Context, params: ImageParams, pages: tuple[str, ...] | list[str] = HOME) -> list[Evidence]:
+    """Pictures (or links to pictures) that may show the number: a reviewer reads them."""
+    hits = []
+    for page in ctx.pages(pages):
+        for image in page.images:
+            own = f"{image.alt} {image.src} {image.href or ''}"
+            if _plausible(params, own, image.context, image.href):
+                hits.append(Evidence(page_url=page.final_url, text=image.alt or image.context or image.src,
+                                     region=image.region, bbox=image.bbox))
+        for link in page.links:
+            to_picture = link.url.lower().split("?")[0].endswith(IMAGE_EXTENSIONS)
+            if to_picture and _plausible(params, link.text, "", None):
+                hits.append(Evidence(page_url=page.final_url, text=link.text, region=link.region, bbox=link.bbox))
+    return hits
+
+
+def _plausible(params: ImageParams, own: str, context: str, href: str | None) -> bool:
+    if href and link_kind(href) in params.image_hosts:
+        return True
+    if words_in(own, params.image_exclude_words):
+        return False
+    if words_in(own, params.image_words):
+        return True
+    return words_in(context, params.image_words) and not words_in(context, params.image_exclude_words)

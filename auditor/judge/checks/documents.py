@@ -1,0 +1,259 @@
+"""Checks of the documents the homepage links to: that they open, and what they say.
+
+A document is read as a person reads it, sentence by sentence: an item counts when a
+sentence states it (its words), names it by example (a data item, a time span, a
+contact), and is neither a template never filled in (【公司名称】, XXX-XXXXXXX) nor a
+denial ("暂不支持注销账号"). Every item found cites the sentence that satisfied it, so a
+reviewer checks it at a glance. The vocabularies are the rule file's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from auditor.judge.checks.base import Context, Params, Verdict, check, words_in
+from auditor.models import Evidence, Finding, Outcome, PageSnapshot
+from auditor.normalize import normalize
+
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+CLAUSE = re.compile(r"[，,、:：]")
+MAX_QUOTE = 240  # characters of a sentence quoted as evidence
+HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
+NEGATION_WINDOW = 16  # characters before an item's word where a denial of it is looked for
+
+
+class DocumentParams(Params):
+    kind: str
+    min_chars: int = Field(default=400, ge=0)
+    # A document that lands on a URL with these words, or shows a password field with little
+    # else, is behind a login wall.
+    login_url_words: list[str] = Field(default_factory=lambda: ["login", "passport", "signin", "sign-in", "logon"])
+
+
+@check(DocumentParams, {"pass": ("url", "chars"), "missing": (), "offsite": ("url",), "not_open": ("url", "detail"),
+                        "login": ("url",), "stub": ("url", "chars")})
+def document_linked(ctx: Context, params: DocumentParams) -> Verdict:
+    """The homepage links to the document; it opens without login and holds real text."""
+    url = ctx.site.facts.links.get(params.kind)
+    if url is None:
+        return Verdict(Outcome.FAIL, "missing")
+    page = ctx.page(params.kind)
+    if page is None:
+        return Verdict(Outcome.NEEDS_REVIEW, "offsite", {"url": url})
+    ev = [Evidence(page_url=page.final_url, text=page.title or page.final_url, region="main")]
+    if page.error is not None:
+        return Verdict(Outcome.NEEDS_REVIEW, "not_open", {"url": url, "detail": page.error}, ev)
+    if page.http_status is not None and page.http_status >= 400:
+        return Verdict(Outcome.FAIL, "not_open", {"url": url, "detail": f"HTTP {page.http_status}"}, ev)
+    chars = len(normalize(page.text))
+    login = page.has_password_field or any(w in page.final_url.lower() for w in params.login_url_words)
+    if login and chars < params.min_chars * 2:
+        return Verdict(Outcome.FAIL, "login", {"url": page.final_url}, ev)
+    if chars < params.min_chars:
+        return Verdict(Outcome.FAIL, "stub", {"url": page.final_url, "chars": str(chars)}, ev)
+    return Verdict(Outcome.PASS, "pass", {"url": page.final_url, "chars": str(chars)}, ev)
+
+
+class KeywordGroupsParams(Params):
+    pages: list[str] = Field(min_length=1)
+    groups: dict[str, list[str]] = Field(min_length=1)  # item → any of these words shows it
+    labels: dict[str, str] = Field(default_factory=dict)  # item → human name in messages
+    min_groups_for_review: int = Field(default=1, ge=0)
+
+
+@check(KeywordGroupsParams, {"pass": ("found",), "partial": ("found", "missing"), "absent": ("missing",),
+                             "no_document": ()})
+def keyword_groups(ctx: Context, params: KeywordGroupsParams) -> Verdict:
+    """A document holds a word of every group somewhere (a plain word list; `document_items` reads sentences)."""
+    pages = [p for p in ctx.pages(params.pages) if p.ok]
+    if not pages:
+        return Verdict(Outcome.FAIL, "no_document")
+    text = normalize("\n".join(p.text for p in pages)).lower()
+    found = [g for g, words in params.groups.items() if any(normalize(w).lower() in text for w in words)]
+    missing = [g for g in params.groups if g not in found]
+    name = params.labels.get
+    values = {"found": "、".join(name(g, g) for g in found) or "-", "missing": "、".join(name(g, g) for g in missing)}
+    ev = [Evidence(page_url=p.final_url, text=p.title or p.final_url, region="main") for p in pages]
+    if not missing:
+        return Verdict(Outcome.PASS, "pass", values, ev)
+    if len(found) >= params.min_groups_for_review:
+        return Verdict(Outcome.NEEDS_REVIEW, "partial", values, ev)
+    return Verdict(Outcome.FAIL, "absent", values, ev)
+
+
+# --- document items, sentence by sentence ---------------------------------------------
+
+
+def _regex_list(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from exc
+    return patterns
+
+
+class Item(Params):
+    """One thing the document must state, and how a sentence shows it."""
+
+    label: str  # its name in messages ("保存期限 / retention")
+    words: list[str] = Field(default_factory=list)  # a sentence with any of these words states it
+    patterns: list[str] = Field(default_factory=list)  # … or matching one of these (a time span: "保存6个月")
+    named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
+    min_named: int = Field(default=2, ge=1)
+    kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
+    refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
+
+    _check_patterns = field_validator("patterns")(_regex_list)
+
+
+class DocumentItemsParams(Params):
+    pages: list[str] = Field(min_length=1)
+    items: dict[str, Item] = Field(min_length=1)
+    min_items_for_review: int = Field(default=1, ge=0)
+    negations: list[str] = Field(default_factory=list)  # what denies the words right after it (不支持, 无法 …)
+    conditions: list[str] = Field(default_factory=list)  # a denial with these is a condition ("存在未完成订单时")
+    method_words: list[str] = Field(default_factory=list)  # how to do a refusable item ("可以", "申请", "点击")
+    placeholders: list[str] = Field(default_factory=list)  # template text never filled in (【公司名称】, XXX …)
+
+    _check_negations = field_validator("negations")(_regex_list)
+    _check_placeholders = field_validator("placeholders")(_regex_list)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    page: PageSnapshot
+    text: str  # as shown (white space collapsed)
+    folded: str  # matching form: normalised, lower case
+
+    @property
+    def heading(self) -> bool:
+        return len(self.text) <= HEADING_CHARS and not self.text.endswith(("。", "！", "？", "!", "?", "；", ";"))
+
+    def evidence(self) -> Evidence:
+        return Evidence(page_url=self.page.final_url, text=self.text[:MAX_QUOTE], region="main")
+
+
+@dataclass
+class Reading:
+    """What the document says about one item: the sentence stating it, or that it is denied or a template."""
+
+    stated: Evidence | None = None
+    denied: Evidence | None = None
+    template: Evidence | None = None
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _sentences(pages: list[PageSnapshot]) -> list[Sentence]:
+    out = []
+    for page in pages:
+        for block in page.blocks:
+            for part in SENTENCE_END.split(block.text):
+                text = " ".join(part.split())
+                if text:
+                    out.append(Sentence(page, text, normalize(text).lower()))
+    return out
+
+
+def _folded(words: list[str]) -> list[str]:
+    return [w for w in (normalize(word).lower() for word in words) if w]
+
+
+def _states(item: Item, folded: str) -> bool:
+    if any(w in folded for w in _folded(item.words)):
+        return True
+    if any(_compiled(p).search(folded) for p in item.patterns):
+        return True
+    return bool(item.named) and sum(1 for w in _folded(item.named) if w in folded) >= item.min_named
+
+
+def _denied(item: Item, folded: str, negations: list[str]) -> bool:
+    """Every mention of the item in the sentence follows a denial in its own clause ("暂不支持注销")."""
+    mentions = 0
+    for clause in CLAUSE.split(folded):
+        for word in _folded(item.words):
+            at = clause.find(word)
+            if at < 0:
+                continue
+            mentions += 1
+            before = clause[max(0, at - NEGATION_WINDOW):at]
+            if not any(_compiled(n).search(before) for n in negations):
+                return False
+    return mentions > 0
+
+
+def _placeholder(text: str, placeholders: list[str]) -> bool:
+    return any(_compiled(p).search(text) for p in placeholders)
+
+
+def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params: DocumentItemsParams) -> Reading:
+    """The sentence that states the item (a heading only when no sentence does), else why none does."""
+    reading = Reading()
+    mention: Evidence | None = None  # a heading that names the item
+    for sentence in sentences:
+        if not _states(item, sentence.folded):
+            continue
+        if _placeholder(sentence.folded, params.placeholders):
+            reading.template = reading.template or sentence.evidence()
+        elif item.refusable and _denied(item, sentence.folded, params.negations):
+            if not words_in(sentence.folded, params.conditions):  # "存在未完成订单时无法注销" is a condition
+                reading.denied = reading.denied or sentence.evidence()
+        elif sentence.heading or (item.refusable and not words_in(sentence.folded, params.method_words)):
+            mention = mention or sentence.evidence()
+        else:
+            reading.stated = sentence.evidence()  # for a refusable item: how to do it, which outweighs a denial
+            reading.denied = None
+            return reading
+    if reading.denied:
+        return reading  # "暂不支持注销账号" outweighs "自您注销账号之日起三年"
+    if not item.refusable:  # a refusable item is stated only by saying how ("自您注销账号之日起" does not)
+        reading.stated = mention
+    if reading.stated:
+        return reading
+    for finding in findings:
+        if finding.kind in item.kinds:
+            if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), params.placeholders):
+                reading.template = reading.template or finding.evidence
+            else:
+                reading.stated = finding.evidence.model_copy(update={"text": finding.evidence.text[:MAX_QUOTE]})
+                return reading
+    return reading
+
+
+@check(DocumentItemsParams, {"pass": ("found",), "partial": ("found", "missing"), "absent": ("missing",),
+                             "refused": ("items", "quote"), "template": ("items", "quote"), "no_document": ()})
+def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
+    """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
+    pages = [p for p in ctx.pages(params.pages) if p.ok]
+    if not pages:
+        return Verdict(Outcome.FAIL, "no_document")
+    sentences = _sentences(pages)
+    findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
+                if f.status == "valid"]
+    readings = {name: _read(item, sentences, findings, params) for name, item in params.items.items()}
+    label = {name: item.label for name, item in params.items.items()}
+    stated = [n for n, r in readings.items() if r.stated]
+    missing = [n for n in readings if n not in stated]
+    values = {"found": "、".join(label[n] for n in stated) or "-", "missing": "、".join(label[n] for n in missing)}
+    cited = list(dict.fromkeys(r.stated for r in readings.values() if r.stated))
+    for code, quoted in (("refused", [n for n in missing if readings[n].denied]),
+                         ("template", [n for n in missing if readings[n].template])):
+        if quoted:
+            quotes = [readings[n].denied or readings[n].template for n in quoted]
+            shown = [q for q in quotes if q is not None]
+            return Verdict(Outcome.FAIL, code, {"items": "、".join(label[n] for n in quoted),
+                                                "quote": shown[0].text}, shown[:3] + cited[:3])
+    if not missing:
+        return Verdict(Outcome.PASS, "pass", values, cited)
+    if len(stated) >= params.min_items_for_review:
+        return Verdict(Outcome.NEEDS_REVIEW, "partial", values, cited)
+    return Verdict(Outcome.FAIL, "absent", values, cited)

@@ -1,0 +1,138 @@
+"""Checks of who runs the site and how to reach them: business licence, name, phone, address, complaints."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from auditor.identifiers import link_kind
+from auditor.judge.checks.base import (
+    HOME,
+    IMAGE_EXTENSIONS,
+    Context,
+    ImageParams,
+    Params,
+    Verdict,
+    check,
+    evidence_of,
+    image_hints,
+    link_evidence,
+    values_of,
+    words_in,
+)
+from auditor.models import Evidence, Link, Outcome
+from auditor.normalize import normalize
+from auditor.urls import split_url
+
+
+class BusinessLicenceParams(ImageParams):
+    link_words: list[str] = Field(min_length=1)
+    link_hosts: list[str] = Field(default_factory=lambda: ["licence_check"])
+
+
+def _labelled_links(ctx: Context, params: BusinessLicenceParams) -> list[Link]:
+    """Homepage links to the licence: to the electronic-licence system, or labelled 营业执照 / 证照信息 …"""
+    page = ctx.page("home")
+    if page is None:
+        return []
+    return [link for link in page.links
+            if link_kind(link.url) in params.link_hosts or words_in(link.text or link.title, params.link_words)]
+
+
+def _only_an_image(ctx: Context, url: str) -> bool:
+    """The link leads to a picture (of a licence): nothing there can be read as text."""
+    parts = split_url(url)
+    if parts is not None and parts.path.lower().endswith(IMAGE_EXTENSIONS):
+        return True
+    target = next((p for p in ctx.site.snapshot.pages if url in (p.url, p.final_url)), None)
+    return target is not None and target.ok and len(normalize(target.text)) < 20 and bool(target.images)
+
+
+@check(BusinessLicenceParams, {"pass": ("value",), "link": ("detail",), "checksum": ("value",),
+                               "elsewhere": ("value", "page"), "image_only": ("detail",), "missing": ()})
+def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
+    """Business-licence data (name + valid credit code) or a clearly labelled link to it, on the homepage."""
+    codes = ctx.site.of("uscc", pages=HOME)
+    valid = [f for f in codes if f.status == "valid"]
+    names = ctx.site.of("entity_name", pages=HOME)
+    if valid and names:
+        return Verdict(Outcome.PASS, "pass", {"value": f"{names[0].value} {valid[0].value}"},
+                       evidence_of(valid + names))
+    home = ctx.page("home")
+    links = _labelled_links(ctx, params)
+    readable = [link for link in links if not _only_an_image(ctx, link.url)]
+    if home is not None and readable:
+        return Verdict(Outcome.PASS, "link", {"detail": readable[0].text or readable[0].url},
+                       [link_evidence(home, link) for link in readable[:2]])
+    if home is not None and links:
+        return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": links[0].text or links[0].url},
+                       [link_evidence(home, link) for link in links[:2]])
+    bad = [f for f in codes if f.status == "invalid"]
+    if bad:
+        return Verdict(Outcome.FAIL, "checksum", {"value": values_of(bad)}, evidence_of(bad))
+    if valid:  # a code without a name still identifies the business; the name rule covers the rest
+        return Verdict(Outcome.PASS, "pass", {"value": valid[0].value}, evidence_of(valid))
+    images = image_hints(ctx, params)
+    if images:
+        return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": images[0].text}, images[:3])
+    deeper = [f for f in ctx.site.of("uscc") if f.status == "valid"]
+    if deeper:  # shown, but not on the homepage or behind a labelled link: a reviewer decides
+        return Verdict(Outcome.NEEDS_REVIEW, "elsewhere", {"value": deeper[0].value, "page": deeper[0].page_kind},
+                       evidence_of(deeper))
+    return Verdict(Outcome.FAIL, "missing")
+
+
+class FoundOnPagesParams(Params):
+    kind: Literal["entity_name", "address", "phone", "email"]
+    pages: list[str] = Field(min_length=1)
+    exclude_labels: list[str] = Field(default_factory=list)  # e.g. 传真: a fax is not a phone line
+    exclude_values: list[str] = Field(default_factory=list)  # national hotlines (12377, 12315) are not the site's
+
+
+@check(FoundOnPagesParams, {"pass": ("value", "page"), "missing": ("pages",)})
+def found_on_pages(ctx: Context, params: FoundOnPagesParams) -> Verdict:
+    """A disclosure of one kind (name, address, phone …) is shown on one of the given pages."""
+    found = [f for f in ctx.site.of(params.kind, pages=tuple(params.pages))
+             if f.status == "valid" and not words_in(f.label, params.exclude_labels)
+             and f.value not in params.exclude_values]
+    if found:
+        return Verdict(Outcome.PASS, "pass", {"value": values_of(found[:3]), "page": found[0].page_kind},
+                       evidence_of(found))
+    return Verdict(Outcome.FAIL, "missing", {"pages": "、".join(params.pages)})
+
+
+class ComplaintParams(Params):
+    words: list[str] = Field(min_length=1)  # 投诉, 举报 …
+    exclude_words: list[str] = Field(default_factory=list)  # 廉正举报: an internal anti-bribery line
+    pages: list[str] = Field(default_factory=lambda: ["home"])
+    report_hosts: list[str] = Field(default_factory=list)  # link kinds of national reporting sites (12377 …)
+    exclude_numbers: list[str] = Field(default_factory=list)  # national hotlines: the state's channel, not the site's
+
+
+@check(ComplaintParams, {"pass": ("detail",), "entry_only": ("detail",), "missing": ()})
+def complaint_channel(ctx: Context, params: ComplaintParams) -> Verdict:
+    """A complaint or report channel: a labelled phone or e-mail, a form, or a national reporting site."""
+
+    def relevant(label: str) -> bool:
+        return words_in(label, params.words) and not words_in(label, params.exclude_words)
+
+    contacts = [f for f in ctx.site.of("phone", "email", pages=tuple(params.pages))
+                if f.status == "valid" and relevant(f.label) and f.value not in params.exclude_numbers]
+    if contacts:
+        return Verdict(Outcome.PASS, "pass", {"detail": f"{contacts[0].label} {contacts[0].value}"},
+                       evidence_of(contacts))
+    national: list[Evidence] = []
+    own: list[Evidence] = []
+    for page in ctx.pages(params.pages):
+        for link in page.links:
+            parts = split_url(link.url)
+            if link_kind(link.url) in params.report_hosts:
+                national.append(link_evidence(page, link))
+            elif relevant(link.text) and parts is not None and parts.scheme in ("http", "https", "mailto"):
+                own.append(link_evidence(page, link))
+    if own:  # the site's own form or page
+        return Verdict(Outcome.PASS, "pass", {"detail": own[0].text}, own[:3])
+    if national:
+        return Verdict(Outcome.NEEDS_REVIEW, "entry_only", {"detail": national[0].text}, national[:3])
+    return Verdict(Outcome.FAIL, "missing")

@@ -1,0 +1,337 @@
+"""Every check on hand-built pages, one case per message code it can return (no browser).
+
+In the manner of yamllint's rule tests: each case is a small snapshot written here, the
+check's parameters (those of the bundled rule that uses it, where one does), and the
+code the law and the rule's description say it must give. A meta-test holds the cases
+against the registry: every code a check declares has a case, and no case returns a
+code its check did not declare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from auditor.judge.checks import CHECKS, Context, Verdict
+from auditor.judge.extract import extract
+from auditor.judge.ruleset import Ruleset
+from auditor.models import BlockLink, Image, Link, Outcome, PageSnapshot, Region, SiteSnapshot, SiteStatus, TextBlock
+from tests.conftest import TODAY
+
+HOME = "https://shop.example.cn/"
+MIIT = "https://beian.miit.gov.cn/"
+PSB = "https://beian.mps.gov.cn/#/query/webSearch?code=11010802020134"
+ICP = "京ICP备2024012345号-1"
+PSB_NUMBER = "京公网安备11010802020134号"
+USCC = "91330110MA2H7K3C6K"
+NAME = "杭州青禾茶业有限公司"
+POLICY = [
+    f"个人信息处理者：{NAME}，联系邮箱：privacy@qinghe.cn。",
+    "处理目的：为向您提供服务与保障账号安全。",
+    "我们会收集您的手机号码、设备信息、位置信息和订单信息。",
+    "保存期限为自您注销账号之日起三年。",
+    "您可以查阅、复制、更正、删除您的个人信息，也可以撤回同意。",
+    "您可以在“设置—账号与安全—注销账号”中申请注销账号。",
+]
+
+
+def block(text: str, region: Region = "footer", centered: bool = True, links: list[tuple[str, str]] | None = None,
+          y: float = 1800) -> TextBlock:
+    return TextBlock(text=text, bbox=(300, y, 700, 20), region=region, centered=centered,
+                     links=[BlockLink(text=t, url=u) for t, u in (links or [])])
+
+
+def link(text: str, url: str, region: Region = "footer") -> Link:
+    return Link(text=text, url=url, bbox=(300, 1800, 80, 20), region=region)
+
+
+def image(alt: str = "", src: str = "", href: str | None = None, context: str = "") -> Image:
+    return Image(alt=alt, src=src, href=href, bbox=(300, 1800, 40, 40), region="footer", context=context)
+
+
+def page(kind: str = "home", blocks: list[TextBlock] | None = None, links: list[Link] | None = None,
+         images: list[Image] | None = None, url: str = HOME, **extra: Any) -> PageSnapshot:
+    return PageSnapshot(kind=kind, url=url, final_url=url, http_status=extra.pop("http_status", 200),
+                        blocks=blocks or [], links=links or [], images=images or [], **extra)
+
+
+def doc(kind: str, sentences: list[str], **extra: Any) -> PageSnapshot:
+    url = f"{HOME}{kind}.html"
+    return page(kind, [block(s, region="main", y=200 + 30 * i) for i, s in enumerate(sentences)], url=url, **extra)
+
+
+@dataclass(frozen=True)
+class Case:
+    check: str
+    code: str
+    pages: list[PageSnapshot]
+    rule: str | None = None  # take the params of this bundled rule …
+    params: dict[str, Any] = field(default_factory=dict)  # … updated with these
+    registry: dict[str, str | list[str]] = field(default_factory=dict)
+    outcome: Outcome | None = None  # when the code alone does not say it
+
+    @property
+    def id(self) -> str:
+        return f"{self.check}-{self.code}-{self.rule or 'params'}"
+
+
+def home(*blocks: TextBlock, links: list[Link] | None = None, images: list[Image] | None = None) -> PageSnapshot:
+    return page("home", list(blocks), links, images)
+
+
+ICP_LINKED = block(ICP, links=[(ICP, MIIT)])
+PSB_LINKED = block(PSB_NUMBER, links=[(PSB_NUMBER, PSB)])
+POLICE_BADGE = image(alt="公安备案图标", src="/img/beian.png", href=PSB, context=PSB_NUMBER)
+AGREEMENT = "本协议是您与平台之间关于使用平台服务所订立的协议。" * 20
+
+CASES = [
+    # --- numbers shown ------------------------------------------------------------------------
+    Case("identifier_displayed", "pass", [home(block(ICP))], "icp-number-displayed"),
+    Case("identifier_displayed", "review", [home(block("京网文〔2020〕1234-567号"))], "culture-licence-displayed"),
+    Case("identifier_displayed", "nonstandard", [home(block("京ICP备12345678-1号"))], "icp-number-displayed"),
+    Case("identifier_displayed", "invalid", [home(block("哈ICP备12345678号"))], "icp-number-displayed"),
+    Case("identifier_displayed", "image_only", [home(images=[image(src="/img/icp.png")])], "icp-number-displayed"),
+    Case("identifier_displayed", "missing", [home(block(PSB_NUMBER), images=[POLICE_BADGE])], "icp-number-displayed"),
+    # --- numbers linked -----------------------------------------------------------------------
+    Case("identifier_linked", "pass", [home(ICP_LINKED)], "icp-number-linked"),
+    Case("identifier_linked", "pass", [home(block("京ICP证030173号", links=[("京ICP证030173号", MIIT)]))],
+         "icp-number-linked"),
+    Case("identifier_linked", "pass", [home(block(f"备案号：{ICP}", links=[("", MIIT)]))], "icp-number-linked"),
+    Case("identifier_linked", "obsolete", [home(block(ICP, links=[(ICP, "http://www.miibeian.gov.cn/")]))],
+         "icp-number-linked"),
+    Case("identifier_linked", "not_linked", [home(block(ICP, links=[(ICP, HOME)]))], "icp-number-linked"),
+    Case("identifier_linked", "other_not_linked", [home(block("京ICP证030173号"))], "icp-number-linked"),
+    Case("identifier_linked", "image_only", [home(images=[image(alt="ICP备案号", src="/a.png")])],
+         "icp-number-linked"),
+    Case("identifier_linked", "no_number", [home(block("版权所有"), images=[POLICE_BADGE])], "icp-number-linked"),
+    # --- numbers placed -----------------------------------------------------------------------
+    Case("identifier_placement", "pass", [home(block(ICP))], "icp-number-placement"),
+    Case("identifier_placement", "not_centered", [home(block(ICP, centered=False))], "icp-number-placement"),
+    Case("identifier_placement", "not_in_footer", [home(block(ICP, region="header", y=10))], "icp-number-placement"),
+    Case("identifier_placement", "image_only", [home(images=[image(src="/miit-icp.png")])], "icp-number-placement"),
+    Case("identifier_placement", "no_number", [home(block("版权所有"))], "icp-number-placement"),
+    # --- operating licence --------------------------------------------------------------------
+    Case("operating_licence", "pass", [home(block("增值电信业务经营许可证：京B2-20190001"))], "icp-licence-displayed"),
+    Case("operating_licence", "other_category", [home(block("增值电信业务经营许可证：京B1-20190001"))],
+         "icp-licence-displayed"),
+    Case("operating_licence", "filing_only", [home(block(ICP))], "icp-licence-displayed"),
+    Case("operating_licence", "image_only", [home(block(ICP), images=[image(alt="增值电信业务经营许可证")])],
+         "icp-licence-displayed"),
+    Case("operating_licence", "missing", [home(block("版权所有"), images=[POLICE_BADGE])], "icp-licence-displayed"),
+    # --- police filing ------------------------------------------------------------------------
+    Case("psb_filing", "pass", [home(PSB_LINKED)], "psb-filing-displayed"),
+    Case("psb_filing", "legacy", [home(block("深公网安备4403101910665"))], "psb-filing-displayed"),
+    Case("psb_filing", "invalid", [home(block("京公网安备31010802020134号"))], "psb-filing-displayed"),
+    Case("psb_filing", "not_linked", [home(block(PSB_NUMBER))], "psb-filing-displayed"),
+    Case("psb_filing", "code_mismatch",
+         [home(block(PSB_NUMBER, links=[(PSB_NUMBER, PSB.replace("020134", "020999"))]))], "psb-filing-displayed"),
+    Case("psb_filing", "image_only", [home(images=[image(src="/x.png", href=PSB)])], "psb-filing-displayed"),
+    Case("psb_filing", "missing", [home(block(ICP), images=[image(src="/icp.png", href=MIIT)])],
+         "psb-filing-displayed"),
+    # --- business licence ---------------------------------------------------------------------
+    Case("business_licence", "pass", [home(block(f"{NAME} 统一社会信用代码：{USCC}"))], "business-licence-disclosed"),
+    Case("business_licence", "pass", [home(block(f"统一社会信用代码：{USCC}"))], "business-licence-disclosed"),
+    Case("business_licence", "link", [home(links=[link("营业执照", HOME + "licence.html")])],
+         "business-licence-disclosed"),
+    Case("business_licence", "image_only", [home(links=[link("营业执照", HOME + "yyzz.jpg")])],
+         "business-licence-disclosed"),
+    Case("business_licence", "image_only", [home(images=[image(alt="营业执照")])], "business-licence-disclosed"),
+    Case("business_licence", "checksum", [home(block("统一社会信用代码：91330110MA2H7K3C6X"))],
+         "business-licence-disclosed"),
+    Case("business_licence", "elsewhere", [home(block("版权所有")), doc("about", [f"统一社会信用代码：{USCC}"])],
+         "business-licence-disclosed"),
+    Case("business_licence", "missing", [home(block("版权所有"), images=[POLICE_BADGE])],
+         "business-licence-disclosed"),
+    # --- contacts -----------------------------------------------------------------------------
+    Case("found_on_pages", "pass", [home(block("客服电话：0571-87654321"))], "contact-phone-disclosed"),
+    Case("found_on_pages", "missing", [home(block("传真：0571-87654321 举报电话：12377"))], "contact-phone-disclosed"),
+    Case("found_on_pages", "pass", [home(block("版权所有")), doc("contact", ["地址：浙江省杭州市西湖区龙井路18号"])],
+         "contact-address-disclosed"),
+    Case("complaint_channel", "pass", [home(block("投诉电话：0571-87654321"))], "complaint-channel-disclosed"),
+    Case("complaint_channel", "pass", [home(links=[link("投诉与建议", HOME + "feedback")])],
+         "complaint-channel-disclosed"),
+    Case("complaint_channel", "entry_only", [home(links=[link("网络举报", "https://www.12377.cn/")])],
+         "complaint-channel-disclosed"),
+    Case("complaint_channel", "missing", [home(block("廉正举报邮箱：lianzheng@qinghe.cn"))],
+         "complaint-channel-disclosed"),
+    # --- linked documents ---------------------------------------------------------------------
+    Case("document_linked", "pass", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
+                                     doc("user_agreement", [AGREEMENT])], "user-agreement-linked"),
+    Case("document_linked", "missing", [home(block("版权所有"))], "user-agreement-linked"),
+    Case("document_linked", "offsite", [home(links=[link("用户协议", "https://other.example.com/tos")])],
+         "user-agreement-linked"),
+    Case("document_linked", "not_open", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
+                                         doc("user_agreement", [], http_status=404)], "user-agreement-linked"),
+    Case("document_linked", "not_open", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
+                                         doc("user_agreement", [], http_status=None, error="timeout")],
+         "user-agreement-linked", outcome=Outcome.NEEDS_REVIEW),
+    Case("document_linked", "login", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
+                                      doc("user_agreement", ["请登录后查看"], has_password_field=True)],
+         "user-agreement-linked"),
+    Case("document_linked", "stub", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
+                                     doc("user_agreement", ["协议内容更新中"])], "user-agreement-linked"),
+    # --- what documents say ---------------------------------------------------------------------
+    Case("keyword_groups", "pass", [doc("privacy_policy", ["我们的联系方式与保存期限"])],
+         params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"], "b": ["保存期限"]}}),
+    Case("keyword_groups", "partial", [doc("privacy_policy", ["我们的联系方式"])],
+         params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"], "b": ["保存期限"]}}),
+    Case("keyword_groups", "absent", [doc("privacy_policy", ["欢迎"])],
+         params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"]}}),
+    Case("keyword_groups", "no_document", [home(block("版权所有"))],
+         params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"]}}),
+    Case("document_items", "pass", [doc("privacy_policy", POLICY)], "privacy-policy-content"),
+    Case("document_items", "pass", [doc("privacy_policy", POLICY)], "account-deletion-disclosed"),
+    Case("document_items", "partial", [doc("privacy_policy", POLICY[1:3])], "privacy-policy-content"),
+    Case("document_items", "absent", [doc("privacy_policy", ["欢迎使用本网站。"])], "privacy-policy-content"),
+    Case("document_items", "refused", [doc("privacy_policy", [*POLICY[:5], "目前暂不支持注销账号。"])],
+         "account-deletion-disclosed"),
+    Case("document_items", "template", [doc("privacy_policy", [
+        "个人信息处理者：【公司名称】。", "联系方式：XXX-XXXXXXX，邮箱 example@xxx.com。", *POLICY[1:5]])],
+         "privacy-policy-content"),
+    Case("document_items", "no_document", [home(block("版权所有"))], "privacy-policy-content"),
+    # --- consistency ----------------------------------------------------------------------------
+    Case("disclosures_consistent", "pass", [home(block(f"{NAME} 信用代码：{USCC}")),
+                                            doc("licence", [f"{NAME} 统一社会信用代码：{USCC}"])],
+         "disclosures-consistent"),
+    Case("disclosures_consistent", "uscc_mismatch", [home(block(f"信用代码：{USCC}")),
+                                                     doc("licence", ["统一社会信用代码：91110108MA01XY7Q8F"])],
+         "disclosures-consistent"),
+    Case("disclosures_consistent", "name_mismatch", [home(block(f"{NAME} 版权所有")),
+                                                     doc("licence", ["名称：北京另一家科技有限公司"])],
+         "disclosures-consistent"),
+    Case("disclosures_consistent", "psb_mismatch",
+         [home(block(PSB_NUMBER, links=[(PSB_NUMBER, PSB.replace("020134", "020999"))]))], "disclosures-consistent"),
+    Case("disclosures_consistent", "too_few", [home(block("版权所有"))], "disclosures-consistent"),
+    # --- registry -------------------------------------------------------------------------------
+    Case("registry_icp", "pass", [home(block(ICP))], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024012345号-3"}),
+    Case("registry_icp", "mismatch", [home(block(ICP))], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024099999号"}),
+    Case("registry_icp", "not_disclosed", [home(block("版权所有"))], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024012345号"}),
+    Case("registry_icp", "no_registry", [home(block(ICP))], "registry-icp-match"),
+    Case("registry_uscc", "pass", [home(block(f"信用代码：{USCC}"))], "registry-uscc-match",
+         registry={"registered_uscc": USCC}),
+    Case("registry_uscc", "mismatch", [home(block(f"信用代码：{USCC}"))], "registry-uscc-match",
+         registry={"registered_uscc": "91110108MA01XY7Q8F"}),
+    Case("registry_uscc", "not_disclosed", [home(block("版权所有"))], "registry-uscc-match",
+         registry={"registered_uscc": USCC}),
+    Case("registry_uscc", "no_registry", [home(block(f"信用代码：{USCC}"))], "registry-uscc-match"),
+    Case("registry_phone", "pass", [home(block("客服电话：0571-87654321"))], "registry-phone-match",
+         registry={"registered_phones": ["0571-87654321"]}),
+    Case("registry_phone", "mismatch", [home(block("客服电话：0571-87650000"))], "registry-phone-match",
+         registry={"registered_phones": ["0571-87654321"]}),
+    Case("registry_phone", "not_disclosed", [home(block("传真：0571-87654321"))], "registry-phone-match",
+         registry={"registered_phones": ["0571-87654321"]}),
+    Case("registry_phone", "no_registry", [home(block("客服电话：0571-87654321"))], "registry-phone-match"),
+    Case("registry_domain", "pass", [home(block(ICP))], "registry-domain-official",
+         registry={"registered_domains": ["example.cn", "shop.example.cn"]}),
+    Case("registry_domain", "imitation", [home(block(f"{NAME} {ICP}"))], "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"], "registered_name": NAME}),
+    Case("registry_domain", "unregistered", [home(block("版权所有"))], "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"], "registered_name": NAME}),
+    Case("registry_domain", "no_registry", [home(block(ICP))], "registry-domain-official"),
+]
+
+OUTCOME_OF = {"pass": Outcome.PASS, "link": Outcome.PASS, "review": Outcome.NEEDS_REVIEW,
+              "image_only": Outcome.NEEDS_REVIEW, "other_category": Outcome.NEEDS_REVIEW,
+              "filing_only": Outcome.NEEDS_REVIEW, "legacy": Outcome.NEEDS_REVIEW, "elsewhere": Outcome.NEEDS_REVIEW,
+              "entry_only": Outcome.NEEDS_REVIEW, "offsite": Outcome.NEEDS_REVIEW, "partial": Outcome.NEEDS_REVIEW,
+              "other_not_linked": Outcome.NEEDS_REVIEW, "not_disclosed": Outcome.NEEDS_REVIEW,
+              "too_few": Outcome.NOT_APPLICABLE, "no_registry": Outcome.NOT_APPLICABLE}
+
+
+def judge_case(case: Case, ruleset: Ruleset) -> Verdict:
+    rules = {r.id: r for r in ruleset.rules}
+    params = {**(rules[case.rule].params if case.rule else {}), **case.params}
+    if case.rule:
+        assert rules[case.rule].check == case.check, f"{case.rule} uses {rules[case.rule].check}"
+    snapshot = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=case.pages)
+    facts = extract(snapshot, ruleset.vocabulary, TODAY)
+    spec = CHECKS[case.check]
+    return spec.func(Context(site=facts, today=TODAY, registry=case.registry), spec.params.model_validate(params))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_check_gives_the_code_the_law_asks_for(case: Case, ruleset: Ruleset) -> None:
+    verdict = judge_case(case, ruleset)
+    assert verdict.code == case.code, verdict
+    assert verdict.outcome == (case.outcome or OUTCOME_OF.get(case.code, Outcome.FAIL)), verdict
+    assert verdict.code in CHECKS[case.check].codes  # a code the rule file has words for
+    assert set(CHECKS[case.check].codes[verdict.code]) <= set(verdict.values)  # every word its message may use
+
+
+def test_every_code_of_every_check_has_a_case() -> None:
+    covered = {(c.check, c.code) for c in CASES}
+    declared = {(name, code) for name, spec in CHECKS.items() for code in spec.codes}
+    assert declared - covered == set()
+
+
+def _first(case_filter: Callable[[Case], bool]) -> Case:
+    return next(c for c in CASES if case_filter(c))
+
+
+def test_evidence_cites_what_decided(ruleset: Ruleset) -> None:
+    verdict = judge_case(_first(lambda c: c.check == "document_items" and c.code == "pass"), ruleset)
+    quoted = [e.text for e in verdict.evidence]
+    assert "我们会收集您的手机号码、设备信息、位置信息和订单信息。" in quoted  # categories named item by item
+    assert "保存期限为自您注销账号之日起三年。" in quoted
+    refused = judge_case(_first(lambda c: c.code == "refused"), ruleset)
+    assert refused.values["quote"] == "目前暂不支持注销账号。"
+    linked = judge_case(_first(lambda c: c.check == "psb_filing" and c.code == "pass"), ruleset)
+    assert linked.values["url"] == PSB and linked.evidence[0].text == PSB_NUMBER
+
+
+def test_a_denial_is_read_only_before_the_word_in_its_clause(ruleset: Ruleset) -> None:
+    fine = [*POLICY[:5], "如您无法登录，可联系客服注销账号。", "注销后账号不可恢复。"]
+    case = Case("document_items", "pass", [doc("privacy_policy", fine)], "account-deletion-disclosed")
+    assert judge_case(case, ruleset).code == "pass"
+
+
+def test_a_condition_is_not_a_refusal_and_a_method_outweighs_a_denial(ruleset: Ruleset) -> None:
+    conditional = [*POLICY, "如您的账号存在未完成的订单，将无法注销。"]
+    case = Case("document_items", "pass", [doc("privacy_policy", conditional)], "account-deletion-disclosed")
+    assert judge_case(case, ruleset).code == "pass"
+    only_condition = [*POLICY[:5], "如您的账号存在未完成的订单，将无法注销。"]
+    case = Case("document_items", "partial", [doc("privacy_policy", only_condition)], "account-deletion-disclosed")
+    assert judge_case(case, ruleset).code == "partial"  # no way to cancel is given: a person reviews it
+
+
+def test_a_police_badge_is_not_an_icp_picture_but_an_icp_badge_is(ruleset: Ruleset) -> None:
+    badge_only = Case("identifier_displayed", "missing", [home(images=[POLICE_BADGE])], "icp-number-displayed")
+    assert judge_case(badge_only, ruleset).code == "missing"
+    miit_badge = Case("identifier_displayed", "image_only", [home(images=[image(src="/1.png", href=MIIT)])],
+                      "icp-number-displayed")
+    assert judge_case(miit_badge, ruleset).code == "image_only"
+    beside = Case("identifier_displayed", "image_only", [home(images=[image(src="/1.png", context="ICP备案号：")])],
+                  "icp-number-displayed")
+    assert judge_case(beside, ruleset).code == "image_only"
+
+
+def test_linked_is_read_from_the_structure_not_from_boxes(ruleset: Ruleset) -> None:
+    """The filing platform's snippet: the link's box holds the badge and is wider than the number's text."""
+    number = TextBlock(text=PSB_NUMBER, bbox=(330, 1800, 170, 20), region="footer", centered=True,
+                       links=[BlockLink(text=PSB_NUMBER, url=PSB)])
+    wide = Link(text=PSB_NUMBER, url=PSB, bbox=(300, 1795, 210, 30), region="footer")
+    structured = Case("psb_filing", "pass", [home(number, links=[wide])], "psb-filing-displayed")
+    assert judge_case(structured, ruleset).code == "pass"
+    by_boxes = number.model_copy(update={"links": None})  # a snapshot from before: links matched by their boxes
+    legacy = Case("psb_filing", "not_linked", [home(by_boxes, links=[wide])], "psb-filing-displayed")
+    assert judge_case(legacy, ruleset).code == "not_linked"
+
+
+def test_a_header_cell_labels_the_value_beside_it(ruleset: Ruleset) -> None:
+    cell = TextBlock(text="tousu@qinghe.cn", bbox=(300, 400, 200, 20), region="main", centered=False,
+                     links=[], label="投诉邮箱")
+    case = Case("complaint_channel", "pass", [home(block("版权所有")), page("contact", [cell],
+                                                                          url=HOME + "contact.html")],
+                "complaint-channel-disclosed")
+    assert judge_case(case, ruleset).code == "pass"
+    unlabelled = cell.model_copy(update={"label": ""})
+    case = Case("complaint_channel", "missing", [home(block("版权所有")), page("contact", [unlabelled],
+                                                                             url=HOME + "contact.html")],
+                "complaint-channel-disclosed")
+    assert judge_case(case, ruleset).code == "missing"
