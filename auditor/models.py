@@ -67,7 +67,7 @@ class Text(Model):
     en: str
 
     def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        return {"zh": self.zh, "en": self.en}[lang]
 
 
 # --- snapshot: what a visitor sees -------------------------------------------------

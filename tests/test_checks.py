@@ -234,6 +234,47 @@ CASES = [
     Case("registry_domain", "unregistered", [home(block("版权所有"))], "registry-domain-official",
          registry={"registered_domains": ["qinghe.cn"], "registered_name": NAME}),
     Case("registry_domain", "no_registry", [home(block(ICP))], "registry-domain-official"),
+    # what an imitation copies: the registered credit code (written in lower case in the record) …
+    Case("registry_domain", "imitation", [home(block(f"信用代码：{USCC}"))], "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"], "registered_uscc": USCC.lower()}),
+    # … or the registered ICP number, whatever site number (-n) it carries
+    Case("registry_domain", "imitation", [home(block("京ICP备2024012345号-7"))], "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"], "registered_icp": "京ICP备2024012345号-1"}),
+    Case("registry_icp", "mismatch", [home(block("京ICP备2024012346号-1"))], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024012345号-1"}),
+    Case("registry_icp", "pass", [home(block(ICP))], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024012345"}),
+    # licence categories: several in one number, a joint-venture (合字) licence
+    Case("operating_licence", "pass", [home(block("经营许可证：A2.B1.B2-20090003"))], "icp-licence-displayed"),
+    Case("operating_licence", "pass", [home(block("增值电信业务经营许可证：合字B2-20090001"))],
+         "icp-licence-displayed"),
+    # pictures: a link to a picture of the licence; a picture whose words name another number
+    Case("identifier_displayed", "image_only", [home(links=[link("ICP备案信息", HOME + "icp.jpg?v=2")])],
+         "icp-number-displayed"),
+    Case("identifier_displayed", "missing", [home(links=[link("营业执照", HOME + "yyzz.jpg")])],
+         "icp-number-displayed"),
+    Case("identifier_displayed", "missing", [home(images=[image(src="/a.png", context="ICP 京公网安备")])],
+         "icp-number-displayed"),
+    Case("identifier_displayed", "image_only",
+         [home(images=[image(alt="网络文化经营许可证")])], "culture-licence-displayed"),
+    Case("business_licence", "image_only", [home(links=[link("营业执照", HOME + "licence.html")]),
+                                            page("licence", [block("营业执照", region="main")],
+                                                 images=[image(alt="执照")], url=HOME + "licence.html")],
+         "business-licence-disclosed"),
+    Case("business_licence", "link", [home(links=[link("营业执照", HOME + "licence.html")]),
+                                      doc("licence", [f"{NAME}，统一社会信用代码：{USCC}，住所：杭州市西湖区龙井路"])],
+         "business-licence-disclosed"),
+    # documents: a heading names an item, a sentence states it; two named data items are enough, one is not
+    Case("document_items", "partial", [doc("privacy_policy", [*POLICY[:2], "我们会收集您的手机号码。",
+                                                              *POLICY[3:]])], "privacy-policy-content"),
+    Case("document_items", "pass", [doc("privacy_policy", [*POLICY[:2], "我们会收集您的姓名和手机号码。",
+                                                           *POLICY[3:]])], "privacy-policy-content"),
+    Case("document_items", "pass", [doc("privacy_policy", [*POLICY[:2], "我们会收集以下信息：", "姓名", "手机号码",
+                                                           *POLICY[3:]])], "privacy-policy-content"),
+    Case("document_items", "partial", [doc("privacy_policy", [*POLICY[:3], "保存期限", *POLICY[4:]])],
+         "privacy-policy-content"),
+    Case("document_items", "template", [doc("privacy_policy", [
+        "个人信息处理者：本平台。", "联系电话：010-12345678。", *POLICY[1:5]])], "privacy-policy-content"),
 ]
 
 OUTCOME_OF = {"pass": Outcome.PASS, "link": Outcome.PASS, "review": Outcome.NEEDS_REVIEW,
@@ -252,7 +293,7 @@ def judge_case(case: Case, ruleset: Ruleset) -> Verdict:
     snapshot = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=case.pages)
     facts = extract(snapshot, ruleset.vocabulary, TODAY)
     spec = CHECKS[case.check]
-    return spec.func(Context(site=facts, today=TODAY, registry=case.registry), spec.params.model_validate(params))
+    return spec.func(Context(site=facts, registry=case.registry), spec.params.model_validate(params))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -262,6 +303,23 @@ def test_check_gives_the_code_the_law_asks_for(case: Case, ruleset: Ruleset) -> 
     assert verdict.outcome == (case.outcome or OUTCOME_OF.get(case.code, Outcome.FAIL)), verdict
     assert verdict.code in CHECKS[case.check].codes  # a code the rule file has words for
     assert set(CHECKS[case.check].codes[verdict.code]) <= set(verdict.values)  # every word its message may use
+    _evidence_is_complete(case, verdict)
+
+
+# Checks whose evidence is a document or a sentence in it (no box: nothing to crop).
+TEXT_EVIDENCE = {"document_linked", "keyword_groups", "document_items"}
+
+
+def _evidence_is_complete(case: Case, verdict: Verdict) -> None:
+    """Each evidence item names a page of the site, quotes something, says where, and has its box."""
+    urls = {p.final_url for p in case.pages}
+    for item in verdict.evidence:
+        assert item.page_url in urls and item.text and item.region in ("header", "main", "footer"), item
+        if case.check not in TEXT_EVIDENCE:
+            assert item.bbox is not None, item
+    if verdict.outcome in (Outcome.PASS, Outcome.NEEDS_REVIEW) and verdict.code not in ("offsite",):
+        assert verdict.evidence or case.check.startswith("registry") or case.check == "disclosures_consistent", (
+            "a pass or a review names what it rests on")
 
 
 def test_every_code_of_every_check_has_a_case() -> None:

@@ -68,7 +68,7 @@ def _rule_results(snap: SiteSnapshot, profiles: list[str], registry: RegistryVal
                   ) -> tuple[SiteFacts, RegistryValues, list[RuleResult]]:
     facts = extract(snap, ruleset.vocabulary, options.today, cache)
     registry = with_shown_code(registry, facts.facts.credit_codes, options.registry)
-    return facts, registry, evaluate(ruleset, facts, set(profiles), options.today, options.lang, registry)
+    return facts, registry, evaluate(ruleset, facts, set(profiles), options.lang, registry)
 
 
 def profiles_for(site: SiteInput, options: JudgeOptions) -> list[str]:

@@ -24,6 +24,7 @@ SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 CLAUSE = re.compile(r"[，,、:：]")
 MAX_QUOTE = 240  # characters of a sentence quoted as evidence
 HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
+LIST_LINES, LIST_LINE_CHARS = 8, 40  # the short lines after a sentence that may list its examples, one per line
 NEGATION_WINDOW = 16  # characters before an item's word where a denial of it is looked for
 
 
@@ -107,6 +108,7 @@ class Item(Params):
     named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
+    mentions: list[str] = Field(default_factory=list)  # words of a sentence about it that may still be a template
     refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
 
     _check_patterns = field_validator("patterns")(_regex_list)
@@ -133,15 +135,14 @@ class Sentence:
 
     @property
     def heading(self) -> bool:
-        return len(self.text) <= HEADING_CHARS and not self.text.endswith(("。", "！", "？", "!", "?", "；", ";"))
-
-    def evidence(self) -> Evidence:
-        return Evidence(page_url=self.page.final_url, text=self.text[:MAX_QUOTE], region="main")
+        """A short line without a sentence's end (or the colon before a list): it names a section, it states nothing."""
+        ends = ("。", "！", "？", "!", "?", "；", ";", "：", ":")
+        return len(self.text) <= HEADING_CHARS and not self.text.endswith(ends)
 
 
 @dataclass
 class Reading:
-    """What the document says about one item: the sentence stating it, or that it is denied or a template."""
+    """What the document says about one item: the words stating it, or that it is denied or a template."""
 
     stated: Evidence | None = None
     denied: Evidence | None = None
@@ -168,12 +169,35 @@ def _folded(words: list[str]) -> list[str]:
     return [w for w in (normalize(word).lower() for word in words) if w]
 
 
-def _states(item: Item, folded: str) -> bool:
-    if any(w in folded for w in _folded(item.words)):
-        return True
-    if any(_compiled(p).search(folded) for p in item.patterns):
-        return True
-    return bool(item.named) and sum(1 for w in _folded(item.named) if w in folded) >= item.min_named
+def _named(item: Item, folded: str) -> int:
+    """How many of the item's examples a text names, each once ("手机号码" is not also "手机号")."""
+    hits = [w for w in _folded(item.named) if w in folded]
+    return sum(1 for w in hits if not any(w != other and w in other for other in hits))
+
+
+def _statement(item: Item, sentences: list[Sentence], index: int) -> str | None:
+    """The words by which sentence `index` states the item, if it does.
+
+    Examples may be a list, one per line ("手机号码" / "设备信息"): they are counted over the
+    sentence and the short lines right after it on the same page. A heading states nothing by
+    its words ("三、保存期限"), but a list line names its example.
+    """
+    sentence = sentences[index]
+    folded = sentence.folded
+    said = words_in(folded, item.words) or any(_compiled(p).search(folded) for p in item.patterns)
+    if said and not sentence.heading:
+        return sentence.text
+    if not item.named or not _named(item, folded):
+        return None
+    lines = [sentence]
+    for nxt in sentences[index + 1:index + 1 + LIST_LINES]:
+        if nxt.page is not sentence.page or len(nxt.text) > LIST_LINE_CHARS:
+            break
+        lines.append(nxt)
+    for end in range(1, len(lines) + 1):
+        if _named(item, "".join(line.folded for line in lines[:end])) >= item.min_named:
+            return "、".join(line.text for line in lines[:end])
+    return None
 
 
 def _denied(item: Item, folded: str, negations: list[str]) -> bool:
@@ -195,37 +219,38 @@ def _placeholder(text: str, placeholders: list[str]) -> bool:
     return any(_compiled(p).search(text) for p in placeholders)
 
 
+def _quote(sentence: Sentence, text: str) -> Evidence:
+    return Evidence(page_url=sentence.page.final_url, text=text[:MAX_QUOTE], region="main")
+
+
 def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params: DocumentItemsParams) -> Reading:
-    """The sentence that states the item (a heading only when no sentence does), else why none does."""
+    """The first sentence that states the item, else why none does.
+
+    For a refusable item only a sentence that says how counts ("您可以在设置中申请注销账号"),
+    and a denial outweighs a bare mention elsewhere ("暂不支持注销账号" against
+    "自您注销账号之日起三年"); a sentence that says how outweighs a denial.
+    """
     reading = Reading()
-    mention: Evidence | None = None  # a heading that names the item
-    for sentence in sentences:
-        if not _states(item, sentence.folded):
+    for index, sentence in enumerate(sentences):
+        quote = _statement(item, sentences, index)
+        about = quote is not None or words_in(sentence.folded, item.mentions)
+        if about and _placeholder(sentence.folded, params.placeholders):
+            reading.template = reading.template or _quote(sentence, sentence.text)
+        elif quote is None:
             continue
-        if _placeholder(sentence.folded, params.placeholders):
-            reading.template = reading.template or sentence.evidence()
         elif item.refusable and _denied(item, sentence.folded, params.negations):
             if not words_in(sentence.folded, params.conditions):  # "存在未完成订单时无法注销" is a condition
-                reading.denied = reading.denied or sentence.evidence()
-        elif sentence.heading or (item.refusable and not words_in(sentence.folded, params.method_words)):
-            mention = mention or sentence.evidence()
-        else:
-            reading.stated = sentence.evidence()  # for a refusable item: how to do it, which outweighs a denial
-            reading.denied = None
-            return reading
+                reading.denied = reading.denied or _quote(sentence, quote)
+        elif not item.refusable or words_in(sentence.folded, params.method_words):
+            return Reading(stated=_quote(sentence, quote))
     if reading.denied:
-        return reading  # "暂不支持注销账号" outweighs "自您注销账号之日起三年"
-    if not item.refusable:  # a refusable item is stated only by saying how ("自您注销账号之日起" does not)
-        reading.stated = mention
-    if reading.stated:
         return reading
     for finding in findings:
         if finding.kind in item.kinds:
             if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), params.placeholders):
                 reading.template = reading.template or finding.evidence
             else:
-                reading.stated = finding.evidence.model_copy(update={"text": finding.evidence.text[:MAX_QUOTE]})
-                return reading
+                return Reading(stated=finding.evidence.model_copy(update={"text": finding.evidence.text[:MAX_QUOTE]}))
     return reading
 
 

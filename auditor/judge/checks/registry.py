@@ -60,8 +60,9 @@ def _registered(ctx: Context, column: str) -> list[str]:
 
 
 def _icp_entity(value: str) -> str:
-    """京ICP备12345678号-3 → 京ICP备12345678号: the record is per entity; -n numbers its sites."""
-    return normalize(value).split("号", 1)[0] + "号" if "号" in value else normalize(value)
+    """京ICP备12345678号-3 → 京ICP备12345678: the record is per entity; -n numbers its sites, and a
+    registry export may leave out the 号."""
+    return normalize(value).split("号", 1)[0].split("-", 1)[0]
 
 
 class RegistryParams(Params):

@@ -1,0 +1,100 @@
+"""The engine around the checks (no browser): profiles, errors as results, and what could not be seen."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from auditor.judge import engine
+from auditor.judge.checks import CHECKS, CheckSpec, Verdict
+from auditor.judge.extract import extract
+from auditor.judge.ruleset import Ruleset
+from auditor.models import Outcome, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock
+from tests.conftest import TODAY
+
+HOME = "https://shop.example.cn/"
+
+
+def _site(*pages: PageSnapshot) -> SiteSnapshot:
+    return SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=list(pages))
+
+
+def _home(text: str = "版权所有") -> PageSnapshot:
+    block = TextBlock(text=text, bbox=(300, 1800, 400, 20), region="footer", centered=True, links=[])
+    return PageSnapshot(kind="home", url=HOME, final_url=HOME, http_status=200, blocks=[block])
+
+
+def _results(ruleset: Ruleset, snapshot: SiteSnapshot, profiles: set[str]) -> dict[str, tuple[Outcome, str]]:
+    facts = extract(snapshot, ruleset.vocabulary, TODAY)
+    return {r.rule_id: (r.outcome, r.message) for r in engine.evaluate(ruleset, facts, profiles, "zh")}
+
+
+def _rule(ruleset: Ruleset, rule_id: str) -> Ruleset:
+    return ruleset.select([rule_id])
+
+
+def test_a_rule_outside_the_sites_profiles_is_not_applicable(ruleset: Ruleset) -> None:
+    results = _results(ruleset, _site(_home()), {"site"})
+    assert results["user-agreement-linked"][0] == Outcome.NOT_APPLICABLE
+    assert results["icp-number-displayed"][0] == Outcome.FAIL  # a site rule still runs
+    assert "网站" in results["user-agreement-linked"][1]  # the profile is named in words
+
+
+def test_a_fail_that_rests_on_a_page_that_did_not_load_is_needs_review(ruleset: Ruleset) -> None:
+    broken = PageSnapshot(kind="privacy_policy", url=HOME + "privacy.html", final_url=HOME + "privacy.html",
+                          error="timeout: no response within 20 s")
+    results = _results(_rule(ruleset, "privacy-policy-content"), _site(_home(), broken), {"site"})
+    outcome, message = results["privacy-policy-content"]
+    assert outcome == Outcome.NEEDS_REVIEW
+    assert "timeout" in message and "不视为缺失" in message
+
+
+def test_a_page_that_loaded_leaves_a_fail_standing(ruleset: Ruleset) -> None:
+    empty = PageSnapshot(kind="privacy_policy", url=HOME + "privacy.html", final_url=HOME + "privacy.html",
+                         http_status=200)
+    results = _results(_rule(ruleset, "privacy-policy-content"), _site(_home(), empty), {"site"})
+    assert results["privacy-policy-content"][0] == Outcome.FAIL
+
+
+def test_only_a_fail_is_softened_by_a_page_that_did_not_load(ruleset: Ruleset) -> None:
+    broken = PageSnapshot(kind="about", url=HOME + "about.html", final_url=HOME + "about.html", error="crashed")
+    shown = _home("杭州青禾茶业有限公司 版权所有")
+    results = _results(_rule(ruleset, "entity-name-disclosed"), _site(shown, broken), {"site", "operator"})
+    assert results["entity-name-disclosed"][0] == Outcome.PASS  # what was seen stands
+
+
+def test_a_check_that_raises_is_an_error_for_its_rule_only(ruleset: Ruleset, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    def broken(*args: object) -> Verdict:
+        raise ValueError("a bug in a check")
+
+    spec = CHECKS["identifier_linked"]
+    monkeypatch.setitem(CHECKS, "identifier_linked", CheckSpec(broken, spec.params, spec.codes))
+    with caplog.at_level(logging.ERROR, logger="auditor.judge.engine"):
+        results = _results(ruleset, _site(_home("京ICP备2024012345号-1")), {"site"})
+    outcome, message = results["icp-number-linked"]
+    assert outcome == Outcome.ERROR and "ValueError: a bug in a check" in message
+    assert results["icp-number-displayed"][0] == Outcome.PASS  # the other rules are judged
+    assert any("icp-number-linked" in r.getMessage() for r in caplog.records)
+
+
+def test_a_check_returning_a_code_it_did_not_declare_is_an_error(ruleset: Ruleset,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = CHECKS["identifier_displayed"]
+
+    def sloppy(*args: object) -> Verdict:
+        return Verdict(Outcome.FAIL, "no_such_code")
+
+    monkeypatch.setitem(CHECKS, "identifier_displayed", CheckSpec(sloppy, spec.params, spec.codes))
+    results = _results(_rule(ruleset, "icp-number-displayed"), _site(_home()), {"site"})
+    outcome, message = results["icp-number-displayed"]
+    assert outcome == Outcome.ERROR and "no_such_code" in message
+
+
+def test_codes_are_worded_in_both_languages(ruleset: Ruleset) -> None:
+    facts = extract(_site(_home("京ICP备12345678-1号")), ruleset.vocabulary, TODAY)
+    result = next(r for r in engine.evaluate(_rule(ruleset, "icp-number-displayed"), facts, {"site"}, "en"))
+    assert result.outcome == Outcome.FAIL
+    assert "号-1" in result.messages.zh and "should be …号-1" in result.messages.en  # the problem code in words
+    assert result.message == result.messages.en
