@@ -98,6 +98,8 @@ class Score:
     sites: int = 0
     verdicts: int = 0
     matching: int = 0
+    applicable: int = 0           # verdicts whose expected outcome is not not_applicable
+    applicable_matching: int = 0
     confusion: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
     false_passes: list[Miss] = field(default_factory=list)
     false_fails: list[Miss] = field(default_factory=list)
@@ -106,6 +108,11 @@ class Score:
     @property
     def accuracy(self) -> float:
         return self.matching / self.verdicts if self.verdicts else 0.0
+
+    @property
+    def applicable_accuracy(self) -> float:
+        """Accuracy over the verdicts a rule actually had to decide (expected other than not_applicable)."""
+        return self.applicable_matching / self.applicable if self.applicable else 0.0
 
 
 # --- reading the field set ---------------------------------------------------------------------
@@ -211,9 +218,11 @@ def audit(root: Path, names: list[str]) -> dict[str, SiteReport]:
 
 def _record(score: Score, case: Case, rule: str, expected: str, actual: str, message: str) -> None:
     score.verdicts += 1
+    score.applicable += expected != "not_applicable"
     score.confusion.setdefault(rule, Counter())[(expected, actual)] += 1
     if expected == actual:
         score.matching += 1
+        score.applicable_matching += expected != "not_applicable"
         return
     miss = Miss(case.name, rule, expected, actual, message, case.why.get(rule, ""))
     if actual == "pass" and expected in ("fail", "needs_review"):
@@ -299,12 +308,15 @@ def print_score(score: Score) -> None:
     print(f"\nSites: {score.sites}  Verdicts: {score.verdicts}  Matching: {score.matching}  "
           f"Accuracy: {score.accuracy:.1%}  False passes: {len(score.false_passes)}  "
           f"False fails: {len(score.false_fails)}  Other mismatches: {len(score.other)}")
+    print(f"Excluding expected not_applicable: {score.applicable_matching}/{score.applicable} = "
+          f"{score.applicable_accuracy:.1%}")
 
 
 def write_json(path: Path, score: Score, cases: list[Case]) -> None:
     data = {
         "today": TODAY.isoformat(), "sites": score.sites, "verdicts": score.verdicts, "matching": score.matching,
-        "accuracy": round(score.accuracy, 4),
+        "accuracy": round(score.accuracy, 4), "applicable_verdicts": score.applicable,
+        "applicable_matching": score.applicable_matching, "applicable_accuracy": round(score.applicable_accuracy, 4),
         "false_passes": [asdict(m) for m in score.false_passes],
         "false_fails": [asdict(m) for m in score.false_fails],
         "other_mismatches": [asdict(m) for m in score.other],
