@@ -54,6 +54,7 @@ from auditor.render import Limits
 from auditor.resources import rules_dir
 from auditor.ruleset import PROFILES, load_ruleset
 from auditor.runner import RunOptions, audit_sites
+
 # ---------------------------------------------------------------------------------------------------
 
 FIELDSET = Path(__file__).resolve().parent / "fieldset"
@@ -133,7 +134,8 @@ def _mapping(path: Path, where: str, value: Any) -> dict[str, Any]:
     return value
 
 
-def _site_config(folder: Path) -> tuple[str, tuple[str, ...]]:
+def _site_config(folder: Path) -> tuple[str, ...]:
+    """Validate site.yaml (and that index.html exists); return the site's profiles."""
     path = folder / "site.yaml"
     data = _mapping(path, "top level", _yaml(path))
     if unknown := sorted(set(data) - SITE_KEYS):
@@ -148,10 +150,11 @@ def _site_config(folder: Path) -> tuple[str, tuple[str, ...]]:
             _mapping(path, key, data[key])
     if not (folder / "index.html").is_file():
         raise FieldSetError(f"{folder / 'index.html'}: missing")
-    return data["name"], tuple(profiles)
+    return tuple(profiles)
 
 
-def _expectations(path: Path, rule_ids: list[str], status: str, data: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
+def _expectations(path: Path, rule_ids: list[str], status: str,
+                  data: dict[str, Any]) -> tuple[dict[str, str], dict[str, str]]:
     expect = _mapping(path, "expect", data.get("expect") or {})
     why = _mapping(path, "why", data.get("why") or {})
     if status != "audited":
@@ -172,7 +175,7 @@ def _expectations(path: Path, rule_ids: list[str], status: str, data: dict[str, 
 
 
 def load_case(folder: Path, rule_ids: list[str]) -> Case:
-    name, profiles = _site_config(folder)
+    profiles = _site_config(folder)
     path = folder / "expect.yaml"
     data = _mapping(path, "top level", _yaml(path))
     if unknown := sorted(set(data) - EXPECT_KEYS):
