@@ -48,12 +48,21 @@ from typing import Any
 import yaml
 
 # --- the tool's API: the only imports of `auditor`, kept together for the package moves ----------
+# After the stage-package layout lands, the equivalent is:
+#   from auditor import Limits, RunOptions, SiteReport, audit_sites, load_pack
+#   from auditor.models import PROFILES           (and load_pack() replaces load_ruleset(rules_dir()))
 from auditor.demo import serve
 from auditor.models import SiteReport
 from auditor.render import Limits
 from auditor.resources import rules_dir
-from auditor.ruleset import PROFILES, load_ruleset
+from auditor.ruleset import PROFILES, Ruleset, load_ruleset
 from auditor.runner import RunOptions, audit_sites
+
+
+def load_pack() -> Ruleset:
+    """The bundled China pack."""
+    return load_ruleset(rules_dir())
+
 
 # ---------------------------------------------------------------------------------------------------
 
@@ -203,7 +212,7 @@ def load_cases(root: Path, rule_ids: list[str], only: list[str] | None = None) -
 
 def audit(root: Path, names: list[str]) -> dict[str, SiteReport]:
     """Serve the named site folders on 127.0.0.1 and audit them in one batch; reports by folder."""
-    ruleset = load_ruleset(rules_dir())
+    ruleset = load_pack()
     out = Path(tempfile.mkdtemp(prefix="fieldset-audit-"))
     try:
         with serve(root, only=names) as sites:
@@ -344,7 +353,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    rule_ids = [rule.id for rule in load_ruleset(rules_dir()).rules]
+    rule_ids = [rule.id for rule in load_pack().rules]
     try:
         cases = load_cases(args.root, rule_ids, args.site)
     except FieldSetError as exc:
