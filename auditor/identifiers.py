@@ -602,6 +602,25 @@ def _find_email(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMa
         raw = view.norm[start:end]
         label = re.sub(r"(?i)mailto$", "", _label(view, start, found))  # visible "mailto:" is no label
         yield IdMatch("email", raw.lower(), raw, "valid", (), label, start, end)
+    yield from _find_email_written_around(view, found)
+
+
+# An address written so that robots do not read it: "tousu#shop.cn（请将#替换为@）", "kf(at)shop.cn".
+_FIND_EMAIL_AROUND = re.compile(
+    r"(?<![A-Za-z0-9._%+-])(?P<user>[A-Za-z0-9][A-Za-z0-9._%+-]*)(?:#|\(at\)|\[at\])"
+    r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24})"
+    r"(?![A-Za-z0-9-])", re.IGNORECASE)
+_EMAIL_LABELS = ("邮箱", "邮件", "email", "e-mail", "mail")
+_AT_HINT = re.compile(r"(?:替换|换成|改为|改成|代替)[^@]{0,3}@|@[^#]{0,3}(?:替换|代替)")
+
+
+def _find_email_written_around(view: _View, found: list[IdMatch]) -> Iterator[IdMatch]:
+    hinted = bool(_AT_HINT.search(view.norm))
+    for m in _FIND_EMAIL_AROUND.finditer(view.norm):
+        label = _label(view, m.start(), found)
+        if hinted or any(word in label.lower() for word in _EMAIL_LABELS):
+            value = f"{m['user']}@{m['domain']}".lower()
+            yield IdMatch("email", value, m.group(0), "valid", (), label, m.start(), m.end())
 
 
 # Characters that end a label when reading backwards from a number.
@@ -622,9 +641,15 @@ def _label(view: _View, start: int, found: list[IdMatch]) -> str:
     while i > floor and view.norm[i - 1] in ":-=":
         i -= 1
     j = i
-    while j > max(floor, i - _LABEL_MAX) and view.norm[j - 1] not in _LABEL_STOP and not view.norm[j - 1].isdigit():
+    while j > max(floor, i - _LABEL_MAX) and not view.norm[j - 1].isdigit() and (
+            view.norm[j - 1] not in _LABEL_STOP or _joins_words(view.norm, j - 1, floor)):
         j -= 1
     return view.norm[j:i]
+
+
+def _joins_words(text: str, at: int, floor: int) -> bool:
+    """A slash between two words of one label ("电话/微信"), not between two numbers."""
+    return text[at] == "/" and at - 1 >= floor and at + 1 < len(text) and _cjk(text[at - 1]) and _cjk(text[at + 1])
 
 
 # Digit runs that follow these words are not phones (QQ numbers, order ids, site codes…).
@@ -678,11 +703,31 @@ def _find_phone(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMa
                 yield match
 
 
+def _last_end(text: str, words: tuple[str, ...]) -> int:
+    return max((text.rfind(w) + len(w) for w in words if w in text), default=-1)
+
+
+def _label_says(label: str) -> bool | None:
+    """Whether a label calls the number a phone (True), something else (False), or says nothing (None).
+
+    The word nearest the number decides ("客服QQ" is a QQ number); each of the words a slash joins
+    labels it ("电话/微信": a phone, which is also a WeChat id).
+    """
+    said = None
+    for part in label.lower().split("/"):
+        phone, other = _last_end(part, _IS_PHONE), _last_end(part, _NOT_PHONE)
+        if phone > other:
+            return True
+        if other > phone:
+            said = False
+    return said
+
+
 def _phone_match(view: _View, start: int, end: int, label: str, phone: _Phone | None) -> IdMatch | None:
-    low = label.lower()
-    if any(word in low for word in _NOT_PHONE):
+    says = _label_says(label)
+    if says is False:
         return None
-    labelled = any(word in low for word in _IS_PHONE)
+    labelled = bool(says)
     raw = view.norm[start:end]
     if phone is None:
         digits = re.sub(r"\D", "", raw)

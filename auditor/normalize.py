@@ -11,12 +11,15 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from importlib import resources
 
-# Traditional → simplified, one character each, limited to the words that occur in
-# disclosures (filing labels, province abbreviations, contact and policy wording).
-# A full converter (OpenCC) would be a heavy dependency and can change meaning in
-# ordinary prose; these characters have one unambiguous simplified form.  No value is
-# also a key, so applying the table twice changes nothing (idempotence).
+# Traditional → simplified, one character each: the words of disclosures (filing labels,
+# province abbreviations, contact and policy wording) spelled out here, and every other
+# character from OpenCC's character table (its TSCharacters dictionary), so that a
+# traditional-script footer names the same company as a simplified licence page
+# (深圳港灣優選貿易 = 深圳港湾优选贸易). OpenCC's phrase conversion is not used: it is slow in
+# pure Python and can change a word's meaning, while matching needs one form per character.
+# No value is also a key, so applying the table twice changes nothing (idempotence).
 TRAD_TO_SIMP: dict[str, str] = {
     # filing numbers and licences
     "備": "备", "號": "号", "證": "证", "網": "网", "許": "许", "業": "业", "電": "电",
@@ -55,7 +58,29 @@ _COLONS = "\u2236\ua789\ufe13\uff1a\ufe55"
 # Invisible characters that are not \s but still split numbers in copied text.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 
-_TABLE: dict[int, str | None] = {ord(k): v for k, v in TRAD_TO_SIMP.items()}
+
+
+def _opencc_characters() -> dict[str, str]:
+    """OpenCC's traditional → simplified characters, first choice of each, chains resolved (薴→苧→苎)."""
+    text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    first = {}
+    for line in text.splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            first[source] = target
+    resolved = {}
+    for source, target in first.items():
+        seen = {source}
+        while target in first and target not in seen:
+            seen.add(target)
+            target = first[target]
+        resolved[source] = target
+    return {k: v for k, v in resolved.items() if v not in resolved}
+
+
+_CHARACTERS = {**_opencc_characters(), **TRAD_TO_SIMP}
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _CHARACTERS.items()}
 _TABLE.update({ord(c): "(" for c in _OPEN})
 _TABLE.update({ord(c): ")" for c in _CLOSE})
 _TABLE.update({ord(c): "-" for c in _DASHES})

@@ -47,22 +47,10 @@ from typing import Any
 
 import yaml
 
-# --- the tool's API: the only imports of `auditor`, kept together for the package moves ----------
-# After the stage-package layout lands, the equivalent is:
-#   from auditor import Limits, RunOptions, SiteReport, audit_sites, load_pack
-#   from auditor.models import PROFILES           (and load_pack() replaces load_ruleset(rules_dir()))
+# --- the tool's API: the only imports of `auditor` (its public API, auditor/__init__.py) -----------
+from auditor import Limits, RunOptions, SiteReport, audit_sites, load_pack
 from auditor.demo import serve
-from auditor.models import SiteReport
-from auditor.render import Limits
-from auditor.resources import rules_dir
-from auditor.ruleset import PROFILES, Ruleset, load_ruleset
-from auditor.runner import RunOptions, audit_sites
-
-
-def load_pack() -> Ruleset:
-    """The bundled China pack."""
-    return load_ruleset(rules_dir())
-
+from auditor.models import PROFILES
 
 # ---------------------------------------------------------------------------------------------------
 

@@ -97,13 +97,13 @@ CASES = [
     Case("identifier_displayed", "missing", [home(block(PSB_NUMBER), images=[POLICE_BADGE])], "icp-number-displayed"),
     # --- numbers linked -----------------------------------------------------------------------
     Case("identifier_linked", "pass", [home(ICP_LINKED)], "icp-number-linked"),
-    Case("identifier_linked", "pass", [home(block("京ICP证030173号", links=[("京ICP证030173号", MIIT)]))],
+    Case("identifier_linked", "licence_only", [home(block("京ICP证030173号", links=[("京ICP证030173号", MIIT)]))],
          "icp-number-linked"),
     Case("identifier_linked", "pass", [home(block(f"备案号：{ICP}", links=[("", MIIT)]))], "icp-number-linked"),
     Case("identifier_linked", "obsolete", [home(block(ICP, links=[(ICP, "http://www.miibeian.gov.cn/")]))],
          "icp-number-linked"),
     Case("identifier_linked", "not_linked", [home(block(ICP, links=[(ICP, HOME)]))], "icp-number-linked"),
-    Case("identifier_linked", "other_not_linked", [home(block("京ICP证030173号"))], "icp-number-linked"),
+    Case("identifier_linked", "licence_only", [home(block("京ICP证030173号"))], "icp-number-linked"),
     Case("identifier_linked", "image_only", [home(images=[image(alt="ICP备案号", src="/a.png")])],
          "icp-number-linked"),
     Case("identifier_linked", "no_number", [home(block("版权所有"), images=[POLICE_BADGE])], "icp-number-linked"),
@@ -264,6 +264,20 @@ CASES = [
     Case("business_licence", "link", [home(links=[link("营业执照", HOME + "licence.html")]),
                                       doc("licence", [f"{NAME}，统一社会信用代码：{USCC}，住所：杭州市西湖区龙井路"])],
          "business-licence-disclosed"),
+    # a culture licence only where culture is offered; an exempt individual's declaration; a broken licence link;
+    # a malformed operating licence; a policy on another site
+    Case("identifier_displayed", "not_offered", [home(block("每日新闻 时政 财经"))], "culture-licence-displayed"),
+    Case("identifier_displayed", "missing", [home(block("热门手游 排行榜"))], "culture-licence-displayed"),
+    Case("business_licence", "exempt",
+         [home(block("经营者：张伟（个人） 个人从事零星小额交易活动，依法不需要办理市场主体登记"))],
+         "business-licence-disclosed"),
+    Case("business_licence", "broken_link", [home(links=[link("营业执照", HOME + "licence.html")]),
+                                             page("licence", [], url=HOME + "licence.html", http_status=404)],
+         "business-licence-disclosed"),
+    Case("operating_licence", "invalid", [home(block(f"{ICP} 增值电信业务经营许可证：京B2-2021008"))],
+         "icp-licence-displayed"),
+    Case("document_items", "not_read", [home(links=[link("隐私政策", "https://privacy.other.cn/p.html")])],
+         "privacy-policy-content"),
     # documents: a heading names an item, a sentence states it; two named data items are enough, one is not
     Case("document_items", "partial", [doc("privacy_policy", [*POLICY[:2], "我们会收集您的手机号码。",
                                                               *POLICY[3:]])], "privacy-policy-content"),
@@ -281,7 +295,8 @@ OUTCOME_OF = {"pass": Outcome.PASS, "link": Outcome.PASS, "review": Outcome.NEED
               "image_only": Outcome.NEEDS_REVIEW, "other_category": Outcome.NEEDS_REVIEW,
               "filing_only": Outcome.NEEDS_REVIEW, "legacy": Outcome.NEEDS_REVIEW, "elsewhere": Outcome.NEEDS_REVIEW,
               "entry_only": Outcome.NEEDS_REVIEW, "offsite": Outcome.NEEDS_REVIEW, "partial": Outcome.NEEDS_REVIEW,
-              "other_not_linked": Outcome.NEEDS_REVIEW, "not_disclosed": Outcome.NEEDS_REVIEW,
+              "licence_only": Outcome.NOT_APPLICABLE, "not_disclosed": Outcome.NEEDS_REVIEW,
+              "not_offered": Outcome.NOT_APPLICABLE, "exempt": Outcome.PASS, "not_read": Outcome.NEEDS_REVIEW,
               "too_few": Outcome.NOT_APPLICABLE, "no_registry": Outcome.NOT_APPLICABLE}
 
 
@@ -317,7 +332,7 @@ def _evidence_is_complete(case: Case, verdict: Verdict) -> None:
         assert item.page_url in urls and item.text and item.region in ("header", "main", "footer"), item
         if case.check not in TEXT_EVIDENCE:
             assert item.bbox is not None, item
-    if verdict.outcome in (Outcome.PASS, Outcome.NEEDS_REVIEW) and verdict.code not in ("offsite",):
+    if verdict.outcome in (Outcome.PASS, Outcome.NEEDS_REVIEW) and verdict.code not in ("offsite", "not_read"):
         assert verdict.evidence or case.check.startswith("registry") or case.check == "disclosures_consistent", (
             "a pass or a review names what it rests on")
 

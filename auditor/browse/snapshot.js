@@ -36,6 +36,37 @@
     }
     return true;
   };
+  // Text in the colour of what is behind it (white on white), or too small to read, is not seen.
+  const rgba = (value) => {
+    const m = /rgba?\(([^)]+)\)/.exec(value || "");
+    if (!m) return null;
+    const [r, g, b, a] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a === undefined || Number.isNaN(a) ? 1 : a];
+  };
+  const luminance = ([r, g, b]) => {
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const backdrop = (el) => {  // the first opaque background behind an element; a picture may show anything
+    for (let a = el; a && a.nodeType === Node.ELEMENT_NODE; a = parentOf(a)) {
+      const st = getComputedStyle(a);
+      if (st.backgroundImage && st.backgroundImage !== "none") return null;
+      const bg = rgba(st.backgroundColor);
+      if (bg && bg[3] > 0.5) return bg;
+    }
+    return [255, 255, 255, 1];  // the canvas of a page without a background
+  };
+  const legible = (el) => {
+    const st = getComputedStyle(el);
+    if (parseFloat(st.fontSize) < 4) return false;
+    const fg = rgba(st.color);
+    if (!fg) return true;
+    if (fg[3] < 0.1) return false;
+    const bg = backdrop(el);
+    if (!bg || (st.textShadow && st.textShadow !== "none") || st.webkitTextStrokeWidth !== "0px") return true;
+    const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05) >= 1.15;
+  };
   const roots = [document];
   for (let i = 0; i < roots.length && roots.length < 500; i++) {
     for (const el of roots[i].querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
@@ -242,7 +273,7 @@
     const owner = isText ? item.parentElement : item.el;
     if (isText && owner.closest("script,style,noscript,template,svg title")) continue;
     let vis = visibleCache.get(owner);
-    if (vis === undefined) { vis = visibleElement(owner); visibleCache.set(owner, vis); }
+    if (vis === undefined) { vis = visibleElement(owner) && legible(owner); visibleCache.set(owner, vis); }
     if (!vis) continue;
     let r;
     if (isText) {

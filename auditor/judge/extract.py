@@ -13,14 +13,38 @@ from functools import partial
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import link_kind, parse_phone, scan
+from auditor.identifiers import PROV_NAME, link_kind, parse_phone, scan
 from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
 from auditor.normalize import collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
+# Public bodies run sites too (政府门户): 人民政府办公室, 管理委员会 …
 ENTITY_SUFFIX = (r"(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|合伙企业|\(有限合伙\)"
-                 r"|事务所|工作室|合作社|个体工商户)")
+                 r"|事务所|工作室|合作社|个体工商户|人民政府办公室|人民政府|管理委员会|委员会)")
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
+# A natural person who runs the site (an exempt individual, a personal blog) is named by name: after
+# an operator label ("经营者：张伟（个人）"), or defined as "we" ("李一舟（以下简称“我们”）").
+PERSON_RE = re.compile(
+    r"(?:经营者姓名|经营者|店主|负责人|处理者姓名|个人信息处理者)[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
+    r"(?=\(个人\)|[,;:。\s(|]|$)"
+    r"|(?:^|[。;,!?])(?P<defined>[\u4e00-\u9fff·]{2,4})\(以下简称")
+NOT_A_PERSON = ("本", "我们", "平台", "网站", "公司", "站长", "个人", "用户", "您", "的")
+# A person's name starts with a surname: the common single and compound ones (百家姓, those that
+# cover nearly all of China's population), which keeps words like "信用等级" from passing as names.
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+               "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+               "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童"
+               "凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连"
+               "芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
+               "巩明佘池查麻苑迟邝")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "令狐", "宇文",
+                     "司徒")
+
+
+def _a_person(name: str) -> bool:
+    return (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)) and not any(w in name for w in NOT_A_PERSON)
+# Template text standing where a name or an address belongs ("某某网络科技有限公司", "XX省XX市").
+PLACEHOLDER_RE = re.compile(r"某某|[xX×]{2,}|\*{2,}|\((?:公司)?名称\)|\(地址\)")
 # Words that precede a name in footers ("版权所有：XX有限公司") but are not part of it.
 ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承办单位", "运营单位", "运营主体", "运营方", "运营商",
                    "运营",
@@ -32,10 +56,15 @@ ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承�
 ENTITY_LEAD_INS = ("本协议由您与", "处理者为", "运营者为", "经营者为", "运营方为", "运营主体为", "您与", "由", "是指",
                    "是", "即", "系")
 ADDRESS_RE = re.compile(
-    r"(?:公司地址|联系地址|经营地址|办公地址|注册地址|通讯地址|经营场所|住所|地址|address)[:：]?"
+    r"(?:公司地址|联系地址|经营地址|办公地址|注册地址|通讯地址|营业地址|门店地址|总部地址|公司总部|总部|办公地点"
+    r"|经营场所|住所|地址|address)[:：]?"
     r"(?P<addr>.{4,80}?)(?=电话|热线|邮编|传真|邮箱|e-?mail|客服|备案|版权|copyright|©|\||。|;|；|\(邮编|$)",
     re.IGNORECASE)
 ADDRESS_TOKENS = ("省", "市", "区", "县", "镇", "乡", "路", "街", "道", "号", "大厦", "园", "村", "楼", "室")
+# An address written without a label still has its shape: province or city, district, road, number.
+UNLABELLED_ADDRESS_RE = re.compile(
+    r"(?P<addr>(?:" + "|".join(PROV_NAME) + r")[\u4e00-\u9fff]{0,6}?(?:省|市|自治区)?"
+    r"[\u4e00-\u9fff]{1,8}?(?:市|区|县|旗)[\u4e00-\u9fff\d-]{1,20}?(?:路|街|道|巷|大道|胡同)[\d-]{1,6}号(?:[\u4e00-\u9fff\d-]{0,20}(?:楼|层|室|座|栋))?)")
 
 _T = TypeVar("_T")
 
@@ -95,20 +124,21 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
-    """Entity names and addresses: found by wording, not by an identifier format."""
+    """Entity names and addresses: found by wording, not by an identifier format; template text is neither."""
     text = normalize(raw)
-    found = []
-    for match in ENTITY_RE.finditer(text):
-        name = strip_entity_prefix(match.group(0))
-        if len(name) >= 6:
-            found.append(Finding(kind="entity_name", value=name, status="valid", page_kind=page.kind,
-                                 centered=block.centered, evidence=evidence))
-    for match in ADDRESS_RE.finditer(text):
-        addr = match.group("addr").strip(":：,，;；.。( ")
-        if sum(token in addr for token in ADDRESS_TOKENS) >= 2:
-            found.append(Finding(kind="address", value=addr, status="valid", page_kind=page.kind,
-                                 centered=block.centered, evidence=evidence))
-    return found
+
+    def finding(kind: str, value: str) -> Finding:
+        return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
+                       evidence=evidence)
+
+    names = [name for m in ENTITY_RE.finditer(text) if len(name := strip_entity_prefix(m.group(0))) >= 6]
+    names += [n for m in PERSON_RE.finditer(text) if (n := m.group("after") or m.group("defined")) and _a_person(n)]
+    found = [finding("entity_name", name) for name in dict.fromkeys(names) if not PLACEHOLDER_RE.search(name)]
+    addresses = [m.group("addr").strip(":：,，;；.。( ") for m in ADDRESS_RE.finditer(text)]
+    addresses = [a for a in addresses if sum(token in a for token in ADDRESS_TOKENS) >= 2]
+    if not addresses:
+        addresses = [m.group("addr") for m in UNLABELLED_ADDRESS_RE.finditer(text)]
+    return found + [finding("address", a) for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)]
 
 
 def strip_entity_prefix(name: str) -> str:

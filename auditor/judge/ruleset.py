@@ -99,7 +99,7 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary) -> list[str]:
+def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary, shared: dict[str, Text]) -> list[str]:
     problems = []
     if rule.id != path.stem:
         problems.append(f"{path}: id: '{rule.id}' must equal the file name '{path.stem}'")
@@ -119,20 +119,23 @@ def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary) -> list[str]:
     except ValidationError as exc:
         problems.extend(_pydantic_problems(path, exc, "params"))
     for code, fields in spec.codes.items():
-        if code not in rule.messages:
+        message = rule.messages.get(code) or shared.get(code)  # the pack's shared words serve every rule
+        if message is None:
             problems.append(f"{path}: messages: missing message for outcome code '{code}'")
             continue
         for lang in ("zh", "en"):
-            extra = placeholders(rule.messages[code].get(lang)) - set(fields)
+            extra = placeholders(message.get(lang)) - set(fields)
             if extra:
-                problems.append(f"{path}: messages.{code}.{lang}: unknown placeholder(s) {sorted(extra)};"
+                where = f"messages.{code}.{lang}" if code in rule.messages else f"pack.yaml messages.{code}.{lang}"
+                problems.append(f"{path}: {where}: unknown placeholder(s) {sorted(extra)};"
                                 f" this check fills {sorted(fields) or 'none'}")
     for code in set(rule.messages) - set(spec.codes) - set(ENGINE_CODES):
         problems.append(f"{path}: messages: check '{rule.check}' never produces code '{code}'")
     return problems
 
 
-def load_rule(path: Path, vocabulary: Vocabulary) -> tuple[Rule | None, list[str]]:
+def load_rule(path: Path, vocabulary: Vocabulary, shared: dict[str, Text] | None = None
+              ) -> tuple[Rule | None, list[str]]:
     try:
         data = _load_yaml(path)
     except RuleFileError as exc:
@@ -143,7 +146,7 @@ def load_rule(path: Path, vocabulary: Vocabulary) -> tuple[Rule | None, list[str
         rule = Rule.model_validate(data)
     except ValidationError as exc:
         return None, _pydantic_problems(path, exc)
-    return rule, _rule_problems(path, rule, vocabulary)
+    return rule, _rule_problems(path, rule, vocabulary, shared or {})
 
 
 def load_ruleset(directory: Path) -> Ruleset:
@@ -175,7 +178,7 @@ def load_ruleset(directory: Path) -> Ruleset:
     for path in sorted(directory.glob("*.yaml")):
         if path.name in RESERVED:
             continue
-        rule, rule_problems = load_rule(path, vocabulary)
+        rule, rule_problems = load_rule(path, vocabulary, pack.messages if pack else {})
         problems.extend(rule_problems)
         if rule is not None:
             rules.append(rule)

@@ -109,6 +109,9 @@ class Item(Params):
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
     mentions: list[str] = Field(default_factory=list)  # words of a sentence about it that may still be a template
+    # Stated only where the document says how (a right or a procedure: "您可以在设置中注销账号"), not
+    # where it is merely named ("您享有查阅、更正等权利").
+    needs_method: bool = False
     refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
 
     _check_patterns = field_validator("patterns")(_regex_list)
@@ -120,7 +123,11 @@ class DocumentItemsParams(Params):
     min_items_for_review: int = Field(default=1, ge=0)
     negations: list[str] = Field(default_factory=list)  # what denies the words right after it (不支持, 无法 …)
     conditions: list[str] = Field(default_factory=list)  # a denial with these is a condition ("存在未完成订单时")
-    method_words: list[str] = Field(default_factory=list)  # how to do a refusable item ("可以", "申请", "点击")
+    method_words: list[str] = Field(default_factory=list)  # how to do an item that needs a method ("可以", "申请")
+    # A sentence with these and a method word tells how to use every right the document names as a
+    # right (a sentence with `right_words`: "您享有查阅、更正…等权利" … "您可以通过以下方式行使上述权利").
+    general_methods: list[str] = Field(default_factory=list)
+    right_words: list[str] = Field(default_factory=list)
     placeholders: list[str] = Field(default_factory=list)  # template text never filled in (【公司名称】, XXX …)
 
     _check_negations = field_validator("negations")(_regex_list)
@@ -223,14 +230,22 @@ def _quote(sentence: Sentence, text: str) -> Evidence:
     return Evidence(page_url=sentence.page.final_url, text=text[:MAX_QUOTE], region="main")
 
 
+def _general_method(sentences: list[Sentence], params: DocumentItemsParams) -> Sentence | None:
+    """The sentence that tells how to use all the rights the document names, if one does."""
+    return next((s for s in sentences if words_in(s.folded, params.general_methods)
+                 and words_in(s.folded, params.method_words)), None)
+
+
 def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params: DocumentItemsParams) -> Reading:
     """The first sentence that states the item, else why none does.
 
-    For a refusable item only a sentence that says how counts ("您可以在设置中申请注销账号"),
-    and a denial outweighs a bare mention elsewhere ("暂不支持注销账号" against
+    An item that needs a method counts only in a sentence that says how ("您可以在设置中申请注销
+    账号"), or where it is named and another sentence tells how to use the rights named. For a
+    refusable item a denial outweighs a mere naming elsewhere ("暂不支持注销账号" against
     "自您注销账号之日起三年"); a sentence that says how outweighs a denial.
     """
     reading = Reading()
+    named: Sentence | None = None  # a sentence that names the item as a right, without saying how
     for index, sentence in enumerate(sentences):
         quote = _statement(item, sentences, index)
         about = quote is not None or words_in(sentence.folded, item.mentions)
@@ -238,13 +253,19 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params
             reading.template = reading.template or _quote(sentence, sentence.text)
         elif quote is None:
             continue
-        elif item.refusable and _denied(item, sentence.folded, params.negations):
-            if not words_in(sentence.folded, params.conditions):  # "存在未完成订单时无法注销" is a condition
+        elif (item.refusable or item.needs_method) and _denied(item, sentence.folded, params.negations):
+            # "目前无法注销账户，您可以…" tells no way to do it; "存在未完成订单时无法注销" is a condition
+            if item.refusable and not words_in(sentence.folded, params.conditions):
                 reading.denied = reading.denied or _quote(sentence, quote)
-        elif not item.refusable or words_in(sentence.folded, params.method_words):
+        elif not item.needs_method or words_in(sentence.folded, params.method_words):
             return Reading(stated=_quote(sentence, quote))
+        elif words_in(sentence.folded, params.right_words):  # named as a right ("自您注销账号之日起" is not)
+            named = named or sentence
     if reading.denied:
         return reading
+    general = _general_method(sentences, params) if named is not None else None
+    if named is not None and general is not None:
+        return Reading(stated=_quote(named, f"{named.text} … {general.text}"))
     for finding in findings:
         if finding.kind in item.kinds:
             if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), params.placeholders):
@@ -255,15 +276,22 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params
 
 
 @check(DocumentItemsParams, {"pass": ("found",), "partial": ("found", "missing"), "absent": ("missing",),
-                             "refused": ("items", "quote"), "template": ("items", "quote"), "no_document": ()})
+                             "refused": ("items", "quote"), "template": ("items", "quote"), "not_read": ("url",),
+                             "no_document": ()})
 def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
-    pages = [p for p in ctx.pages(params.pages) if p.ok]
-    if not pages:
+    rendered = ctx.pages(params.pages)
+    pages = [p for p in rendered if p.ok]
+    if not rendered:
+        linked = next((url for kind in params.pages if (url := ctx.site.facts.links.get(kind))), None)
+        if linked is not None:  # linked but not read (on another site): what was not seen is not missing
+            return Verdict(Outcome.NEEDS_REVIEW, "not_read", {"url": linked})
+    if not pages:  # (one that did not load is the engine's to soften)
         return Verdict(Outcome.FAIL, "no_document")
     sentences = _sentences(pages)
+    # The document names its handler in its text, not in the site's footer around it (© 2026 …有限公司).
     findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
-                if f.status == "valid"]
+                if f.status == "valid" and (f.kind != "entity_name" or f.evidence.region != "footer")]
     readings = {name: _read(item, sentences, findings, params) for name, item in params.items.items()}
     label = {name: item.label for name, item in params.items.items()}
     stated = [n for n, r in readings.items() if r.stated]

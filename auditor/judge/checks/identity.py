@@ -21,7 +21,7 @@ from auditor.judge.checks.base import (
     values_of,
     words_in,
 )
-from auditor.models import Evidence, Link, Outcome
+from auditor.models import Evidence, Finding, Link, Outcome
 from auditor.normalize import normalize
 from auditor.urls import split_url
 
@@ -29,6 +29,8 @@ from auditor.urls import split_url
 class BusinessLicenceParams(ImageParams):
     link_words: list[str] = Field(min_length=1)
     link_hosts: list[str] = Field(default_factory=lambda: ["licence_check"])
+    # An individual exempt from registration (E-Commerce Law Art. 10) declares it in these words instead.
+    exempt_declarations: list[str] = Field(default_factory=list)
 
 
 def _labelled_links(ctx: Context, params: BusinessLicenceParams) -> list[Link]:
@@ -40,6 +42,23 @@ def _labelled_links(ctx: Context, params: BusinessLicenceParams) -> list[Link]:
             if link_kind(link.url) in params.link_hosts or words_in(link.text or link.title, params.link_words)]
 
 
+def _broken(ctx: Context, url: str) -> bool:
+    """The link was followed and answered with an error (HTTP 404): nothing is published behind it."""
+    target = next((p for p in ctx.site.snapshot.pages if url in (p.url, p.final_url)), None)
+    return target is not None and target.error is None and target.http_status is not None and target.http_status >= 400
+
+
+def _declaration(ctx: Context, params: BusinessLicenceParams) -> Finding | None:
+    """An exempt individual's self-declaration on the homepage, quoted as evidence."""
+    home = ctx.page("home")
+    for block in home.blocks if home else []:
+        if words_in(block.text, params.exempt_declarations):
+            return Finding(kind="declaration", value=block.text[:200], status="valid", page_kind="home",
+                           evidence=Evidence(page_url=home.final_url if home else "", text=block.text[:400],
+                                             region=block.region, bbox=block.bbox))
+    return None
+
+
 def _only_an_image(ctx: Context, url: str) -> bool:
     """The link leads to a picture (of a licence): nothing there can be read as text."""
     parts = split_url(url)
@@ -49,7 +68,8 @@ def _only_an_image(ctx: Context, url: str) -> bool:
     return target is not None and target.ok and len(normalize(target.text)) < 20 and bool(target.images)
 
 
-@check(BusinessLicenceParams, {"pass": ("value",), "link": ("detail",), "checksum": ("value",),
+@check(BusinessLicenceParams, {"pass": ("value",), "link": ("detail",), "exempt": ("detail",),
+                               "broken_link": ("detail", "url"), "checksum": ("value",),
                                "elsewhere": ("value", "page"), "image_only": ("detail",), "missing": ()})
 def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
     """Business-licence data (name + valid credit code) or a clearly labelled link to it, on the homepage."""
@@ -59,8 +79,12 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
     if valid and names:
         return Verdict(Outcome.PASS, "pass", {"value": f"{names[0].value} {valid[0].value}"},
                        evidence_of(valid + names))
+    declaration = _declaration(ctx, params)
+    if declaration is not None:
+        return Verdict(Outcome.PASS, "exempt", {"detail": declaration.value}, [declaration.evidence])
     home = ctx.page("home")
-    links = _labelled_links(ctx, params)
+    links = [link for link in _labelled_links(ctx, params) if not _broken(ctx, link.url)]
+    broken = [link for link in _labelled_links(ctx, params) if _broken(ctx, link.url)]
     readable = [link for link in links if not _only_an_image(ctx, link.url)]
     if home is not None and readable:
         return Verdict(Outcome.PASS, "link", {"detail": readable[0].text or readable[0].url},
@@ -68,6 +92,9 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
     if home is not None and links:
         return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": links[0].text or links[0].url},
                        [link_evidence(home, link) for link in links[:2]])
+    if home is not None and broken and not valid:
+        return Verdict(Outcome.FAIL, "broken_link", {"detail": broken[0].text or broken[0].url, "url": broken[0].url},
+                       [link_evidence(home, link) for link in broken[:2]])
     bad = [f for f in codes if f.status == "invalid"]
     if bad:
         return Verdict(Outcome.FAIL, "checksum", {"value": values_of(bad)}, evidence_of(bad))
@@ -119,6 +146,8 @@ def complaint_channel(ctx: Context, params: ComplaintParams) -> Verdict:
 
     contacts = [f for f in ctx.site.of("phone", "email", pages=tuple(params.pages))
                 if f.status == "valid" and relevant(f.label) and f.value not in params.exclude_numbers]
+    # The most specific label first: a 投诉 line is the complaint channel before a 客服 line is.
+    contacts.sort(key=lambda f: next(i for i, word in enumerate(params.words) if words_in(f.label, [word])))
     if contacts:
         return Verdict(Outcome.PASS, "pass", {"detail": f"{contacts[0].label} {contacts[0].value}"},
                        evidence_of(contacts))

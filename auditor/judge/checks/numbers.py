@@ -15,6 +15,7 @@ from auditor.judge.checks.base import (
     image_hints,
     problems_of,
     values_of,
+    words_in,
 )
 from auditor.judge.extract import linked_to
 from auditor.models import Finding, Outcome
@@ -37,13 +38,20 @@ class DisplayedParams(ImageParams):
     kinds: list[NumberKind] = Field(min_length=1)
     pages: list[str] = Field(default_factory=lambda: ["home"])
     review_problems: list[str] = Field(default_factory=list)  # e.g. maybe_expired: valid, but a person checks
+    # Only a site that offers this (music, games …) needs the number: with none of these words on
+    # its pages and no number shown, the rule does not apply to it (a news site, a text forum).
+    offered_words: list[str] = Field(default_factory=list)
 
 
 @check(DisplayedParams, {"pass": ("value",), "review": ("value", "problems"), "nonstandard": ("value", "problems"),
-                         "invalid": ("value", "problems"), "image_only": ("detail",), "missing": ()})
+                         "invalid": ("value", "problems"), "image_only": ("detail",), "missing": (),
+                         "not_offered": ()})
 def identifier_displayed(ctx: Context, params: DisplayedParams) -> Verdict:
     """A number of the given kinds is visible as text: valid → pass, malformed → fail with why."""
     found = ctx.site.of(*params.kinds, pages=tuple(params.pages))
+    if not found and params.offered_words and not image_hints(ctx, params, params.pages) and not any(
+            words_in(page.title + " " + page.text, params.offered_words) for page in ctx.pages(params.pages)):
+        return Verdict(Outcome.NOT_APPLICABLE, "not_offered")
     valid = [f for f in found if f.status == "valid"]
     clean = [f for f in valid if not set(f.problems) & set(params.review_problems)]
     if clean:
@@ -63,30 +71,30 @@ class LinkedParams(ImageParams):
     kinds: list[NumberKind] = Field(min_length=1)
     hosts: list[str] = Field(min_length=1)  # link kinds from identifiers.link_kind
     obsolete_hosts: list[str] = Field(default_factory=list)
-    # Numbers the link duty does not name but which, linked, meet it (an ICP licence shown
-    # instead of a filing number): linked → pass, unlinked → a reviewer decides.
+    # Numbers the link duty does not name (an ICP licence shown instead of a filing number): a site
+    # showing only these is not held to the duty.
     other_kinds: list[NumberKind] = Field(default_factory=list)
 
 
 @check(LinkedParams, {"pass": ("value", "url"), "obsolete": ("value", "url"), "not_linked": ("value",),
-                      "other_not_linked": ("value",), "image_only": ("detail",), "no_number": ()})
+                      "licence_only": ("value",), "image_only": ("detail",), "no_number": ()})
 def identifier_linked(ctx: Context, params: LinkedParams) -> Verdict:
     """The shown number is (or sits beside) a link to the official lookup system."""
     found = [f for f in ctx.site.of(*params.kinds, pages=HOME) if f.status != "invalid"]
-    others = [f for f in ctx.site.of(*params.other_kinds, pages=HOME) if f.status != "invalid"]
-    for f in found + others:
+    if not found:
+        others = [f for f in ctx.site.of(*params.other_kinds, pages=HOME) if f.status != "invalid"]
+        if others:  # the duty names filing numbers: a site that shows only its licence is not held to it
+            return Verdict(Outcome.NOT_APPLICABLE, "licence_only", {"value": values_of(others)}, evidence_of(others))
+        return _not_shown(ctx, params, missing="no_number")
+    for f in found:
         url = linked_to(f, *params.hosts)
         if url:
             return Verdict(Outcome.PASS, "pass", {"value": f.value, "url": url}, [f.evidence])
-    for f in found + others:
+    for f in found:
         url = linked_to(f, *params.obsolete_hosts)
         if url:
             return Verdict(Outcome.FAIL, "obsolete", {"value": f.value, "url": url}, [f.evidence])
-    if found:
-        return Verdict(Outcome.FAIL, "not_linked", {"value": values_of(found)}, evidence_of(found))
-    if others:
-        return Verdict(Outcome.NEEDS_REVIEW, "other_not_linked", {"value": values_of(others)}, evidence_of(others))
-    return _not_shown(ctx, params, missing="no_number")
+    return Verdict(Outcome.FAIL, "not_linked", {"value": values_of(found)}, evidence_of(found))
 
 
 class PlacementParams(ImageParams):
@@ -116,20 +124,25 @@ class LicenceParams(ImageParams):
     filing_kinds: list[NumberKind] = Field(default_factory=lambda: list[NumberKind](["icp_filing"]))
 
 
-@check(LicenceParams, {"pass": ("value",), "other_category": ("value",), "filing_only": ("value",),
-                       "image_only": ("detail",), "missing": ()})
+@check(LicenceParams, {"pass": ("value",), "other_category": ("value",), "invalid": ("value", "problems"),
+                       "filing_only": ("value",), "image_only": ("detail",), "missing": ()})
 def operating_licence(ctx: Context, params: LicenceParams) -> Verdict:
     """An operating platform shows its ICP licence / value-added telecom licence of the right category."""
-    found = [f for f in ctx.site.of(*params.licence_kinds, pages=HOME) if f.status == "valid"]
+    shown = ctx.site.of(*params.licence_kinds, pages=HOME)
+    found = [f for f in shown if f.status == "valid"]
     covering = [f for f in found if f.kind == "icp_licence" or _category_in(f, params.categories)]
     if covering:
         return Verdict(Outcome.PASS, "pass", {"value": values_of(covering)}, evidence_of(covering))
     if found:
         return Verdict(Outcome.NEEDS_REVIEW, "other_category", {"value": values_of(found)}, evidence_of(found))
+    invalid = [f for f in shown if f.status == "invalid"]
+    if invalid:  # a licence number no licence can have (京B2-2021008): none is shown
+        return Verdict(Outcome.FAIL, "invalid", {"value": values_of(invalid), "problems": problems_of(invalid)},
+                       evidence_of(invalid))
     images = image_hints(ctx, params)
     if images:
         return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": images[0].text}, images[:3])
-    filings = [f for f in ctx.site.of(*params.filing_kinds, pages=HOME) if f.status == "valid"]
+    filings = [f for f in ctx.site.of(*params.filing_kinds, pages=HOME) if f.status != "invalid"]
     if filings:
         return Verdict(Outcome.NEEDS_REVIEW, "filing_only", {"value": values_of(filings)}, evidence_of(filings))
     return Verdict(Outcome.FAIL, "missing")

@@ -26,9 +26,12 @@ class ConsistencyParams(Params):
                            "psb_mismatch": ("value", "code"), "too_few": ()})
 def disclosures_consistent(ctx: Context, params: ConsistencyParams) -> Verdict:
     """Credit codes agree across pages, and police links carry the shown number."""
-    codes = [f for f in ctx.site.of("uscc", pages=tuple(params.pages)) if f.status == "valid"]
-    if len({f.value for f in codes}) > 1:
-        return Verdict(Outcome.FAIL, "uscc_mismatch", {"values": values_of(codes)}, evidence_of(codes, 4))
+    # A code with a wrong check character is still the code the page shows: it must agree with the others.
+    shown = [f for f in ctx.site.of("uscc", pages=tuple(params.pages))
+             if f.status == "valid" or f.problems == ["checksum"]]
+    codes = [f for f in shown if f.status == "valid"]
+    if len({f.value for f in shown}) > 1:
+        return Verdict(Outcome.FAIL, "uscc_mismatch", {"values": values_of(shown)}, evidence_of(shown, 4))
     # The licence page names whose licence it is; the homepage names the operator. Other pages
     # (about, privacy) may name partners and group companies, so only these two are held together.
     home_names = ctx.site.of("entity_name", pages=HOME)
