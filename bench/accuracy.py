@@ -335,7 +335,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--min-accuracy", type=float, default=0.98, help="exit 1 below this accuracy (default 0.98)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE")
     parser.add_argument("--check", action="store_true", help="only validate the field set's files (no browser)")
-    parser.add_argument("--root", type=Path, default=FIELDSET, help=argparse.SUPPRESS)
+    parser.add_argument("--root", type=Path, default=FIELDSET, help="the folder of sites (default bench/fieldset)")
     return parser.parse_args(argv)
 
 
