@@ -408,3 +408,93 @@ def test_a_header_cell_labels_the_value_beside_it(ruleset: Ruleset) -> None:
                                                                              url=HOME + "contact.html")],
                 "complaint-channel-disclosed")
     assert judge_case(case, ruleset).code == "missing"
+
+
+# --- the reading of documents, piece by piece ---------------------------------------------------
+
+
+def _items(sentences: list[str], rule: str, ruleset: Ruleset) -> Verdict:
+    return judge_case(Case("document_items", "-", [doc("privacy_policy", sentences)], rule), ruleset)
+
+
+def test_rights_named_as_rights_are_explained_by_one_sentence_on_how_to_use_them(ruleset: Ruleset) -> None:
+    rights = "您享有查询、更正、删除个人信息以及注销账号等权利。"
+    how = "您可以通过本政策第八条的联系方式行使上述权利，我们将在15日内答复。"
+    assert _items([rights, how], "account-deletion-disclosed", ruleset).code == "pass"
+    verdict = _items([rights], "account-deletion-disclosed", ruleset)  # named, never how: a person reviews it
+    assert verdict.code == "absent" and "查询" in verdict.values["missing"]
+    mention = ["您可以查询、更正、删除您的个人信息。", "您的订单信息保存至您注销账号之日起三年。", how]
+    verdict = _items(mention, "account-deletion-disclosed", ruleset)  # cancellation only as a moment in time
+    assert verdict.code == "partial" and verdict.values["missing"] == "账号注销 / account cancellation"
+    assert rights in verdict.evidence[0].text or verdict.evidence[0].text.startswith("您可以查询")
+
+
+def test_a_list_of_examples_may_run_over_several_short_lines(ruleset: Ruleset) -> None:
+    listed = [*POLICY[:2], "我们会收集您的：", "手机号码", "设备信息", *POLICY[3:]]
+    verdict = _items(listed, "privacy-policy-content", ruleset)
+    assert verdict.code == "pass"
+    assert "手机号码、设备信息" in [e.text for e in verdict.evidence]  # the lines that name them, quoted together
+    explained = "这一段较长的说明文字解释了我们为何需要它以及将会如何使用它，并且不再列举任何其他的信息。"
+    long_line = [*POLICY[:2], "我们会收集您的手机号码。", explained, "设备信息", *POLICY[3:]]
+    assert _items(long_line, "privacy-policy-content", ruleset).code == "partial"  # a long line ends the list
+
+
+@pytest.mark.parametrize(("sentence", "denied"), [
+    ("暂不支持注销账号。", True),
+    ("目前无法注销。", True),  # the denial starts the clause
+    ("注销账号请联系客服。", False),
+    ("注销后不可恢复，暂不支持注销的情形见下文。", False),  # a plain mention in its own clause
+    ("注销后账号将被删除，目前无法注销。", False),  # the first mention is plain
+    ("欢迎使用本平台。", False),  # no mention: nothing is denied
+])
+def test_a_denial_stands_right_before_the_word_in_its_own_clause(sentence: str, denied: bool,
+                                                                 ruleset: Ruleset) -> None:
+    from auditor.judge.checks.documents import DocumentItemsParams, _denied
+    from auditor.normalize import normalize
+
+    rules = {r.id: r for r in ruleset.rules}
+    params = DocumentItemsParams.model_validate(rules["account-deletion-disclosed"].params)
+    assert _denied(params.items["cancel"], normalize(sentence).lower(), params.negations) is denied
+
+
+def test_registry_icp_numbers_are_compared_per_entity(ruleset: Ruleset) -> None:
+    from auditor.judge.checks.registry import _icp_entity
+
+    assert {_icp_entity(v) for v in ("京ICP备2024012345号-3", "京ICP备2024012345号", "京ICP备2024012345-1",
+                                     "京ICP备2024012345", "京 ICP 备 2024012345 号 -2")} == {"京ICP备2024012345"}
+    assert _icp_entity("京ICP备2024012345-1-2") == "京ICP备2024012345"
+
+
+CLAIMLESS = [
+    # the record names no name, code or number: an unregistered domain is only unregistered
+    Case("registry_domain", "unregistered", [home(block(f"{NAME} 信用代码：{USCC} {ICP}"))], "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"]}),
+    # a code or number other than the registered one is no claim to be that entity
+    Case("registry_domain", "unregistered", [home(block(f"信用代码：{USCC} 京ICP备2024099999号"))],
+         "registry-domain-official",
+         registry={"registered_domains": ["qinghe.cn"], "registered_uscc": "91110108MA01XY7Q8F",
+                   "registered_icp": ICP, "registered_name": "北京另一家科技有限公司"}),
+]
+
+
+@pytest.mark.parametrize("case", CLAIMLESS, ids=[c.id + str(i) for i, c in enumerate(CLAIMLESS)])
+def test_an_unregistered_domain_is_an_imitation_only_when_it_claims_the_entity(case: Case, ruleset: Ruleset) -> None:
+    assert judge_case(case, ruleset).code == case.code
+
+
+def test_status_400_is_a_broken_link_and_20_characters_are_text(ruleset: Ruleset) -> None:
+    broken = Case("business_licence", "broken_link", [home(links=[link("营业执照", HOME + "licence.html")]),
+                                                      page("licence", [], url=HOME + "licence.html", http_status=400)],
+                  "business-licence-disclosed")
+    assert judge_case(broken, ruleset).code == "broken_link"
+    twenty = "营业执照信息：名称与信用代码见下" + "图"  # 17 characters of text, a picture: only an image
+    pictured = Case("business_licence", "image_only",
+                    [home(links=[link("营业执照", HOME + "licence.html")]),
+                     page("licence", [block(twenty, region="main")], images=[image(alt="执照")],
+                          url=HOME + "licence.html")], "business-licence-disclosed")
+    assert judge_case(pictured, ruleset).code == "image_only"
+    worded = Case("business_licence", "link",
+                  [home(links=[link("营业执照", HOME + "licence.html")]),
+                   page("licence", [block("名称：杭州青禾茶业有限公司，统一社会信用代码见下图", region="main")],
+                        images=[image(alt="执照")], url=HOME + "licence.html")], "business-licence-disclosed")
+    assert judge_case(worded, ruleset).code == "link"  # twenty characters or more: the page says it in words

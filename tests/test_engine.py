@@ -98,3 +98,48 @@ def test_codes_are_worded_in_both_languages(ruleset: Ruleset) -> None:
     assert result.outcome == Outcome.FAIL
     assert "号-1" in result.messages.zh and "should be …号-1" in result.messages.en  # the problem code in words
     assert result.message == result.messages.en
+
+
+def test_codes_become_words_and_unknown_codes_and_missing_values_stay_readable(
+        ruleset: Ruleset, monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = CHECKS["identifier_displayed"]
+
+    def odd(*args: object) -> Verdict:
+        return Verdict(Outcome.FAIL, "nonstandard", {"value": "京ICP备1号", "problems": "suffix_misplaced、mystery"})
+
+    monkeypatch.setitem(CHECKS, "identifier_displayed", CheckSpec(odd, spec.params, spec.codes))
+    facts = extract(_site(_home()), ruleset.vocabulary, TODAY)
+    result = engine.evaluate(_rule(ruleset, "icp-number-displayed"), facts, {"site"}, "zh")[0]
+    assert "网站序号写在" in result.messages.zh and "mystery" in result.messages.zh  # a code without words stays
+    assert "site number placed before 号" in result.messages.en and ", mystery" in result.messages.en
+
+    def bare(*args: object) -> Verdict:
+        return Verdict(Outcome.FAIL, "nonstandard", {"value": "京ICP备1号"})  # its message also asks for {problems}
+
+    monkeypatch.setitem(CHECKS, "identifier_displayed", CheckSpec(bare, spec.params, spec.codes))
+    result = engine.evaluate(_rule(ruleset, "icp-number-displayed"), facts, {"site"}, "zh")[0]
+    assert "（-）" in result.messages.zh  # a value the check left out reads as a dash
+
+
+def test_page_kinds_in_messages_are_worded(ruleset: Ruleset) -> None:
+    about = PageSnapshot(kind="about", url=HOME + "about.html", final_url=HOME + "about.html", http_status=200,
+                         blocks=[TextBlock(text="统一社会信用代码：91330110MA2H7K3C6K", bbox=(0, 0, 1, 1),
+                                           region="main", centered=False, links=[])])
+    results = _results(_rule(ruleset, "business-licence-disclosed"), _site(_home(), about), {"site", "operator"})
+    outcome, message = results["business-licence-disclosed"]
+    assert outcome == Outcome.NEEDS_REVIEW and "关于我们" in message
+
+
+def test_registry_values_reach_the_registry_rules(ruleset: Ruleset) -> None:
+    facts = extract(_site(_home("京ICP备2024012345号-1")), ruleset.vocabulary, TODAY)
+    results = engine.evaluate(_rule(ruleset, "registry-icp-match"), facts, {"site"}, "zh",
+                              {"registered_icp": "京ICP备2024012345号"})
+    assert results[0].outcome == Outcome.PASS
+
+
+def test_every_page_that_did_not_load_is_named(ruleset: Ruleset) -> None:
+    broken = [PageSnapshot(kind=kind, url=f"{HOME}{kind}.html", final_url=f"{HOME}{kind}.html", error=f"{kind} down")
+              for kind in ("privacy_policy", "help")]
+    results = _results(_rule(ruleset, "account-deletion-disclosed"), _site(_home(), *broken), {"site", "operator"})
+    outcome, message = results["account-deletion-disclosed"]
+    assert outcome == Outcome.NEEDS_REVIEW and "privacy_policy: privacy_policy down; help: help down" in message

@@ -21,7 +21,7 @@ from auditor.judge.checks.base import (
     values_of,
     words_in,
 )
-from auditor.models import Evidence, Finding, Link, Outcome
+from auditor.models import Evidence, Link, Outcome
 from auditor.normalize import normalize
 from auditor.urls import split_url
 
@@ -48,15 +48,13 @@ def _broken(ctx: Context, url: str) -> bool:
     return target is not None and target.error is None and target.http_status is not None and target.http_status >= 400
 
 
-def _declaration(ctx: Context, params: BusinessLicenceParams) -> Finding | None:
+def _declaration(ctx: Context, params: BusinessLicenceParams) -> Evidence | None:
     """An exempt individual's self-declaration on the homepage, quoted as evidence."""
     home = ctx.page("home")
-    for block in home.blocks if home else []:
-        if words_in(block.text, params.exempt_declarations):
-            return Finding(kind="declaration", value=block.text[:200], status="valid", page_kind="home",
-                           evidence=Evidence(page_url=home.final_url if home else "", text=block.text[:400],
-                                             region=block.region, bbox=block.bbox))
-    return None
+    block = next((b for b in home.blocks if words_in(b.text, params.exempt_declarations)), None) if home else None
+    if home is None or block is None:
+        return None
+    return Evidence(page_url=home.final_url, text=block.text[:400], region=block.region, bbox=block.bbox)
 
 
 def _only_an_image(ctx: Context, url: str) -> bool:
@@ -81,7 +79,7 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
                        evidence_of(valid + names))
     declaration = _declaration(ctx, params)
     if declaration is not None:
-        return Verdict(Outcome.PASS, "exempt", {"detail": declaration.value}, [declaration.evidence])
+        return Verdict(Outcome.PASS, "exempt", {"detail": declaration.text}, [declaration])
     home = ctx.page("home")
     links = [link for link in _labelled_links(ctx, params) if not _broken(ctx, link.url)]
     broken = [link for link in _labelled_links(ctx, params) if _broken(ctx, link.url)]
