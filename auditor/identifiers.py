@@ -13,9 +13,11 @@ Problem codes are machine strings that the rules turn into messages.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
@@ -174,9 +176,10 @@ _PSB = re.compile(r"^(?P<pre>.*?)(?P<kw>公网安备|公安网备)(?P<hao1>号?)
 
 def _psb_prefix(pre: str) -> tuple[str | None, str]:
     """(province abbreviation or None, prefix as written) from the text before 公网安备."""
-    for name, abbr in PROV_NAME.items():
-        if pre.endswith(name):
-            return abbr, name
+    for length in (3, 2):  # the names are two or three characters long, none the end of another
+        abbr = PROV_NAME.get(pre[-length:])
+        if abbr is not None:
+            return abbr, pre[-length:]
     last = pre[-1:]
     if last and last in PROV:
         return last, last
@@ -307,6 +310,7 @@ class _Phone(NamedTuple):
     extension: bool
 
 
+@lru_cache(maxsize=4096)  # a page repeats its numbers (header, footer, contact page); parsing is the costly part
 def _lib_valid(number: str, region: str | None = "CN") -> str | None:
     """E.164 if phonenumbers accepts the number as a callable line type, else None."""
     try:
@@ -348,7 +352,11 @@ def _plain_phone(s: str) -> tuple[str, PhoneCategory] | None:
 
 
 def _parse_phone(s: str) -> _Phone | None:
-    n = normalize(s)
+    return _parse_normalized(normalize(s))
+
+
+def _parse_normalized(n: str) -> _Phone | None:
+    """:func:`_parse_phone` of text already normalised (the scanner's pieces)."""
     found = _plain_phone(n)
     if found:
         return _Phone(found[0], found[1], False)
@@ -470,7 +478,47 @@ class _View:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-Finder = Callable[[_View, date, list[IdMatch]], Iterator[IdMatch]]
+class _Found:
+    """The matches of one block so far, in text order: overlaps and "the match just before" in log time.
+
+    A list searched for every new match made a block holding thousands of numbers cost
+    quadratic time (issue 13). Matches never overlap, so ordered by start they are
+    ordered by end as well, and only the two neighbours of a span can overlap it.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._matches: list[IdMatch] = []
+
+    def __iter__(self) -> Iterator[IdMatch]:
+        return iter(self._matches)
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def add(self, match: IdMatch) -> None:
+        at = bisect_right(self._starts, match.start)
+        self._starts.insert(at, match.start)
+        self._matches.insert(at, match)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_right(self._starts, start)
+        return (at > 0 and self._matches[at - 1].end > start) or (at < len(self._starts) and self._starts[at] < end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """One match spans all of start…end."""
+        at = bisect_right(self._starts, start) - 1
+        return at >= 0 and self._matches[at].end >= end
+
+    def before(self, start: int) -> IdMatch | None:
+        """The match that ends last at or before `start`, if any."""
+        at = bisect_right(self._starts, start) - 1
+        if at >= 0 and self._matches[at].end > start:  # it covers `start`: the one before it ends earlier
+            at -= 1
+        return self._matches[at] if at >= 0 else None
+
+
+Finder = Callable[[_View, date, _Found], Iterator[IdMatch]]
 
 
 def _match(kind: MatchKind, checked: Checked, view: _View, start: int, end: int, label: str = "") -> IdMatch:
@@ -495,26 +543,26 @@ _FIND_CULTURE = re.compile(_kw("网文") + r":?\(?\d{4}\)?-?[\d*]{1,6}(?:-[\d*]{
 _FIND_PSB = re.compile(f"(?:{_kw('公网安备')}|{_kw('公安网备')})" + r"号?:?\d+(?:-\d+)*号?")
 
 
-def _find_icp_filing(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_icp_filing(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_ICP_FILING.finditer(view.norm):
         start = _with_prefix(view, m.start())
         yield _match("icp_filing", _icp_filing(_GLOSS_RE.sub("", view.norm[start:m.end()])), view, start, m.end())
 
 
-def _find_icp_licence(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_icp_licence(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_ICP_LICENCE.finditer(view.norm):
         start = _with_prefix(view, m.start())
         yield _match("icp_licence", _icp_licence(_GLOSS_RE.sub("", view.norm[start:m.end()])), view, start, m.end())
 
 
-def _find_culture(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_culture(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_CULTURE.finditer(view.norm):
         start = _with_prefix(view, m.start())
         checked = _culture(_GLOSS_RE.sub("", view.norm[start:m.end()]), today)
         yield _match("culture_licence", checked, view, start, m.end())
 
 
-def _find_psb(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_psb(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_PSB.finditer(view.norm):
         written = _psb_prefix(view.norm[max(0, m.start() - 3):m.start()])[1]
         start = m.start() - len(written)
@@ -533,7 +581,7 @@ def _before(view: _View, start: int, width: int = 14) -> str:
     return view.norm[max(0, start - width):start].lower()
 
 
-def _find_telecom(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_telecom(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_TELECOM.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         checked = _telecom(view.norm[start:end], today)
@@ -554,7 +602,7 @@ def _plausible_uscc(checked: Checked) -> bool:
     return checked.status == "valid" and not checked.problems and v[0] in _USCC_DEPARTMENTS and area_ok
 
 
-def _find_uscc(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_uscc(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_USCC.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         checked = _uscc(m.group(0))
@@ -569,7 +617,7 @@ _FIND_EMAIL = re.compile(
     r"(?![A-Za-z0-9-])")
 
 
-def _find_email(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_email(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_EMAIL.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         raw = view.norm[start:end]
@@ -584,11 +632,10 @@ _LABEL_MAX = 12
 _SHARED_LABEL_GAP = re.compile(r"^[/、,，;；|或及和]*$")
 
 
-def _label(view: _View, start: int, found: list[IdMatch]) -> str:
+def _label(view: _View, start: int, found: _Found) -> str:
     """The words right before a number, back to punctuation, a digit or another match."""
-    earlier = [m for m in found if m.end <= start]
-    floor = max((m.end for m in earlier), default=0)
-    prev = max(earlier, key=lambda m: m.end, default=None)
+    prev = found.before(start)
+    floor = prev.end if prev is not None else 0
     if prev is not None and prev.kind == "phone" and _SHARED_LABEL_GAP.match(view.norm[prev.end:start]):
         return prev.label
     i = start
@@ -615,35 +662,65 @@ _FIND_PHONE = re.compile(
     r"(?:(?:转|ext\.?|分机)[ -]?\d{1,6})?(?![0-9A-Za-z@])",
     re.IGNORECASE)
 _MIN_REPORTED_DIGITS = 7  # a labelled digit run this long that fails is reported invalid
+_MAX_PHONE_DIGITS = 26  # 20 of a number (country code included) and 6 of an extension: no more can parse
 
 
-def _phone_pieces(text: str) -> Iterator[tuple[int, int, _Phone | None]]:
+# How a number's digits can begin (a + or a bracket aside): landline or international 0,
+# short codes 10…/12…/95…/96…, mobiles 13…–19…, service 400/800, 86 as country code.
+_PHONE_START = re.compile(r"0|1[02-9]|40|8[06]|9[56]")
+# Digit runs and pieces of them tried per block: a real block holds a few numbers, each
+# found at its first try; a page writing thousands of digit groups gets no more (issue 13).
+_PHONE_TRIES = 300
+
+
+def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phone | None]]:
     """Split a candidate at spaces into the longest valid numbers, left to right.
 
     "400-6622-891 0931-7701962" is two numbers; "+86 138 0013 8000" is one.
     Yields (start, end, phone) offsets within ``text``; phone None for the whole
-    candidate when no part of it is a number.
+    candidate when no part of it is a number. ``text`` is normalised (spaces kept).
+
+    Linear, not cubic as once (issue 13): a piece is tried only from a space where a
+    number can begin, only up to _MAX_PHONE_DIGITS digits (no longer one can parse), and
+    ``tries`` (what the block has left) bounds the pieces parsed.
     """
     cuts = [0] + [i + 1 for i, c in enumerate(text) if c == " "]
     ends = [i for i, c in enumerate(text) if c == " "] + [len(text)]
+    digits = [0]  # digits[k]: how many digits text[:k] holds
+    for c in text:
+        digits.append(digits[-1] + c.isdigit())
+    only_digits = "".join(c for c in text if c.isdigit())
+    digits_at_end = [digits[e] for e in ends]
     i, any_found = 0, False
-    while i < len(cuts):
-        for j in range(len(cuts) - 1, i - 1, -1):
-            phone = _parse_phone(text[cuts[i]:ends[j]])
-            if phone:
-                yield cuts[i], ends[j], phone
-                any_found, i = True, j
-                break
+    while i < len(cuts) and tries[0] > 0:
+        first = digits[cuts[i]]
+        if text[cuts[i]] in "+(" or _PHONE_START.match(only_digits, first):
+            last = bisect_right(digits_at_end, first + _MAX_PHONE_DIGITS) - 1
+            for j in range(min(last, len(cuts) - 1), i - 1, -1):
+                tries[0] -= 1
+                phone = _parse_normalized(text[cuts[i]:ends[j]].replace(" ", ""))
+                if phone:
+                    yield cuts[i], ends[j], phone
+                    any_found, i = True, j
+                    break
+                if tries[0] <= 0:
+                    break
         i += 1
     if not any_found:
         yield 0, len(text), None
 
 
-def _find_phone(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
+    tries = [_PHONE_TRIES]
     for m in _FIND_PHONE.finditer(view.spaced):
-        for lo, hi, phone in _phone_pieces(m.group(0)):
+        tries[0] -= 1
+        if tries[0] <= 0:
+            return
+        if found.covers(*view.span(m.start(), m.end())):
+            continue  # digits of a number found before (a licence, a filing number)
+        for lo, hi, phone in _phone_pieces(m.group(0), tries):
             start, end = view.span(m.start() + lo, m.start() + hi)
-            if any(other.start < end and start < other.end for other in found):
+            if found.overlaps(start, end):
                 continue
             label = _label(view, start, found)
             match = _phone_match(view, start, end, label, phone)
@@ -675,15 +752,22 @@ _FINDERS: tuple[Finder, ...] = (
     _find_email, _find_phone)
 
 
+# A block of visible text (a paragraph, a footer line) shows a handful of numbers; one that
+# shows more than this is made to cost us time (issue 13), and the rest of it is not read.
+MAX_MATCHES = 100
+
+
 def scan(text: str, today: date | None = None) -> list[IdMatch]:
     """Find every identifier in one block of visible text (any raw text; normalises it itself)."""
     view = _View.of(text)
     day = today or date.today()
-    found: list[IdMatch] = []
+    found = _Found()
     for finder in _FINDERS:
-        # Finders are generators: each match is appended before the next is produced, so
+        # Finders are generators: each match is added before the next is produced, so
         # phone labels can see the phone just before them.
         for match in finder(view, day, found):
-            if not any(other.start < match.end and match.start < other.end for other in found):
-                found.append(match)
-    return sorted(found, key=lambda m: (m.start, m.end))
+            if not found.overlaps(match.start, match.end):
+                found.add(match)
+            if len(found) >= MAX_MATCHES:
+                return list(found)
+    return list(found)
