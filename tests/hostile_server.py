@@ -134,3 +134,59 @@ def serve(host: str = "127.0.0.1", routes: dict[str, Callable[[Handler], None]] 
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- DOM copies (issue 13): shapes of markup that once ran script in the saved copy ---------
+# Each tries to run `window.__pwned = N`, open a dialog or fetch /beacon/… when the copy is opened.
+PWN = "window.__pwned={n};fetch('/beacon/{n}');alert({n})"
+DOM_SHAPES: dict[str, bytes] = {
+    "/dom-head-shapes": (
+        "<!doctype html><html><!--<head>--><script>" + PWN.format(n=1) + "</script>"
+        '<head data-x="><script>' + PWN.format(n=2) + '</script>"><meta charset="utf-8">'
+        '<base href="http://127.0.0.2/"><meta http-equiv="refresh" content="5;url=/beacon/refresh">'
+        '<link rel="stylesheet" href="/beacon/css"></head>'
+        '<body onload="' + PWN.format(n=3) + '"><h1>head shapes</h1>'
+        "<script>const s=document.createElement('script');s.textContent=\"" + PWN.format(n=4) + "\";"
+        "document.documentElement.insertBefore(s, document.head);</script>" + FOOTER + "</body></html>").encode(),
+    "/dom-body-shapes": page(
+        '<h1>body shapes</h1><svg onload="' + PWN.format(n=5) + '"><script>' + PWN.format(n=6) + "</script>"
+        '<a xlink:href="javascript:' + PWN.format(n=7) + '"><text y="20">svg link</text></a>'
+        '<image href="/beacon/svg-image"/><set attributeName="href" to="javascript:alert(8)"/></svg>'
+        '<math><maction actiontype="statusline" xlink:href="javascript:alert(9)">m</maction></math>'
+        '<iframe srcdoc="&lt;script&gt;parent.__pwned=10&lt;/script&gt;"></iframe>'
+        '<iframe src="javascript:parent.__pwned=11"></iframe>'
+        '<a href="javascript:' + PWN.format(n=12) + '">js link</a> <a href=" JaVa&#x09;ScRiPt:alert(13)">tab</a>'
+        '<IMG SRC="/beacon/img" ONERROR="' + PWN.format(n=14) + '"><ScRiPt>' + PWN.format(n=15) + "</sCrIpT>"
+        '<details open ontoggle="' + PWN.format(n=16) + '">d</details>'
+        '<form action="javascript:alert(17)"><button formaction="javascript:alert(18)">b</button></form>'
+        '<object data="/beacon/object"></object><embed src="/beacon/embed">'
+        '<video poster="/beacon/poster"><source src="/beacon/video"></video>'
+        '<noscript><img src="/beacon/noscript" onerror="' + PWN.format(n=19) + '"></noscript>'
+        '<div style="background:url(/beacon/style-attr)">styled</div><style>@import "/beacon/import";</style>'
+        "<p>unclosed <b>tags <a href=/x onclick=" + PWN.format(n=20).replace(" ", "") + ">and more<div>" + FOOTER),
+    "/dom-made-shapes": page(
+        "<h1>made by script</h1>" + FOOTER + "<script>"
+        "const st=document.createElement('style');st.textContent='</style><script>" + PWN.format(n=21)
+        + "<\\/script>';document.body.appendChild(st);"
+        "document.body.appendChild(document.createComment('--><script>" + PWN.format(n=22) + "<\\/script>'));"
+        "const t=document.createElement('textarea');t.textContent='</textarea><script>" + PWN.format(n=23)
+        + "<\\/script>';document.body.appendChild(t);"
+        "const d=document.createElement('div');d.setAttribute('title','\"><script>" + PWN.format(n=24)
+        + "<\\/script>');document.body.appendChild(d);"
+        "const tpl=document.createElement('template');tpl.innerHTML='<script>" + PWN.format(n=25)
+        + "<\\/script><img src=/beacon/tpl onerror=alert(26)>';document.body.appendChild(tpl);"
+        "document.body.appendChild(document.createProcessingInstruction('x', '><script>alert(27)<\\/script>'));"
+        "const m=document.createElement('div');m.innerHTML='<math><mtext><table><mglyph><style><img src=/beacon/m "
+        "onerror=alert(28)>';document.body.appendChild(m);"
+        # The page tampers with what a serialiser in its own world would call.
+        "String.prototype.replace=function(){return '<script>" + PWN.format(n=29) + "<\\/script>'};"
+        "Object.defineProperty(Element.prototype,'attributes',{get(){return [{name:'onload',value:'alert(30)'}]}});"
+        "</script>"),
+}
+
+
+def _serve(body: bytes) -> Callable[[Handler], None]:
+    return lambda h: h.send(200, body)
+
+
+ROUTES.update({path: _serve(body) for path, body in DOM_SHAPES.items()})

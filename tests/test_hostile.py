@@ -147,3 +147,74 @@ def test_private_addresses_refused_as_site_redirect_and_subresource(
     for name in ("redirect", "inside"):
         assert reports[name].status == SiteStatus.UNREACHABLE
         assert "127.0.0.2" in (reports[name].error or "") and "--allow-private" in (reports[name].error or "")
+
+
+# --- DOM copies: opened from disk, they run nothing and fetch nothing (issue 13) -----------
+
+# What a browser made of the copy: anything left that could run, load or navigate.
+LIVE_PARTS_JS = """() => {
+  const all = Array.from(document.querySelectorAll('*'));
+  const templates = Array.from(document.querySelectorAll('template'))
+    .flatMap(t => Array.from(t.content.querySelectorAll('*')));
+  const found = [];
+  for (const el of all.concat(templates)) {
+    const tag = el.localName.toLowerCase();
+    if (['script', 'base', 'link', 'object', 'embed', 'set', 'animate'].includes(tag)) found.push(tag);
+    if (tag === 'meta' && el.hasAttribute('http-equiv') && el !== document.head.children[1]) {
+      found.push('meta http-equiv');
+    }
+    for (const a of Array.from(el.attributes)) {
+      const value = a.value.replace(/[\\u0000-\\u0020]/g, '').toLowerCase();
+      if (a.name.toLowerCase().startsWith('on')) found.push(tag + ' ' + a.name);
+      if (a.name === 'srcdoc') found.push(tag + ' srcdoc');
+      if (/^(javascript|vbscript):/.test(value)) found.push(tag + ' ' + a.name + '=' + value.slice(0, 20));
+      const fetches = ['src', 'srcset', 'poster', 'data', 'background'].includes(a.name)
+        || (['href', 'xlink:href'].includes(a.name) && !['a', 'area'].includes(tag));
+      if (fetches) found.push(tag + ' ' + a.name);
+    }
+  }
+  const head = document.head.children;
+  const csp = head[1] && head[1].getAttribute('http-equiv') === 'Content-Security-Policy' ? head[1].content : null;
+  return {found, csp, first: head[0] ? head[0].outerHTML : null};
+}"""
+
+
+@pytest.mark.parametrize("name", sorted(hostile_server.DOM_SHAPES))
+def test_a_saved_dom_copy_runs_nothing_and_fetches_nothing(hostile: tuple[dict[str, SiteReport], Path],
+                                                           name: str) -> None:
+    reports, out = hostile
+    report = reports[name]
+    assert report.status == SiteStatus.AUDITED, report.error
+    folder = (out / (report.report_path or "")).parent
+    copy = folder / (report.pages[0].dom or "missing")
+    assert copy.is_file(), "the page's DOM copy was not saved"
+    assert copy.read_bytes().startswith(b'<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="Content-Security')
+
+    async def open_copy() -> tuple[dict[str, object], list[str], list[str], object, str]:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            page = await browser.new_page()
+            requests: list[str] = []
+            dialogs: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), asyncio.ensure_future(d.dismiss())))
+            await page.goto(copy.as_uri())
+            await page.wait_for_timeout(1500)
+            live = await page.evaluate(LIVE_PARTS_JS)
+            pwned = await page.evaluate("() => window.__pwned === undefined ? null : window.__pwned")
+            url = page.url
+            await browser.close()
+            return live, requests, dialogs, pwned, url
+
+    live, requests, dialogs, pwned, url = asyncio.run(open_copy())
+    assert live["found"] == [], live["found"]
+    assert live["first"] == '<meta charset="utf-8">' and "default-src 'none'" in str(live["csp"])
+    assert [r for r in requests if r != copy.as_uri()] == []
+    assert (dialogs, pwned, url) == ([], None, copy.as_uri())
+
+
+def test_the_dom_copy_keeps_what_the_page_showed(hostile: tuple[dict[str, SiteReport], Path]) -> None:
+    reports, out = hostile
+    report = reports["/dom-body-shapes"]
+    text = ((out / (report.report_path or "")).parent / (report.pages[0].dom or "")).read_text(encoding="utf-8")
+    assert "京ICP备12345678号-1" in text and "body shapes" in text and 'data-auditor-src="/beacon/img"' in text

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,9 +35,14 @@ from auditor.urls import same_site, split_url
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
-
-DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-                "style-src 'unsafe-inline'; img-src data:\">")
+DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
+# First in every DOM copy, before any byte of the site's: the parser puts it first in <head>,
+# so it holds whatever follows. The copy has nothing to run or fetch (domcopy.js); this is
+# the second lock: no script, no request, no form, no <base>.
+DOM_COPY_HEAD = ('<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
+                 "base-uri 'none'\">")
+DOM_COPY_TIMEOUT_S = 20.0
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
 
@@ -254,20 +258,22 @@ class SiteRenderer:
                 data[key].append(item)
 
     async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
-        """The rendered DOM as HTML (what scripts made of the page), kept as evidence beside the snapshot."""
-        try:  # cut inside the page: a 50 MB DOM is not worth sending whole over the wire
-            html = str(await page.evaluate(
-                "(max) => '<!DOCTYPE html>' + document.documentElement.outerHTML.slice(0, max)",
-                self.limits.max_dom_bytes))
-        except PlaywrightError as exc:
+        """The rendered DOM (what scripts made of the page) as inert HTML, kept as evidence beside the snapshot."""
+        try:
+            copy = await asyncio.wait_for(_inert_dom(page, self.limits.max_dom_bytes), DOM_COPY_TIMEOUT_S)
+        except (PlaywrightError, TimeoutError, KeyError, TypeError) as exc:
             log.info("no DOM copy of %s: %s", page.url, short_error(exc))
             return None
+        removed = copy.get("removed") or {}
+        note = (f"<!-- The rendered DOM, made inert by the auditor: {removed.get('elements', 0)} elements that run, "
+                f"load or navigate, {removed.get('handlers', 0)} event handlers and {removed.get('urls', 0)} "
+                "script or data URLs left out; fetching attributes renamed data-auditor-*"
+                f"{'; cut at the size limit' if copy.get('cut') else ''}. -->")
+        data = (DOM_COPY_HEAD + note + str(copy.get("html", ""))).encode("utf-8", "replace")
+        # Cut on a character boundary: a cut inside a tag ends the file, it cannot start one.
+        data = data[: self.limits.max_dom_bytes].decode("utf-8", "ignore").encode("utf-8")
         name = f"{kind}.html"
-        # Opened later from disk, the copy must not run the site's scripts or fetch anything.
-        inert = re.sub(r"(<head\b[^>]*>)", r"\1" + DOM_COPY_CSP, html, count=1, flags=re.IGNORECASE)
-        if inert == html:
-            inert = DOM_COPY_CSP + html
-        write_atomic(site_dir / name, inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
+        await asyncio.to_thread(write_atomic, site_dir / name, data)
         return name
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
@@ -377,6 +383,26 @@ def bounded(snapshot: PageSnapshot, max_bytes: int) -> PageSnapshot:
     blocks = sorted(keep + kept_main, key=lambda b: (b.bbox[1], b.bbox[0]))
     links = snapshot.links[: max(100, len(snapshot.links) * max_bytes // size)]
     return snapshot.model_copy(update={"blocks": blocks, "links": links, "truncated": True})
+
+
+async def _inert_dom(page: Page, max_chars: int) -> dict[str, Any]:
+    """Run domcopy.js in a world of its own: the page's scripts share its DOM but not its JavaScript,
+    so they cannot redefine what the serialiser calls (String.prototype.replace, Node getters …)."""
+    session = await page.context.new_cdp_session(page)
+    try:
+        tree = await session.send("Page.getFrameTree")
+        world = await session.send("Page.createIsolatedWorld", {
+            "frameId": tree["frameTree"]["frame"]["id"], "worldName": "auditor-dom-copy"})
+        result = await session.send("Runtime.evaluate", {
+            "expression": f"({DOM_COPY_JS})({int(max_chars)})", "contextId": world["executionContextId"],
+            "returnByValue": True})
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await session.detach()
+    if "exceptionDetails" in result:
+        raise PlaywrightError(str(result["exceptionDetails"].get("text", "DOM copy failed")))
+    value: dict[str, Any] = result["result"]["value"]
+    return value
 
 
 def _origin(url: str) -> str:
