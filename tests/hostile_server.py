@@ -190,3 +190,74 @@ def _serve(body: bytes) -> Callable[[Handler], None]:
 
 
 ROUTES.update({path: _serve(body) for path, body in DOM_SHAPES.items()})
+
+
+# --- pages that could be assessed but once ended as error (issue 13) -----------------------
+def _headers_then_stall(h: Handler) -> None:
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    h.wfile.flush()
+    time.sleep(30)
+
+
+ASSESSABLE: dict[str, Callable[[Handler], None]] = {
+    # snapshot.js cuts a block at 2000 UTF-16 units and a link text at 300: right inside a pair
+    "/surrogate-cut": _ok('<p style="width:100%">' + "字" * 1999 + "😀 第二句</p>"
+                          '<a href="/x">' + "链" * 299 + "😀链接</a>" + FOOTER),
+    "/lone-surrogate-title": _ok("<h1>标题</h1>" + FOOTER,
+                                 "<script>document.title = '站点\\uD800标题'; "
+                                 "document.addEventListener('DOMContentLoaded', () => "
+                                 "document.querySelector('h1').textContent = '正文\\uDC00')</script>"),
+    "/huge-footer-line": _ok("<h1>长页脚</h1>" + FOOTER.replace(
+        "</footer>", "<span>" + "版权所有很长的一行" * 230000 + "</span></footer>")),
+    "/headers-then-stall": _headers_then_stall,
+}
+ROUTES.update(ASSESSABLE)
+
+
+# --- pages cut on the way (issue 13): the footer never arrives ------------------------------
+MAIN_TEXT = "<h1>被截断的页面</h1>" + "<p>" + "正文内容。" * 200 + "</p>"
+
+
+def _slow_drip(h: Handler) -> None:
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    h.wfile.write(b'<!doctype html><html><head><meta charset="utf-8"></head><body>' + MAIN_TEXT.encode())
+    h.wfile.flush()
+    for _ in range(300):  # a byte a tenth of a second: the footer would come in an hour
+        time.sleep(0.1)
+        h.wfile.write(b" ")
+        h.wfile.flush()
+
+
+def _cut_transfer(h: Handler) -> None:
+    body = page(MAIN_TEXT + FOOTER)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body[: len(body) // 3])  # then the connection closes
+    h.wfile.flush()
+    h.close_connection = True
+
+
+def _gzip_stall(h: Handler) -> None:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream that expands a hundredfold …
+    body = page(MAIN_TEXT + "<p>" + "很长" * 200000 + "</p>" + FOOTER)
+    head = packer.compress(body) + packer.flush(zlib.Z_SYNC_FLUSH)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Content-Encoding", "gzip")
+    h.end_headers()
+    h.wfile.write(head[: len(head) // 2])  # … and stalls half way
+    h.wfile.flush()
+    time.sleep(30)
+
+
+CUT: dict[str, Callable[[Handler], None]] = {"/slow-drip": _slow_drip, "/cut-transfer": _cut_transfer,
+                                             "/gzip-stall": _gzip_stall}
+ROUTES.update(CUT)

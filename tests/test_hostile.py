@@ -15,7 +15,8 @@ from auditor.browse import netguard
 from auditor.browse.browser import launch
 from auditor.inputs.sites import SiteInput
 from auditor.judge.ruleset import Ruleset
-from auditor.models import BatchReport, SiteReport, SiteStatus
+from auditor.layout import load_stored
+from auditor.models import BatchReport, Outcome, SiteReport, SiteStatus
 from auditor.options import Limits, RunOptions
 from auditor.outputs.write import write_batch
 from auditor.resources import templates_dir
@@ -218,3 +219,66 @@ def test_the_dom_copy_keeps_what_the_page_showed(hostile: tuple[dict[str, SiteRe
     report = reports["/dom-body-shapes"]
     text = ((out / (report.report_path or "")).parent / (report.pages[0].dom or "")).read_text(encoding="utf-8")
     assert "京ICP备12345678号-1" in text and "body shapes" in text and 'data-auditor-src="/beacon/img"' in text
+
+
+# --- pages that could be assessed are assessed (issue 13) --------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(hostile_server.ASSESSABLE))
+def test_a_page_that_could_be_assessed_is_not_an_error(hostile: tuple[dict[str, SiteReport], Path],
+                                                        name: str) -> None:
+    report = hostile[0][name]
+    if name == "/headers-then-stall":  # no page ever came: the site could not be reached, and says so
+        assert (report.status, report.results) == (SiteStatus.UNREACHABLE, [])
+        assert "no page arrived" in (report.error or "")
+        return
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert report.facts.icp_filing_numbers == ["京ICP备12345678号-1"]
+
+
+def test_lone_surrogates_become_replacement_characters(hostile: tuple[dict[str, SiteReport], Path]) -> None:
+    reports, out = hostile
+    snapshot = load_stored((out / (reports["/lone-surrogate-title"].report_path or "")).parent / "snapshot.json")
+    assert snapshot.snapshot.pages[0].title == "站点\ufffd标题"
+    cut = load_stored((out / (reports["/surrogate-cut"].report_path or "")).parent / "snapshot.json")
+    assert any(block.text.endswith("字") and len(block.text) == 1999 for block in cut.snapshot.pages[0].blocks)
+
+
+def test_a_failure_in_the_pictures_costs_the_pictures_not_the_site(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.browse import pictures
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise OSError()  # no message at all
+
+    monkeypatch.setattr(pictures, "photograph", broken)
+    with hostile_server.serve() as (base, _):
+        batch = _audit([SiteInput(url=f"{base}/ok", name="ok", slug="ok")], ruleset, tmp_path)
+    report = batch.sites[0]
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert report.pages[0].screenshots == [] and report.facts.icp_filing_numbers == ["京ICP备12345678号-1"]
+
+
+# --- a page cut on the way is judged as cut, never as whole (issue 13) ---------------------------
+
+
+@pytest.mark.parametrize("name", sorted(hostile_server.CUT))
+def test_a_cut_page_makes_its_rules_need_review_not_fail(hostile: tuple[dict[str, SiteReport], Path],
+                                                          name: str) -> None:
+    reports, out = hostile
+    report = reports[name]
+    assert report.status == SiteStatus.AUDITED, report.error
+    results = {r.rule_id: r for r in report.results}
+    for rule_id in ("icp-number-displayed", "icp-number-linked", "psb-filing-displayed"):
+        assert results[rule_id].outcome == Outcome.NEEDS_REVIEW, (rule_id, results[rule_id].message)
+    assert "未完整收到" in results["icp-number-displayed"].message
+    assert not [r for r in report.results if r.outcome == Outcome.FAIL and "home" in r.rule_id]
+    assert report.pages[0].incomplete
+    html = (out / (report.report_path or "")).read_text(encoding="utf-8")
+    assert "页面被截断" in html
+
+
+def test_a_whole_page_that_was_still_loading_keeps_what_it_showed(hostile: tuple[dict[str, SiteReport], Path]) -> None:
+    report = hostile[0]["/never-finishes"]
+    outcome = {r.rule_id: r.outcome for r in report.results}
+    assert outcome["icp-number-displayed"] == Outcome.PASS and report.pages[0].incomplete

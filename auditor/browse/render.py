@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -180,6 +181,7 @@ class SiteRenderer:
         try:
             response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         except PlaywrightTimeout:
+            # Read what arrived; whether the document itself is whole is asked below (_incomplete).
             # Slow sub-resources should not lose a page whose document did arrive.
             if page.url in ("about:blank", ""):
                 return PageSnapshot(kind=kind, url=url, final_url=url, fetched_at=fetched,
@@ -193,10 +195,14 @@ class SiteRenderer:
         await settle(page, self.limits, footer=kind == "home", network=network)
         try:
             data = await self._extract_settled(page, network)
-            dom = await self._save_dom(page, kind, site_dir)
+            dom = await self._save_dom(page, kind, site_dir) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
+        if data is None:  # the answer's headers came, its page never did
+            return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
+                                error=f"timeout: no page arrived within {timeout_ms / 1000:.0f} s")
+        data = well_formed(data)
         snapshot = PageSnapshot(
             kind=kind, url=url, final_url=page.url, fetched_at=fetched,
             http_status=response.status if response else None,
@@ -206,16 +212,19 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
-            truncated=bool(data.get("truncated")), dom=dom)
+            truncated=bool(data.get("truncated")), dom=dom,
+            incomplete=_incomplete(data, network, page.url, timeout_ms / 1000))
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes)
         if not self.limits.screenshots:
             return snapshot
-        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, cited(snapshot),
+        # Judging is CPU work of ours: off the event loop, which keeps watching the browser.
+        boxes = await asyncio.to_thread(cited, snapshot)
+        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, boxes,
                                     whole=kind == "home" or self.limits.whole_pages,
                                     max_whole_height=self.limits.max_screenshot_height)
         return snapshot.model_copy(update={"screenshots": shots})
 
-    async def _extract_settled(self, page: Page, network: NetworkWatch) -> dict[str, Any]:
+    async def _extract_settled(self, page: Page, network: NetworkWatch) -> dict[str, Any] | None:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
         for attempt in range(3):
             try:
@@ -229,8 +238,10 @@ class SiteRenderer:
                 await settle(page, self.limits, network=network)
         raise AssertionError("unreachable")
 
-    async def _extract(self, page: Page) -> dict[str, Any]:
-        data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+    async def _extract(self, page: Page) -> dict[str, Any] | None:
+        data: dict[str, Any] | None = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        if data is None:  # no document yet (snapshot.js)
+            return None
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
@@ -247,7 +258,9 @@ class SiteRenderer:
         box = await element.bounding_box()
         if box is None or not await element.is_visible():
             return
-        inner: dict[str, Any] = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        inner: dict[str, Any] | None = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        if inner is None:
+            return
         dx, dy = box["x"], box["y"]
         for key in ("blocks", "links", "images"):
             for item in inner[key]:
@@ -403,6 +416,34 @@ async def _inert_dom(page: Page, max_chars: int) -> dict[str, Any]:
         raise PlaywrightError(str(result["exceptionDetails"].get("text", "DOM copy failed")))
     value: dict[str, Any] = result["result"]["value"]
     return value
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(value: Any) -> Any:
+    """The page's data with every lone UTF-16 surrogate replaced by U+FFFD.
+
+    JavaScript strings may hold half a surrogate pair (a title set by script, text cut by the
+    page); JSON and UTF-8 cannot, and a snapshot that cannot be written is a site lost (issue 13).
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value) if _LONE_SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [well_formed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: well_formed(item) for key, item in value.items()}
+    return value
+
+
+def _incomplete(data: dict[str, Any], network: NetworkWatch, url: str, waited_s: float) -> str | None:
+    """Why the page is known to lack its end, if it is: its transfer broke off, or was still going."""
+    failure = network.document_failures.get(url)
+    if failure:
+        return f"the transfer of the page broke off ({failure}): only its first part arrived"
+    if data.get("ready") == "loading":
+        return f"the page was still arriving after {waited_s:.0f} s: only its first part was read"
+    return None
 
 
 def _origin(url: str) -> str:

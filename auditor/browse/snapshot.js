@@ -4,6 +4,7 @@
 // and hidden or zero-size elements are dropped. Geometry is in page (not viewport)
 // coordinates so evidence can be cropped from a full-page screenshot later.
 (limits) => {
+  if (!document.documentElement) return null;  // nothing arrived yet (headers, then a stalled body)
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "HEAD", "TITLE"]);
   const FOOTER_HINT = /(^|[-_ ])(foot|footer|copyright|copy-?right|bottom|beian|icp|record)/i;
   const HEADER_HINT = /(^|[-_ ])(header|topbar|top-bar|navbar|masthead)/i;
@@ -72,13 +73,15 @@
     return c;
   };
   const clean = (s) => s.replace(/\s+/g, " ").trim();
+  // Cut to n UTF-16 units, never between the two halves of a pair (a lone half cannot be stored).
+  const cut = (s, n) => (/[\uD800-\uDBFF]/.test(s.charAt(n - 1)) ? s.slice(0, n - 1) : s.slice(0, n));
 
   // --- text blocks ---------------------------------------------------------------
   const blocks = [];
   let group = null;
   const flush = () => {
     if (!group) return;
-    const text = clean(group.parts.join("")).slice(0, limits.maxBlockChars);
+    const text = cut(clean(group.parts.join("")), limits.maxBlockChars);
     if (text) {
       const box = [group.x0, group.y0, group.x1 - group.x0, group.y1 - group.y0];
       const cx = group.x0 + (group.x1 - group.x0) / 2;
@@ -150,7 +153,7 @@
       : el.getBoundingClientRect();
     if (!isArea && !onPage(r)) continue;
     const box = rectOf(r);
-    const text = labelOf(el).slice(0, 300);
+    const text = cut(labelOf(el), 300);
     const item = { text, bbox: box, region: regionOf(el, box), title: clean(el.getAttribute("title") || "") };
     const raw = (el.getAttribute("href") || "").trim();
     const real = raw && !raw.startsWith("#") && !/^javascript:/i.test(raw);
@@ -180,5 +183,5 @@
 
   const password = queryAll("input[type=password]").some(visibleElement);
   return { title: document.title || "", page_size: [pageW, pageH], blocks, links, images, clickables,
-    has_password_field: password, truncated };
+    has_password_field: password, truncated, ready: document.readyState };
 }

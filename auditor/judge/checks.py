@@ -23,7 +23,7 @@ from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, Regis
 from auditor.normalize import collapse_spaces, normalize
 from auditor.urls import site_key, split_url
 
-ENGINE_CODES = ("not_applicable", "page_unavailable", "error")
+ENGINE_CODES = ("not_applicable", "page_unavailable", "page_incomplete", "error")
 HOME = ("home",)
 
 

@@ -2,8 +2,8 @@
 
 A rule that does not share a profile with the site is ``not_applicable``; a check
 that raises is ``error`` for that rule only; a ``fail`` that rests on a page which
-could not be loaded becomes ``needs_review``, because what we could not see is not
-proven missing.
+could not be loaded, or that arrived cut (``PageSnapshot.incomplete``), becomes
+``needs_review``, because what we could not see is not proven missing.
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ def _unavailable_pages(rule: Rule, site: SiteFacts) -> list[str]:
     return problems
 
 
+def _incomplete_pages(rule: Rule, site: SiteFacts) -> list[str]:
+    """The pages the rule reads that arrived cut: what is missing may be what it looks for (a footer)."""
+    pages = (site.snapshot.page(kind) for kind in rule.pages)
+    return [f"{page.kind}: {page.incomplete}" for page in pages if page is not None and page.incomplete]
+
+
 def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], today: date,
              registry: RegistryValues | None = None) -> Verdict:
     if not profiles & set(rule.profiles):
@@ -69,9 +75,12 @@ def run_rule(rule: Rule, ruleset: Ruleset, site: SiteFacts, profiles: set[str], 
     except Exception as exc:
         log.exception("rule %s failed", rule.id)
         return Verdict(Outcome.ERROR, "error", {"detail": reason(f"{type(exc).__name__}: {exc}")})
-    unavailable = _unavailable_pages(rule, site)
-    if verdict.outcome == Outcome.FAIL and unavailable:
+    if verdict.outcome != Outcome.FAIL:
+        return verdict
+    if unavailable := _unavailable_pages(rule, site):
         return Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "; ".join(unavailable)})
+    if incomplete := _incomplete_pages(rule, site):
+        return Verdict(Outcome.NEEDS_REVIEW, "page_incomplete", {"detail": "; ".join(incomplete)})
     return verdict
 
 

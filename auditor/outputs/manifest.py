@@ -67,6 +67,7 @@ class PageEvidence(_Model):
     fetched_at: str = ""  # UTC, ISO 8601
     dom: str | None = None
     screenshots: list[str] = Field(default_factory=list)
+    incomplete: str | None = None  # why the page arrived cut, if it did
 
 
 class SiteInfo(_Model):
@@ -158,7 +159,7 @@ def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
     if all(p.fetched_at for p in site.pages):
         return [PageEvidence(kind=p.kind, url=p.requested_url or p.url, final_url=p.url, redirects=p.redirects,
                              http_status=p.status, error=p.error, fetched_at=p.fetched_at, dom=p.dom,
-                             screenshots=p.screenshots) for p in site.pages]
+                             screenshots=p.screenshots, incomplete=p.incomplete) for p in site.pages]
     try:
         snapshot = load_stored(folder / SNAPSHOT_FILE).snapshot
     except SnapshotError:
