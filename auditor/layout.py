@@ -86,10 +86,27 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
 # --- site folders --------------------------------------------------------------------------
 
 
+def _host_part(url: str) -> str:
+    """The readable part of a folder name: host and port, only [a-z0-9.-]."""
+    return re.sub(r"[^a-z0-9.-]+", "-", url.split("://", 1)[-1].split("/", 1)[0].lower()).strip("-.")[:60]
+
+
 def site_slug(url: str) -> str:
-    """A folder name that is readable and unique per URL: host, port and a short hash."""
-    host = re.sub(r"[^a-z0-9.-]+", "-", url.split("://", 1)[-1].split("/", 1)[0].lower()).strip("-.")
-    return f"{host[:60]}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+    """The folder name of batches begun before issue 13: host, port and 32 bits of a hash.
+
+    Not unique (about one collision in a 100 000-URL batch of one host); kept so that such a
+    batch resumes into the folders it began (batch/store.py), never for a new site.
+    """
+    return f"{_host_part(url)}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+
+def site_folder_name(url: str, position: int) -> str:
+    """The folder of the site at `position` of its batch: host and port, "_", the position.
+
+    Unique by construction: positions are unique in a batch, the host part holds no "_", and
+    so no name of this form equals another, or one that site_slug made.
+    """
+    return f"{_host_part(url) or 'site'}_{position}"
 
 
 def site_report_path(folder_name: str) -> str:

@@ -83,6 +83,7 @@ class _Batch:
         cache = PageCache()  # nothing read yet (a site given up on is not rendered)
         try:
             profiles = profiles_for(site, self.judging)
+            # The store gives every site its own folder (Store.pending_sites); site_slug: a bare SiteInput.
             site_dir = self.options.out_dir / SITES_DIR / (site.slug or site_slug(site.url))
             if attempt > self.max_attempts:  # earlier runs died while on this site, every time
                 snapshot = _error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
