@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import logging
 import shlex
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -31,7 +32,7 @@ from click.core import ParameterSource
 
 from auditor.batch.progress import make_reporter
 from auditor.batch.report import rebuild_reports
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, output_problem, short_error
 from auditor.judge.ruleset import load_pack
 from auditor.layout import MANIFEST_FILE, REPORT_FILE
 from auditor.models import DEFAULT_PROFILES, PROFILES, SEVERITY_ORDER, Lang, Severity
@@ -61,13 +62,20 @@ R = TypeVar("R")
 
 
 def _usage_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """The auditor's own errors (bad input, rules, store, no browser) end the command with their message, exit 2."""
+    """The auditor's own errors (bad input, rules, store, no browser) end the command with their message, exit 2;
+    so does a folder that cannot be written (read-only, disk full): one line, never a traceback."""
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except AuditorError as exc:
             click.echo(str(exc), err=True)
+            raise SystemExit(EXIT_USAGE) from exc
+        except (OSError, sqlite3.Error) as exc:
+            problem = output_problem(exc)
+            if problem is None and not isinstance(exc, OSError):
+                raise
+            click.echo(f"auditor: cannot go on: {problem or short_error(exc)}", err=True)
             raise SystemExit(EXIT_USAGE) from exc
     return run
 

@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 from pathlib import Path
 from typing import IO, Any
 
@@ -81,6 +82,22 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
         out.discard()
         raise
     return out.commit()
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes`: never a FIFO (it blocks), a device (endless) or a huge file.
+
+    Opened without blocking and checked on the open handle, so a file swapped for a FIFO after
+    a look at its name is still refused. Raises OSError with a one-line reason.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError("not a regular file (a FIFO, a device or a folder): not read")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise OSError(f"larger than {max_bytes:,} bytes: not read")
+    return data
 
 
 # --- site folders --------------------------------------------------------------------------

@@ -119,10 +119,11 @@ class Store:
         version = self._meta("schema")
         if version is not None and int(version) > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer auditor (store schema {version})")
-        with self._transaction():
-            self._add_folders()
-            self.db.execute(FOLDER_INDEX)
-            self._set_meta("schema", str(SCHEMA_VERSION))
+        if version != str(SCHEMA_VERSION):  # new, or begun by an older auditor (a store opened to read writes nothing)
+            with self._transaction():
+                self._add_folders()
+                self.db.execute(FOLDER_INDEX)
+                self._set_meta("schema", str(SCHEMA_VERSION))
 
     def _add_folders(self) -> None:
         """Schema 1 → 2: give every site of a batch begun by an older auditor the folder it used.
@@ -151,14 +152,18 @@ class Store:
     @classmethod
     def open(cls, out_dir: Path, exclusive: bool = True) -> Store:
         """Open (or create) the store of `out_dir`; `exclusive` takes the folder's run lock."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        lock = _take_lock(out_dir / LOCK_FILE) if exclusive else None
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            lock = _take_lock(out_dir / LOCK_FILE) if exclusive else None
+        except OSError as exc:  # read-only, full, not ours: say so in one line
+            raise StoreError(f"{out_dir}: cannot write the output folder ({exc.strerror or exc})") from exc
         try:
             return cls(out_dir, lock)
         except sqlite3.DatabaseError as exc:
             if lock is not None:
                 lock.close()
-            raise StoreError(f"{out_dir / STORE_FILE}: not a usable audit store ({exc})") from exc
+            problem = "cannot write it" if "readonly" in str(exc) or "disk" in str(exc) else "not a usable audit store"
+            raise StoreError(f"{out_dir / STORE_FILE}: {problem} ({exc})") from exc
 
     @staticmethod
     def exists(out_dir: Path) -> bool:
