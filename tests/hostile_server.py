@@ -261,3 +261,17 @@ def _gzip_stall(h: Handler) -> None:
 CUT: dict[str, Callable[[Handler], None]] = {"/slow-drip": _slow_drip, "/cut-transfer": _cut_transfer,
                                              "/gzip-stall": _gzip_stall}
 ROUTES.update(CUT)
+
+
+def _scanner_bomb_then_stall(h: Handler) -> None:
+    """Text that made the old phone scanner work for minutes (cubic in spaced digit runs), then no end."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    blocks = "".join(f"<p>客服电话{i}：" + "1 2 " * 450 + "</p>" for i in range(8))
+    h.wfile.write(b'<!doctype html><html><head><meta charset="utf-8"></head><body>' + blocks.encode())
+    h.wfile.flush()
+    time.sleep(30)
+
+
+SCANNER_BOMB = _scanner_bomb_then_stall

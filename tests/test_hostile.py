@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 from pathlib import Path
 
@@ -282,3 +283,43 @@ def test_a_whole_page_that_was_still_loading_keeps_what_it_showed(hostile: tuple
     report = hostile[0]["/never-finishes"]
     outcome = {r.rule_id: r.outcome for r in report.results}
     assert outcome["icp-number-displayed"] == Outcome.PASS and report.pages[0].incomplete
+
+
+# --- one page that stalls the old scanner, twenty ordinary sites: the twenty are audited (issue 13) ----
+
+
+def test_one_stalling_page_in_a_batch_of_twenty_marks_only_itself(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import auditor.batch.runner
+
+    monkeypatch.setattr(auditor.batch.runner, "HANG_MARGIN_S", 10.0)  # the hang detector close behind
+    retries: list[str] = []
+
+    class Events:
+        def site_done(self, report: SiteReport) -> None:
+            pass
+
+        def site_retry(self, url: str, reason: str) -> None:
+            retries.append(f"{url}: {reason}")
+
+    ordinary = {f"/site{i}": hostile_server._ok(f"<h1>普通网站{i}</h1>" + hostile_server.FOOTER) for i in range(20)}
+    with contextlib.ExitStack() as servers:
+        sites = []
+        for path, route in ordinary.items():  # each on its own port: its own host, all in flight together
+            base, _ = servers.enter_context(hostile_server.serve(routes={path: route}))
+            sites.append(SiteInput(url=f"{base}{path}", name=path, slug=path.strip("/")))
+        bad_base, _ = servers.enter_context(hostile_server.serve(routes={"/bomb": hostile_server.SCANNER_BOMB}))
+        sites.insert(7, SiteInput(url=f"{bad_base}/bomb", name="bomb", slug="bomb"))
+        limits = Limits(page_timeout_s=8, site_timeout_s=30, settle_max_ms=2000, allow_private=True,
+                        loopback_only=True)
+        options = RunOptions(out_dir=tmp_path, today=TODAY, limits=limits, concurrency=6)
+        batch = asyncio.run(audit_sites(sites, ruleset, options, events=Events()))
+    reports = {s.name: s for s in batch.sites}
+    assert retries == [], retries  # no site was retried: the browser was never blamed
+    for path in ordinary:
+        assert reports[path].status == SiteStatus.AUDITED, (path, reports[path].error)
+        assert reports[path].facts.icp_filing_numbers == ["京ICP备12345678号-1"], path
+    bomb = reports["bomb"]
+    # Marked, whichever way: its page was cut, so nothing on it can fail.
+    assert bomb.status != SiteStatus.AUDITED or (bomb.pages[0].incomplete and not [
+        r for r in bomb.results if r.outcome == Outcome.FAIL and r.rule_id.startswith(("icp", "psb"))])
