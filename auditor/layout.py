@@ -45,6 +45,25 @@ EVIDENCE_DIR = "evidence"
 RUN_FILES = (REPORT_FILE, INDEX_FILE, CSV_FILE, JUNIT_FILE)  # the batch's outputs beside the site folders
 
 
+# First in every DOM copy, before any byte of the site's: the parser puts it first in <head>,
+# so it holds whatever follows. The copy has nothing to run or fetch (browse/domcopy.js); this
+# is the second lock: no script, no request, no form, no <base>. It also tells an inert copy
+# from the live ones that auditors before issue 13 saved.
+DOM_COPY_HEAD = ('<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
+                 "base-uri 'none'\">")
+
+
+def is_inert_dom_copy(path: Path) -> bool:
+    """Was this DOM copy made inert (by this auditor), so a report may offer it to open?"""
+    head = DOM_COPY_HEAD.encode()
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
+
+
 # --- writing -------------------------------------------------------------------------------
 
 

@@ -323,3 +323,23 @@ def test_one_stalling_page_in_a_batch_of_twenty_marks_only_itself(
     # Marked, whichever way: its page was cut, so nothing on it can fail.
     assert bomb.status != SiteStatus.AUDITED or (bomb.pages[0].incomplete and not [
         r for r in bomb.results if r.outcome == Outcome.FAIL and r.rule_id.startswith(("icp", "psb"))])
+
+
+def test_a_live_dom_copy_of_an_older_run_is_named_but_never_linked(tmp_path: Path) -> None:
+    from auditor.layout import DOM_COPY_HEAD
+    from auditor.models import PageRef, batch_header, now_iso
+    from auditor.outputs.html import HtmlWriter
+
+    folder = tmp_path / "sites" / "old"
+    folder.mkdir(parents=True)
+    (folder / "home.html").write_text("<html><head><script>alert(1)</script></head></html>", encoding="utf-8")
+    (folder / "contact.html").write_text(DOM_COPY_HEAD + "<html></html>", encoding="utf-8")
+    site = SiteReport(input_url="http://x.cn/", final_url="http://x.cn/", status=SiteStatus.AUDITED, profiles=["site"],
+                      report_path="sites/old/report.html",
+                      pages=[PageRef(kind="home", url="http://x.cn/", status=200, dom="home.html"),
+                             PageRef(kind="contact", url="http://x.cn/c", status=200, dom="contact.html")])
+    header = batch_header("cn", "1", "zh", now_iso(), now_iso())
+    written = HtmlWriter(templates_dir(), "zh").write_site(header, site, tmp_path)
+    page = (written or tmp_path).read_text(encoding="utf-8")
+    links = [a["href"] for a in BeautifulSoup(page, "html.parser").find_all("a", href=True)]
+    assert "contact.html" in links and "home.html" not in links and "home.html" in page

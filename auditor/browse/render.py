@@ -28,7 +28,7 @@ from auditor.browse.pictures import take_pictures
 from auditor.browse.settle import NetworkWatch, install_tracker, settle
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
-from auditor.layout import write_atomic
+from auditor.layout import DOM_COPY_HEAD, write_atomic
 from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
 from auditor.options import Limits
 from auditor.urls import same_site, split_url
@@ -37,12 +37,6 @@ log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
 DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
-# First in every DOM copy, before any byte of the site's: the parser puts it first in <head>,
-# so it holds whatever follows. The copy has nothing to run or fetch (domcopy.js); this is
-# the second lock: no script, no request, no form, no <base>.
-DOM_COPY_HEAD = ('<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
-                 "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
-                 "base-uri 'none'\">")
 DOM_COPY_TIMEOUT_S = 20.0
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
