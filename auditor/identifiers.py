@@ -663,6 +663,7 @@ _FIND_PHONE = re.compile(
     r"(?:(?:转|ext\.?|分机)[ -]?\d{1,6})?(?![0-9A-Za-z@])",
     re.IGNORECASE)
 _MIN_REPORTED_DIGITS = 7  # a labelled digit run this long that fails is reported invalid
+_MIN_PHONE_DIGITS = 5  # the shortest that parses: short codes (10086, 95588); _MIN_REPORTED_DIGITS is more
 _MAX_PHONE_DIGITS = 26  # 20 of a number (country code included) and 6 of an extension: no more can parse
 
 
@@ -717,9 +718,12 @@ def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
         tries[0] -= 1
         if tries[0] <= 0:
             return
+        text = m.group(0)
+        if len(text) < _MIN_PHONE_DIGITS or sum(map(str.isdigit, text)) < _MIN_PHONE_DIGITS:
+            continue  # no number is this short ("©2024", "1号"), and too short to report as invalid
         if found.covers(*view.span(m.start(), m.end())):
             continue  # digits of a number found before (a licence, a filing number)
-        for lo, hi, phone in _phone_pieces(m.group(0), tries):
+        for lo, hi, phone in _phone_pieces(text, tries):
             start, end = view.span(m.start() + lo, m.start() + hi)
             if found.overlaps(start, end):
                 continue

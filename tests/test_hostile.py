@@ -76,7 +76,7 @@ def test_sites_that_misbehave_but_render_are_audited(hostile: tuple[dict[str, Si
                                                      name: str) -> None:
     report = hostile[0][name]
     assert report.status == SiteStatus.AUDITED, report.error
-    assert report.facts.icp_filing_numbers == ["京ICP备12345678号-1"], name
+    assert report.facts.icp_filing_numbers == ["京ICP备12345678号-1"], (name, [p.incomplete for p in report.pages])
 
 
 def test_navigation_away_is_recorded(hostile: tuple[dict[str, SiteReport], Path]) -> None:
