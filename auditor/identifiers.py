@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from auditor.normalize import normalize, normalize_spaced
+from auditor.normalize import normalize, normalize_spaced, settled
 
 # The numbers a rule can ask to see displayed, and everything the scanner finds.
 NumberKind = Literal["icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"]
@@ -465,9 +465,13 @@ class _View:
 
     @classmethod
     def of(cls, text: str) -> _View:
-        norm = normalize(text)
         spaced = normalize_spaced(text)
-        if spaced.replace(" ", "") != norm:  # entity split by a space: lose boundaries
+        joined = spaced.replace(" ", "")
+        # A pass of normalize() does what a pass of normalize_spaced() does and drops the spaces,
+        # so the two agree unless something forms across a removed space (an entity, a combining
+        # mark, "icp"): then `joined` is not settled, and normalize() is run (a property test).
+        norm = joined if settled(joined) else normalize(text)
+        if joined != norm:  # entity split by a space: lose boundaries
             spaced = norm
         return cls(norm, spaced, tuple(m.start() for m in _SPACE.finditer(spaced)))
 
@@ -672,7 +676,7 @@ _MAX_PHONE_DIGITS = 26  # 20 of a number (country code included) and 6 of an ext
 _PHONE_START = re.compile(r"0|1[02-9]|40|8[06]|9[56]")
 # Digit runs and pieces of them tried per block: a real block holds a few numbers, each
 # found at its first try; a page writing thousands of digit groups gets no more (issue 13).
-_PHONE_TRIES = 300
+_PHONE_TRIES = 160
 
 
 def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phone | None]]:
@@ -684,19 +688,25 @@ def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phon
 
     Linear, not cubic as once (issue 13): a piece is tried only from a space where a
     number can begin, only up to _MAX_PHONE_DIGITS digits (no longer one can parse), and
-    ``tries`` (what the block has left) bounds the pieces parsed.
+    ``tries`` (what the block has left) bounds the groups looked at and the pieces parsed;
+    the groups beyond them are never split off.
     """
-    cuts = [0] + [i + 1 for i, c in enumerate(text) if c == " "]
-    ends = [i for i, c in enumerate(text) if c == " "] + [len(text)]
-    digits = [0]  # digits[k]: how many digits text[:k] holds
-    for c in text:
-        digits.append(digits[-1] + c.isdigit())
-    only_digits = "".join(c for c in text if c.isdigit())
-    digits_at_end = [digits[e] for e in ends]
+    groups = text.split(" ", tries[0] + _MAX_PHONE_DIGITS)
+    cuts, ends, digits_at_end = [], [], []
+    pos = digits = 0
+    for group in groups:
+        cuts.append(pos)
+        pos += len(group)
+        ends.append(pos)
+        pos += 1
+        digits += sum(map(str.isdigit, group))
+        digits_at_end.append(digits)
     i, any_found = 0, False
     while i < len(cuts) and tries[0] > 0:
-        first = digits[cuts[i]]
-        if text[cuts[i]] in "+(" or _PHONE_START.match(only_digits, first):
+        tries[0] -= 1
+        first = digits_at_end[i - 1] if i else 0
+        head = "".join(filter(str.isdigit, "".join(groups[i:i + 3])))[:2]
+        if groups[i][:1] in ("+", "(") or _PHONE_START.match(head):
             last = bisect_right(digits_at_end, first + _MAX_PHONE_DIGITS) - 1
             for j in range(min(last, len(cuts) - 1), i - 1, -1):
                 tries[0] -= 1
@@ -759,7 +769,7 @@ _FINDERS: tuple[Finder, ...] = (
 
 # A block of visible text (a paragraph, a footer line) shows a handful of numbers; one that
 # shows more than this is made to cost us time (issue 13), and the rest of it is not read.
-MAX_MATCHES = 100
+MAX_MATCHES = 64
 
 
 def scan(text: str, today: date | None = None) -> list[IdMatch]:

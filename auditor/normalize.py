@@ -57,6 +57,7 @@ _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({ord(c): ":" for c in _COLONS})
 _TABLE.update({ord(c): None for c in _INVISIBLE})
 
+_IN_TABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _WS = re.compile(r"\s+")
 # Explicit ASCII classes: re.IGNORECASE would also fold the dotless ı into "i".
 _ICP = re.compile(r"[iI][cC][pP]")
@@ -66,7 +67,8 @@ def _clean(text: str, space: str) -> str:
     """One pass of the pipeline; whitespace runs become ``space`` ("" or " ")."""
     text = html.unescape(text)  # &#20140; → 京, &nbsp; → U+00A0 (removed below)
     text = unicodedata.normalize("NFKC", text)  # ＩＣＰ → ICP, （ → (, U+3000 → space
-    text = text.translate(_TABLE)
+    if _IN_TABLE.search(text):  # translate() is a dict look-up a character: only when there is work
+        text = text.translate(_TABLE)
     text = _ICP.sub("ICP", text)
     return _WS.sub(space, text)
 
@@ -78,7 +80,7 @@ _MAX_PASSES = 6  # real text settles in two or three; more means entities nested
 _ICP_UNSETTLED = re.compile(r"(?!ICP)[iI][cC][pP]")
 
 
-def _settled(text: str) -> bool:
+def settled(text: str) -> bool:
     """Would another pass leave this output of :func:`_clean` as it is? (Spares the pass that proves it.)
 
     Without "&" no entity is left to unescape; NFKC-normal text stays so; the table maps
@@ -102,7 +104,7 @@ def _fixpoint(text: str, space: str) -> str:
     """
     for _ in range(_MAX_PASSES):
         nxt = _clean(text, space)
-        if nxt == text or _settled(nxt):
+        if nxt == text or settled(nxt):
             return nxt
         text = nxt
     for _ in range(_MAX_PASSES):  # NFKC may make "&" of "＆": strip after each pass

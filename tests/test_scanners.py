@@ -101,3 +101,13 @@ def test_names_and_addresses_of_a_huge_block_are_bounded(text: str) -> None:
 def test_a_block_that_overflows_the_match_bound_keeps_its_first_numbers() -> None:
     text = "京ICP备12345678号-1 " + "京公网安备1" * 1000
     assert scan(text, today=TODAY)[0].value == "京ICP备12345678号-1"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["&", "amp;", "am", "p;", "lt;", "#20140;", " ", "\u3000", "\u00a8", "\u0308", "a",
+                                 "i", "c", "p", "ICP", "京", "備", "（", "】", "\u200b", "-", "1", "\n"]),
+                max_size=30).map("".join))
+def test_the_scanner_reads_the_text_as_normalize_does(text: str) -> None:
+    view = identifiers._View.of(text)
+    assert view.norm == normalize.normalize(text)
+    assert view.spaced.replace(" ", "") == view.norm
