@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import shlex
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -31,7 +33,7 @@ from click.core import ParameterSource
 
 from auditor.batch.progress import make_reporter
 from auditor.batch.report import rebuild_reports
-from auditor.errors import AuditorError
+from auditor.errors import AuditorError, output_problem, short_error
 from auditor.judge.ruleset import load_pack
 from auditor.layout import MANIFEST_FILE, REPORT_FILE
 from auditor.models import DEFAULT_PROFILES, PROFILES, SEVERITY_ORDER, Lang, Severity
@@ -44,7 +46,7 @@ from auditor.options import (
     Limits,
     RunOptions,
 )
-from auditor.outputs.manifest import NotAnOutputFolderError, sha256_file, verify
+from auditor.outputs.manifest import NotAnOutputFolderError, sha256_file, verify, verify_expected
 from auditor.outputs.notice import issue_notices
 from auditor.outputs.report_json import load_json
 from auditor.outputs.write import Outputs
@@ -61,13 +63,20 @@ R = TypeVar("R")
 
 
 def _usage_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """The auditor's own errors (bad input, rules, store, no browser) end the command with their message, exit 2."""
+    """The auditor's own errors (bad input, rules, store, no browser) end the command with their message, exit 2;
+    so does a folder that cannot be written (read-only, disk full): one line, never a traceback."""
     @functools.wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except AuditorError as exc:
             click.echo(str(exc), err=True)
+            raise SystemExit(EXIT_USAGE) from exc
+        except (OSError, sqlite3.Error) as exc:
+            problem = output_problem(exc)
+            if problem is None and not isinstance(exc, OSError):
+                raise
+            click.echo(f"auditor: cannot go on: {problem or short_error(exc)}", err=True)
             raise SystemExit(EXIT_USAGE) from exc
     return run
 
@@ -263,13 +272,24 @@ def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     raise SystemExit(EXIT_OK if code == EXIT_FAILURES else code)  # the demo shop has gaps on purpose
 
 
+def _sha256(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", value.strip()):
+        raise click.BadParameter("a SHA-256: 64 hexadecimal digits, as `verify` printed it", ctx, param)
+    return value.strip().lower() if value else None
+
+
 @main.command("verify")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-def verify_command(directory: Path) -> None:
+@click.option("--expect", callback=_sha256, metavar="SHA256",
+              help="The manifest's hash as recorded elsewhere (a case file): without it an edited and re-hashed "
+                   "manifest cannot be told from the original.")
+def verify_command(directory: Path, expect: str | None) -> None:
     """Check every evidence file of an output folder (or of one site folder) against its manifest.
 
     Exit 0 when every file is as sealed, 1 when files are missing, altered or unexpected
-    (each is listed), 2 when DIR is not an output folder of this tool.
+    (each is listed) or the manifest's hash is not the one given with --expect, 2 when DIR
+    is not an output folder of this tool. What this proves and what it cannot: README,
+    "Manifests".
     """
     if not directory.is_dir():
         _say(f"{directory}: no such folder")
@@ -279,13 +299,16 @@ def verify_command(directory: Path) -> None:
     except NotAnOutputFolderError as exc:
         _say(str(exc))
         raise SystemExit(EXIT_USAGE) from exc
+    if expect is not None:
+        problems = [*verify_expected(directory, expect), *problems]
     for problem in problems:
         click.echo(str(problem))
     if problems:
         _say(f"{len(problems)} problem(s): {directory} is not as its manifests recorded it")
         raise SystemExit(EXIT_FAILURES)
     # The run manifest's own hash seals everything: worth writing into the case file.
-    click.echo(f"ok: every file matches; {MANIFEST_FILE} sha256 {sha256_file(directory / MANIFEST_FILE)}")
+    sealed = "as recorded (--expect)" if expect else "note it in the case file; check it with --expect"
+    click.echo(f"ok: every file matches; {MANIFEST_FILE} sha256 {sha256_file(directory / MANIFEST_FILE)} ({sealed})")
 
 
 @main.command("notice")

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.errors import RuleFileError
+from auditor.layout import read_regular
 from auditor.models import Text
 from auditor.normalize import normalize
 from auditor.urls import split_url
@@ -30,10 +31,15 @@ class Vocabulary(BaseModel):
     kinds: dict[str, PageKind]
 
 
+MAX_VOCABULARY_BYTES = 1_000_000
+
+
 def load_vocabulary(path: Path) -> Vocabulary:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_regular(path, MAX_VOCABULARY_BYTES).decode("utf-8"))
         return Vocabulary.model_validate(data)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError([f"{path}: file: {exc}"]) from exc
     except yaml.YAMLError as exc:
         raise RuleFileError([f"{path}: yaml: {exc}"]) from exc
     except ValidationError as exc:

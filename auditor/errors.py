@@ -6,6 +6,7 @@
     ├── InputFileError     the URL list / CSV cannot be read at all
     ├── SnapshotError      a stored snapshot or report.json cannot be read
     ├── StoreError         the batch store cannot be used (locked, newer, not a store)
+    ├── OutputError        the output folder cannot be written (read-only, full disk): the run stops
     └── BrowserNotFoundError    no Chromium to launch
 
 Problems with one site, page or rule are not exceptions: they become results
@@ -13,6 +14,8 @@ Problems with one site, page or rule are not exceptions: they become results
 """
 
 from __future__ import annotations
+
+import errno
 
 MAX_REASON_CHARS = 300  # an error message kept in a report: one line, this long at most
 
@@ -47,6 +50,24 @@ class StoreError(AuditorError):
 
 class BrowserNotFoundError(AuditorError):
     pass
+
+
+class OutputError(AuditorError):
+    """The output folder cannot take what the run writes (read-only, disk full): no site's fault."""
+
+
+# errno values that say "our disk", never "this site": read-only, full, over quota, not allowed.
+OUT_OF_ROOM = {errno.EROFS, errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EFBIG}
+
+
+def output_problem(exc: BaseException) -> str | None:
+    """A one-line reason when `exc` says the output folder cannot be written, else None."""
+    if isinstance(exc, OSError) and exc.errno in OUT_OF_ROOM:
+        return f"{exc.filename or 'output folder'}: {exc.strerror}" if exc.strerror else str(exc)
+    text = str(exc).lower()
+    if type(exc).__name__ == "OperationalError" and ("disk" in text or "readonly" in text or "read-only" in text):
+        return f"batch store: {exc}"  # sqlite3: database or disk is full, attempt to write a readonly database
+    return None
 
 
 def short_error(exc: BaseException) -> str:

@@ -13,16 +13,18 @@ Problem codes are machine strings that the rules turn into messages.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
-from auditor.normalize import normalize, normalize_spaced
+from auditor.normalize import normalize, normalize_spaced, settled
 
 # The numbers a rule can ask to see displayed, and everything the scanner finds.
 NumberKind = Literal["icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"]
@@ -49,6 +51,7 @@ PROV_NAME: dict[str, str] = {
     "青海": "青", "宁夏": "宁", "新疆": "新"}
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_SPACE = re.compile(" ")
 _IS_CJK = re.compile(f"[{_CJK}]")
 # A pinyin gloss injected into a keyword to defeat matching: "粤公(gong)网安备…" (a real
 # SEO-spam mirror).  Keywords tolerate it; the match is then at best nonstandard.
@@ -174,9 +177,10 @@ _PSB = re.compile(r"^(?P<pre>.*?)(?P<kw>公网安备|公安网备)(?P<hao1>号?)
 
 def _psb_prefix(pre: str) -> tuple[str | None, str]:
     """(province abbreviation or None, prefix as written) from the text before 公网安备."""
-    for name, abbr in PROV_NAME.items():
-        if pre.endswith(name):
-            return abbr, name
+    for length in (3, 2):  # the names are two or three characters long, none the end of another
+        abbr = PROV_NAME.get(pre[-length:])
+        if abbr is not None:
+            return abbr, pre[-length:]
     last = pre[-1:]
     if last and last in PROV:
         return last, last
@@ -307,6 +311,7 @@ class _Phone(NamedTuple):
     extension: bool
 
 
+@lru_cache(maxsize=4096)  # a page repeats its numbers (header, footer, contact page); parsing is the costly part
 def _lib_valid(number: str, region: str | None = "CN") -> str | None:
     """E.164 if phonenumbers accepts the number as a callable line type, else None."""
     try:
@@ -348,7 +353,11 @@ def _plain_phone(s: str) -> tuple[str, PhoneCategory] | None:
 
 
 def _parse_phone(s: str) -> _Phone | None:
-    n = normalize(s)
+    return _parse_normalized(normalize(s))
+
+
+def _parse_normalized(n: str) -> _Phone | None:
+    """:func:`_parse_phone` of text already normalised (the scanner's pieces)."""
     found = _plain_phone(n)
     if found:
         return _Phone(found[0], found[1], False)
@@ -444,33 +453,77 @@ class _View:
     """The two normalised forms of one text block and the offset map between them.
 
     ``norm`` has no whitespace (what every filing pattern wants); ``spaced`` keeps word
-    boundaries (phones, e-mails, credit codes).  ``offsets[i]`` is the ``norm`` index of
-    ``spaced[i]``.
+    boundaries (phones, e-mails, credit codes). ``spaces`` holds where ``spaced`` has its
+    spaces: the ``norm`` index of ``spaced[i]`` is ``i`` less the spaces before it (a list
+    of the spaces, not a table of every character: building that cost a Python step a
+    character, issue 13).
     """
 
     norm: str
     spaced: str
-    offsets: tuple[int, ...]
+    spaces: tuple[int, ...]
 
     @classmethod
     def of(cls, text: str) -> _View:
-        norm = normalize(text)
         spaced = normalize_spaced(text)
-        if spaced.replace(" ", "") != norm:  # entity split by a space: lose boundaries
+        joined = spaced.replace(" ", "")
+        # A pass of normalize() does what a pass of normalize_spaced() does and drops the spaces,
+        # so the two agree unless something forms across a removed space (an entity, a combining
+        # mark, "icp"): then `joined` is not settled, and normalize() is run (a property test).
+        norm = joined if settled(joined) else normalize(text)
+        if joined != norm:  # entity split by a space: lose boundaries
             spaced = norm
-        offsets, k = [], 0
-        for ch in spaced:
-            offsets.append(k)
-            k += ch != " "
-        offsets.append(k)
-        return cls(norm, spaced, tuple(offsets))
+        return cls(norm, spaced, tuple(m.start() for m in _SPACE.finditer(spaced)))
+
+    def _norm_index(self, i: int) -> int:
+        return i - bisect_left(self.spaces, i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """``norm`` span of a ``spaced`` span that neither starts nor ends with a space."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._norm_index(start), self._norm_index(end - 1) + 1
 
 
-Finder = Callable[[_View, date, list[IdMatch]], Iterator[IdMatch]]
+class _Found:
+    """The matches of one block so far, in text order: overlaps and "the match just before" in log time.
+
+    A list searched for every new match made a block holding thousands of numbers cost
+    quadratic time (issue 13). Matches never overlap, so ordered by start they are
+    ordered by end as well, and only the two neighbours of a span can overlap it.
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._matches: list[IdMatch] = []
+
+    def __iter__(self) -> Iterator[IdMatch]:
+        return iter(self._matches)
+
+    def __len__(self) -> int:
+        return len(self._matches)
+
+    def add(self, match: IdMatch) -> None:
+        at = bisect_right(self._starts, match.start)
+        self._starts.insert(at, match.start)
+        self._matches.insert(at, match)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_right(self._starts, start)
+        return (at > 0 and self._matches[at - 1].end > start) or (at < len(self._starts) and self._starts[at] < end)
+
+    def covers(self, start: int, end: int) -> bool:
+        """One match spans all of start…end."""
+        at = bisect_right(self._starts, start) - 1
+        return at >= 0 and self._matches[at].end >= end
+
+    def before(self, start: int) -> IdMatch | None:
+        """The match that ends last at or before `start`, if any."""
+        at = bisect_right(self._starts, start) - 1
+        if at >= 0 and self._matches[at].end > start:  # it covers `start`: the one before it ends earlier
+            at -= 1
+        return self._matches[at] if at >= 0 else None
+
+
+Finder = Callable[[_View, date, _Found], Iterator[IdMatch]]
 
 
 def _match(kind: MatchKind, checked: Checked, view: _View, start: int, end: int, label: str = "") -> IdMatch:
@@ -495,26 +548,26 @@ _FIND_CULTURE = re.compile(_kw("网文") + r":?\(?\d{4}\)?-?[\d*]{1,6}(?:-[\d*]{
 _FIND_PSB = re.compile(f"(?:{_kw('公网安备')}|{_kw('公安网备')})" + r"号?:?\d+(?:-\d+)*号?")
 
 
-def _find_icp_filing(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_icp_filing(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_ICP_FILING.finditer(view.norm):
         start = _with_prefix(view, m.start())
         yield _match("icp_filing", _icp_filing(_GLOSS_RE.sub("", view.norm[start:m.end()])), view, start, m.end())
 
 
-def _find_icp_licence(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_icp_licence(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_ICP_LICENCE.finditer(view.norm):
         start = _with_prefix(view, m.start())
         yield _match("icp_licence", _icp_licence(_GLOSS_RE.sub("", view.norm[start:m.end()])), view, start, m.end())
 
 
-def _find_culture(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_culture(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_CULTURE.finditer(view.norm):
         start = _with_prefix(view, m.start())
         checked = _culture(_GLOSS_RE.sub("", view.norm[start:m.end()]), today)
         yield _match("culture_licence", checked, view, start, m.end())
 
 
-def _find_psb(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_psb(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_PSB.finditer(view.norm):
         written = _psb_prefix(view.norm[max(0, m.start() - 3):m.start()])[1]
         start = m.start() - len(written)
@@ -533,7 +586,7 @@ def _before(view: _View, start: int, width: int = 14) -> str:
     return view.norm[max(0, start - width):start].lower()
 
 
-def _find_telecom(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_telecom(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_TELECOM.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         checked = _telecom(view.norm[start:end], today)
@@ -558,7 +611,7 @@ def _plausible_uscc(checked: Checked) -> bool:
 _FIND_USCC_GROUPED = re.compile(r"(?<![0-9A-Za-z])[0-9A-Za-z]{2,6}(?: [0-9A-Za-z]{2,6}){2,8}(?![0-9A-Za-z])")
 
 
-def _find_uscc(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_uscc(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_USCC.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         checked = _uscc(m.group(0))
@@ -596,7 +649,7 @@ _FIND_EMAIL = re.compile(
     r"(?![A-Za-z0-9-])")
 
 
-def _find_email(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_email(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
     for m in _FIND_EMAIL.finditer(view.spaced):
         start, end = view.span(m.start(), m.end())
         raw = view.norm[start:end]
@@ -614,7 +667,7 @@ _EMAIL_LABELS = ("邮箱", "邮件", "email", "e-mail", "mail")
 _AT_HINT = re.compile(r"(?:替换|换成|改为|改成|代替)[^@]{0,3}@|@[^#]{0,3}(?:替换|代替)")
 
 
-def _find_email_written_around(view: _View, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_email_written_around(view: _View, found: _Found) -> Iterator[IdMatch]:
     hinted = bool(_AT_HINT.search(view.norm))
     for m in _FIND_EMAIL_AROUND.finditer(view.norm):
         label = _label(view, m.start(), found)
@@ -630,11 +683,10 @@ _LABEL_MAX = 12
 _SHARED_LABEL_GAP = re.compile(r"^[/、,，;；|或及和]*$")
 
 
-def _label(view: _View, start: int, found: list[IdMatch]) -> str:
+def _label(view: _View, start: int, found: _Found) -> str:
     """The words right before a number, back to punctuation, a digit or another match."""
-    earlier = [m for m in found if m.end <= start]
-    floor = max((m.end for m in earlier), default=0)
-    prev = max(earlier, key=lambda m: m.end, default=None)
+    prev = found.before(start)
+    floor = prev.end if prev is not None else 0
     if prev is not None and prev.kind == "phone" and _SHARED_LABEL_GAP.match(view.norm[prev.end:start]):
         return prev.label
     i = start
@@ -667,35 +719,75 @@ _FIND_PHONE = re.compile(
     r"(?:(?:转|ext\.?|分机)[ -]?\d{1,6})?(?![0-9A-Za-z@])",
     re.IGNORECASE)
 _MIN_REPORTED_DIGITS = 7  # a labelled digit run this long that fails is reported invalid
+_MIN_PHONE_DIGITS = 5  # the shortest that parses: short codes (10086, 95588); _MIN_REPORTED_DIGITS is more
+_MAX_PHONE_DIGITS = 26  # 20 of a number (country code included) and 6 of an extension: no more can parse
 
 
-def _phone_pieces(text: str) -> Iterator[tuple[int, int, _Phone | None]]:
+# How a number's digits can begin (a + or a bracket aside): landline or international 0,
+# short codes 10…/12…/95…/96…, mobiles 13…–19…, service 400/800, 86 as country code.
+_PHONE_START = re.compile(r"0|1[02-9]|40|8[06]|9[56]")
+# Digit runs and pieces of them tried per block: a real block holds a few numbers, each
+# found at its first try; a page writing thousands of digit groups gets no more (issue 13).
+_PHONE_TRIES = 160
+
+
+def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phone | None]]:
     """Split a candidate at spaces into the longest valid numbers, left to right.
 
     "400-6622-891 0931-7701962" is two numbers; "+86 138 0013 8000" is one.
     Yields (start, end, phone) offsets within ``text``; phone None for the whole
-    candidate when no part of it is a number.
+    candidate when no part of it is a number. ``text`` is normalised (spaces kept).
+
+    Linear, not cubic as once (issue 13): a piece is tried only from a space where a
+    number can begin, only up to _MAX_PHONE_DIGITS digits (no longer one can parse), and
+    ``tries`` (what the block has left) bounds the groups looked at and the pieces parsed;
+    the groups beyond them are never split off.
     """
-    cuts = [0] + [i + 1 for i, c in enumerate(text) if c == " "]
-    ends = [i for i, c in enumerate(text) if c == " "] + [len(text)]
+    groups = text.split(" ", tries[0] + _MAX_PHONE_DIGITS)
+    cuts, ends, digits_at_end = [], [], []
+    pos = digits = 0
+    for group in groups:
+        cuts.append(pos)
+        pos += len(group)
+        ends.append(pos)
+        pos += 1
+        digits += sum(map(str.isdigit, group))
+        digits_at_end.append(digits)
     i, any_found = 0, False
-    while i < len(cuts):
-        for j in range(len(cuts) - 1, i - 1, -1):
-            phone = _parse_phone(text[cuts[i]:ends[j]])
-            if phone:
-                yield cuts[i], ends[j], phone
-                any_found, i = True, j
-                break
+    while i < len(cuts) and tries[0] > 0:
+        tries[0] -= 1
+        first = digits_at_end[i - 1] if i else 0
+        head = "".join(filter(str.isdigit, "".join(groups[i:i + 3])))[:2]
+        if groups[i][:1] in ("+", "(") or _PHONE_START.match(head):
+            last = bisect_right(digits_at_end, first + _MAX_PHONE_DIGITS) - 1
+            for j in range(min(last, len(cuts) - 1), i - 1, -1):
+                tries[0] -= 1
+                phone = _parse_normalized(text[cuts[i]:ends[j]].replace(" ", ""))
+                if phone:
+                    yield cuts[i], ends[j], phone
+                    any_found, i = True, j
+                    break
+                if tries[0] <= 0:
+                    break
         i += 1
     if not any_found:
         yield 0, len(text), None
 
 
-def _find_phone(view: _View, today: date, found: list[IdMatch]) -> Iterator[IdMatch]:
+def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
+    tries = [_PHONE_TRIES]
     for m in _FIND_PHONE.finditer(view.spaced):
-        for lo, hi, phone in _phone_pieces(m.group(0)):
+        tries[0] -= 1
+        if tries[0] <= 0:
+            return
+        text = m.group(0)
+        if len(text) < _MIN_PHONE_DIGITS or sum(map(str.isdigit, text)) < _MIN_PHONE_DIGITS:
+            continue  # no number is this short ("©2024", "1号"), and too short to report as invalid
+        if found.covers(*view.span(m.start(), m.end())):
+            continue  # digits of a number found before (a licence, a filing number)
+        for lo, hi, phone in _phone_pieces(text, tries):
             start, end = view.span(m.start() + lo, m.start() + hi)
-            if any(other.start < end and start < other.end for other in found):
+            if found.overlaps(start, end):
                 continue
             label = _label(view, start, found)
             match = _phone_match(view, start, end, label, phone)
@@ -747,15 +839,22 @@ _FINDERS: tuple[Finder, ...] = (
     _find_email, _find_phone)
 
 
+# A block of visible text (a paragraph, a footer line) shows a handful of numbers; one that
+# shows more than this is made to cost us time (issue 13), and the rest of it is not read.
+MAX_MATCHES = 64
+
+
 def scan(text: str, today: date | None = None) -> list[IdMatch]:
     """Find every identifier in one block of visible text (any raw text; normalises it itself)."""
     view = _View.of(text)
     day = today or date.today()
-    found: list[IdMatch] = []
+    found = _Found()
     for finder in _FINDERS:
-        # Finders are generators: each match is appended before the next is produced, so
+        # Finders are generators: each match is added before the next is produced, so
         # phone labels can see the phone just before them.
         for match in finder(view, day, found):
-            if not any(other.start < match.end and match.start < other.end for other in found):
-                found.append(match)
-    return sorted(found, key=lambda m: (m.start, m.end))
+            if not found.overlaps(match.start, match.end):
+                found.add(match)
+            if len(found) >= MAX_MATCHES:
+                return list(found)
+    return list(found)

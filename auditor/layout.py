@@ -20,6 +20,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,6 +43,25 @@ NOTICE_FILE = "notice.html"
 NOTICE_PDF = "notice.pdf"
 EVIDENCE_DIR = "evidence"
 RUN_FILES = (REPORT_FILE, INDEX_FILE, CSV_FILE, JUNIT_FILE)  # the batch's outputs beside the site folders
+
+
+# First in every DOM copy, before any byte of the site's: the parser puts it first in <head>,
+# so it holds whatever follows. The copy has nothing to run or fetch (browse/domcopy.js); this
+# is the second lock: no script, no request, no form, no <base>. It also tells an inert copy
+# from the live ones that auditors before issue 13 saved.
+DOM_COPY_HEAD = ('<!DOCTYPE html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="'
+                 "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
+                 "base-uri 'none'\">")
+
+
+def is_inert_dom_copy(path: Path) -> bool:
+    """Was this DOM copy made inert (by this auditor), so a report may offer it to open?"""
+    head = DOM_COPY_HEAD.encode()
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -83,13 +103,46 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     return out.commit()
 
 
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """A regular file's bytes, at most `max_bytes`: never a FIFO (it blocks), a device (endless) or a huge file.
+
+    Opened without blocking and checked on the open handle, so a file swapped for a FIFO after
+    a look at its name is still refused. Raises OSError with a one-line reason.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError("not a regular file (a FIFO, a device or a folder): not read")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise OSError(f"larger than {max_bytes:,} bytes: not read")
+    return data
+
+
 # --- site folders --------------------------------------------------------------------------
 
 
+def _host_part(url: str) -> str:
+    """The readable part of a folder name: host and port, only [a-z0-9.-]."""
+    return re.sub(r"[^a-z0-9.-]+", "-", url.split("://", 1)[-1].split("/", 1)[0].lower()).strip("-.")[:60]
+
+
 def site_slug(url: str) -> str:
-    """A folder name that is readable and unique per URL: host, port and a short hash."""
-    host = re.sub(r"[^a-z0-9.-]+", "-", url.split("://", 1)[-1].split("/", 1)[0].lower()).strip("-.")
-    return f"{host[:60]}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+    """The folder name of batches begun before issue 13: host, port and 32 bits of a hash.
+
+    Not unique (about one collision in a 100 000-URL batch of one host); kept so that such a
+    batch resumes into the folders it began (batch/store.py), never for a new site.
+    """
+    return f"{_host_part(url)}-{hashlib.sha256(url.encode()).hexdigest()[:8]}"
+
+
+def site_folder_name(url: str, position: int) -> str:
+    """The folder of the site at `position` of its batch: host and port, "_", the position.
+
+    Unique by construction: positions are unique in a batch, the host part holds no "_", and
+    so no name of this form equals another, or one that site_slug made.
+    """
+    return f"{_host_part(url) or 'site'}_{position}"
 
 
 def site_report_path(folder_name: str) -> str:

@@ -152,6 +152,9 @@ class PageSnapshot(Model):
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
     truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
+    # Why the page is known to lack its end (its transfer stalled or broke off): the rules that
+    # read it cannot fail on what did not arrive (judge/engine.py). None: it arrived whole.
+    incomplete: str | None = None
     dom: str | None = None  # file beside the snapshot: the rendered DOM as HTML
     screenshots: list[Screenshot] = Field(default_factory=list)  # the top of the page, and its bottom if long
     fetched_at: str = ""
@@ -257,6 +260,7 @@ class PageRef(Model):
     redirects: list[str] = Field(default_factory=list)
     error: str | None = None
     fetched_at: str = ""
+    incomplete: str | None = None  # the page was cut (its transfer stalled or broke off): why
 
 
 class SiteReport(Model):

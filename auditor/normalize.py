@@ -87,6 +87,7 @@ _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({ord(c): ":" for c in _COLONS})
 _TABLE.update({ord(c): None for c in _INVISIBLE})
 
+_IN_TABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
 _WS = re.compile(r"\s+")
 # Explicit ASCII classes: re.IGNORECASE would also fold the dotless ı into "i".
 _ICP = re.compile(r"[iI][cC][pP]")
@@ -96,9 +97,27 @@ def _clean(text: str, space: str) -> str:
     """One pass of the pipeline; whitespace runs become ``space`` ("" or " ")."""
     text = html.unescape(text)  # &#20140; → 京, &nbsp; → U+00A0 (removed below)
     text = unicodedata.normalize("NFKC", text)  # ＩＣＰ → ICP, （ → (, U+3000 → space
-    text = text.translate(_TABLE)
+    if _IN_TABLE.search(text):  # translate() is a dict look-up a character: only when there is work
+        text = text.translate(_TABLE)
     text = _ICP.sub("ICP", text)
     return _WS.sub(space, text)
+
+
+_MAX_PASSES = 6  # real text settles in two or three; more means entities nested on purpose
+
+
+# "icp" in any case but the canonical one: a pass over text holding it would change it.
+_ICP_UNSETTLED = re.compile(r"(?!ICP)[iI][cC][pP]")
+
+
+def settled(text: str) -> bool:
+    """Would another pass leave this output of :func:`_clean` as it is? (Spares the pass that proves it.)
+
+    Without "&" no entity is left to unescape; NFKC-normal text stays so; the table maps
+    nothing to a key of its own; whitespace is already collapsed. Only "icp" joined
+    across a removed space would still change.
+    """
+    return "&" not in text and unicodedata.is_normalized("NFKC", text) and not _ICP_UNSETTLED.search(text)
 
 
 def _fixpoint(text: str, space: str) -> str:
@@ -106,11 +125,20 @@ def _fixpoint(text: str, space: str) -> str:
 
     A single pass is not idempotent: "&amp;lt;" unescapes one level per pass, removing
     spaces can join "&am p;" into an entity, and NFKC can turn "¨" into a space plus a
-    combining mark that composes once the space is gone.  Each changing pass consumes
-    an entity or a space, so the loop ends well within ``len(text)`` passes.
+    combining mark that composes once the space is gone.
+
+    Every pass reads the whole text, so the passes are bounded (issue 13: "&amp;amp;amp;…"
+    a hundred thousand levels deep would cost quadratic time). Text still changing after
+    them loses its ampersands, after which no entity can form again: two or three more
+    passes reach the fixpoint, so ``normalize`` stays idempotent.
     """
-    for _ in range(len(text) + 2):
+    for _ in range(_MAX_PASSES):
         nxt = _clean(text, space)
+        if nxt == text or settled(nxt):
+            return nxt
+        text = nxt
+    for _ in range(_MAX_PASSES):  # NFKC may make "&" of "＆": strip after each pass
+        nxt = _clean(text, space).replace("&", "")
         if nxt == text:
             break
         text = nxt

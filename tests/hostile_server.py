@@ -134,3 +134,144 @@ def serve(host: str = "127.0.0.1", routes: dict[str, Callable[[Handler], None]] 
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- DOM copies (issue 13): shapes of markup that once ran script in the saved copy ---------
+# Each tries to run `window.__pwned = N`, open a dialog or fetch /beacon/… when the copy is opened.
+PWN = "window.__pwned={n};fetch('/beacon/{n}');alert({n})"
+DOM_SHAPES: dict[str, bytes] = {
+    "/dom-head-shapes": (
+        "<!doctype html><html><!--<head>--><script>" + PWN.format(n=1) + "</script>"
+        '<head data-x="><script>' + PWN.format(n=2) + '</script>"><meta charset="utf-8">'
+        '<base href="http://127.0.0.2/"><meta http-equiv="refresh" content="5;url=/beacon/refresh">'
+        '<link rel="stylesheet" href="/beacon/css"></head>'
+        '<body onload="' + PWN.format(n=3) + '"><h1>head shapes</h1>'
+        "<script>const s=document.createElement('script');s.textContent=\"" + PWN.format(n=4) + "\";"
+        "document.documentElement.insertBefore(s, document.head);</script>" + FOOTER + "</body></html>").encode(),
+    "/dom-body-shapes": page(
+        '<h1>body shapes</h1><svg onload="' + PWN.format(n=5) + '"><script>' + PWN.format(n=6) + "</script>"
+        '<a xlink:href="javascript:' + PWN.format(n=7) + '"><text y="20">svg link</text></a>'
+        '<image href="/beacon/svg-image"/><set attributeName="href" to="javascript:alert(8)"/></svg>'
+        '<math><maction actiontype="statusline" xlink:href="javascript:alert(9)">m</maction></math>'
+        '<iframe srcdoc="&lt;script&gt;parent.__pwned=10&lt;/script&gt;"></iframe>'
+        '<iframe src="javascript:parent.__pwned=11"></iframe>'
+        '<a href="javascript:' + PWN.format(n=12) + '">js link</a> <a href=" JaVa&#x09;ScRiPt:alert(13)">tab</a>'
+        '<IMG SRC="/beacon/img" ONERROR="' + PWN.format(n=14) + '"><ScRiPt>' + PWN.format(n=15) + "</sCrIpT>"
+        '<details open ontoggle="' + PWN.format(n=16) + '">d</details>'
+        '<form action="javascript:alert(17)"><button formaction="javascript:alert(18)">b</button></form>'
+        '<object data="/beacon/object"></object><embed src="/beacon/embed">'
+        '<video poster="/beacon/poster"><source src="/beacon/video"></video>'
+        '<noscript><img src="/beacon/noscript" onerror="' + PWN.format(n=19) + '"></noscript>'
+        '<div style="background:url(/beacon/style-attr)">styled</div><style>@import "/beacon/import";</style>'
+        "<p>unclosed <b>tags <a href=/x onclick=" + PWN.format(n=20).replace(" ", "") + ">and more<div>" + FOOTER),
+    "/dom-made-shapes": page(
+        "<h1>made by script</h1>" + FOOTER + "<script>"
+        "const st=document.createElement('style');st.textContent='</style><script>" + PWN.format(n=21)
+        + "<\\/script>';document.body.appendChild(st);"
+        "document.body.appendChild(document.createComment('--><script>" + PWN.format(n=22) + "<\\/script>'));"
+        "const t=document.createElement('textarea');t.textContent='</textarea><script>" + PWN.format(n=23)
+        + "<\\/script>';document.body.appendChild(t);"
+        "const d=document.createElement('div');d.setAttribute('title','\"><script>" + PWN.format(n=24)
+        + "<\\/script>');document.body.appendChild(d);"
+        "const tpl=document.createElement('template');tpl.innerHTML='<script>" + PWN.format(n=25)
+        + "<\\/script><img src=/beacon/tpl onerror=alert(26)>';document.body.appendChild(tpl);"
+        "document.body.appendChild(document.createProcessingInstruction('x', '><script>alert(27)<\\/script>'));"
+        "const m=document.createElement('div');m.innerHTML='<math><mtext><table><mglyph><style><img src=/beacon/m "
+        "onerror=alert(28)>';document.body.appendChild(m);"
+        # The page tampers with what a serialiser in its own world would call.
+        "String.prototype.replace=function(){return '<script>" + PWN.format(n=29) + "<\\/script>'};"
+        "Object.defineProperty(Element.prototype,'attributes',{get(){return [{name:'onload',value:'alert(30)'}]}});"
+        "</script>"),
+}
+
+
+def _serve(body: bytes) -> Callable[[Handler], None]:
+    return lambda h: h.send(200, body)
+
+
+ROUTES.update({path: _serve(body) for path, body in DOM_SHAPES.items()})
+
+
+# --- pages that could be assessed but once ended as error (issue 13) -----------------------
+def _headers_then_stall(h: Handler) -> None:
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    h.wfile.flush()
+    time.sleep(30)
+
+
+ASSESSABLE: dict[str, Callable[[Handler], None]] = {
+    # snapshot.js cuts a block at 2000 UTF-16 units and a link text at 300: right inside a pair
+    "/surrogate-cut": _ok('<p style="width:100%">' + "字" * 1999 + "😀 第二句</p>"
+                          '<a href="/x">' + "链" * 299 + "😀链接</a>" + FOOTER),
+    "/lone-surrogate-title": _ok("<h1>标题</h1>" + FOOTER,
+                                 "<script>document.title = '站点\\uD800标题'; "
+                                 "document.addEventListener('DOMContentLoaded', () => "
+                                 "document.querySelector('h1').textContent = '正文\\uDC00')</script>"),
+    "/huge-footer-line": _ok("<h1>长页脚</h1>" + FOOTER.replace(
+        "</footer>", "<span>" + "版权所有很长的一行" * 230000 + "</span></footer>")),
+    "/headers-then-stall": _headers_then_stall,
+}
+ROUTES.update(ASSESSABLE)
+
+
+# --- pages cut on the way (issue 13): the footer never arrives ------------------------------
+MAIN_TEXT = "<h1>被截断的页面</h1>" + "<p>" + "正文内容。" * 200 + "</p>"
+
+
+def _slow_drip(h: Handler) -> None:
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    h.wfile.write(b'<!doctype html><html><head><meta charset="utf-8"></head><body>' + MAIN_TEXT.encode())
+    h.wfile.flush()
+    for _ in range(300):  # a byte a tenth of a second: the footer would come in an hour
+        time.sleep(0.1)
+        h.wfile.write(b" ")
+        h.wfile.flush()
+
+
+def _cut_transfer(h: Handler) -> None:
+    body = page(MAIN_TEXT + FOOTER)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body[: len(body) // 3])  # then the connection closes
+    h.wfile.flush()
+    h.close_connection = True
+
+
+def _gzip_stall(h: Handler) -> None:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # a gzip stream that expands a hundredfold …
+    body = page(MAIN_TEXT + "<p>" + "很长" * 200000 + "</p>" + FOOTER)
+    head = packer.compress(body) + packer.flush(zlib.Z_SYNC_FLUSH)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Content-Encoding", "gzip")
+    h.end_headers()
+    h.wfile.write(head[: len(head) // 2])  # … and stalls half way
+    h.wfile.flush()
+    time.sleep(30)
+
+
+CUT: dict[str, Callable[[Handler], None]] = {"/slow-drip": _slow_drip, "/cut-transfer": _cut_transfer,
+                                             "/gzip-stall": _gzip_stall}
+ROUTES.update(CUT)
+
+
+def _scanner_bomb_then_stall(h: Handler) -> None:
+    """Text that made the old phone scanner work for minutes (cubic in spaced digit runs), then no end."""
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.end_headers()
+    blocks = "".join(f"<p>客服电话{i}：" + "1 2 " * 450 + "</p>" for i in range(8))
+    h.wfile.write(b'<!doctype html><html><head><meta charset="utf-8"></head><body>' + blocks.encode())
+    h.wfile.flush()
+    time.sleep(30)
+
+
+SCANNER_BOMB = _scanner_bomb_then_stall

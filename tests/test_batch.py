@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -528,3 +529,39 @@ def test_overview_of_10000_sites_pages_filters_and_sorts_in_chromium(
     assert state["top"].startswith("网站00000")
     assert state["second"].startswith("101–200 / ")
     assert state["problems"] == []  # no CSP violation, no script error
+
+
+# --- our own CPU is charged to the site that caused it, never to the browser (issue 13) ----------
+
+
+@pytest.mark.browser
+def test_heavy_judging_of_one_site_neither_stalls_nor_blames_the_browser(need_browser: None) -> None:
+    """Judging one site's pages takes far longer than the hang limit: that site alone is charged."""
+    from auditor.browse.pool import BrowserPool
+    from auditor.discover import load_vocabulary
+    from auditor.resources import rules_dir
+
+    def heavy(pages: list[Any]) -> list[Any]:
+        time.sleep(12)  # stands in for a scanner busy on hostile text
+        return []
+
+    async def run(tmp: Path) -> tuple[RenderResult, RenderResult, int]:
+        limits = Limits(page_timeout_s=5, site_timeout_s=30, settle_max_ms=1500, allow_private=True)
+        vocabulary = load_vocabulary(rules_dir() / "pages.yaml")
+        async with async_playwright() as pw:
+            pool = BrowserPool(pw, None, None, recycle_after=100, hang_after_s=8)
+            await pool.start()
+            with serve(["ok", "ok"]) as sites:
+                bad, good = await asyncio.gather(
+                    pool.render(sites[0][0], tmp / "bad", set(), vocabulary, limits, heavy),
+                    pool.render(sites[1][0], tmp / "good", set(), vocabulary, limits, lambda pages: []))
+            launches = pool.launches
+            await pool.close()
+        return bad, good, launches
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bad, good, launches = asyncio.run(run(Path(tmp)))
+    assert good.fault is None and good.snapshot is not None and good.snapshot.status == SiteStatus.AUDITED
+    assert bad.fault is None and bad.snapshot is not None and bad.snapshot.status == SiteStatus.ERROR
+    assert "took more than" in (bad.snapshot.error or "")
+    assert launches == 1  # the browser was never blamed, killed or relaunched

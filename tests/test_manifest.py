@@ -164,3 +164,45 @@ def test_verify_command_exit_codes(out: Path, tmp_path: Path) -> None:
     empty.mkdir()
     assert runner.invoke(cli.main, ["verify", str(empty)]).exit_code == 2
     assert runner.invoke(cli.main, ["verify", str(tmp_path / "nowhere")]).exit_code == 2
+
+
+# --- what verify promises (issue 13) --------------------------------------------------------------
+
+
+def _sealed_output(tmp_path: Path) -> Path:
+    from auditor.judge.ruleset import load_ruleset
+    from auditor.resources import rules_dir
+
+    out = tmp_path / "out"
+    batch = judge_snapshots(TESTS / "snapshots", load_ruleset(rules_dir()), out, JudgeOptions(today=TODAY))
+    write_batch(batch, out, templates_dir(), "zh")
+    return out
+
+
+def test_a_file_added_at_the_top_of_the_output_folder_is_unexpected(tmp_path: Path) -> None:
+    out = _sealed_output(tmp_path)
+    assert verify(out) == []
+    (out / "planted.html").write_text("<p>not from the run</p>", encoding="utf-8")
+    (out / "extra").mkdir()
+    kinds = {(p.kind, p.path) for p in verify(out)}
+    assert kinds == {("unexpected", "planted.html"), ("unexpected", "extra/")}
+
+
+def test_verify_expect_checks_the_manifest_against_the_hash_of_the_case_file(tmp_path: Path) -> None:
+    out = _sealed_output(tmp_path)
+    recorded = sha256_file(out / "manifest.json")
+    ok = CliRunner().invoke(cli.main, ["verify", str(out), "--expect", recorded.upper()])
+    assert ok.exit_code == 0, ok.output
+    # A forger edits a file and re-hashes both manifests: verify alone passes, the case file's hash does not.
+    report = out / "report.json"
+    report.write_text(report.read_text(encoding="utf-8").replace("audited", "audited "), encoding="utf-8")
+    run = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for entry in run["files"]:
+        if entry["path"] == "report.json":
+            entry["sha256"], entry["size"] = sha256_file(report), report.stat().st_size
+    (out / "manifest.json").write_text(json.dumps(run), encoding="utf-8")
+    assert verify(out) == []
+    forged = CliRunner().invoke(cli.main, ["verify", str(out), "--expect", recorded])
+    assert forged.exit_code == 1 and "altered: manifest.json" in forged.output
+    bad = CliRunner().invoke(cli.main, ["verify", str(out), "--expect", "xyz"])
+    assert bad.exit_code == 2

@@ -172,7 +172,8 @@ def _judge_again(store: Store, request: AuditRequest, snapshots: Path, options: 
 def record_batch(store: Store, ruleset: Ruleset, options: RunOptions, only: list[str], batch: BatchReport) -> None:
     """Make a batch judged offline the store's batch, so `auditor report` rebuilds this one."""
     store.reset(batch_settings(ruleset, options, only), batch.started_at)
-    store.add_sites([SiteInput(url=s.input_url, name=s.name, profiles=tuple(s.profiles), registry=s.registry)
+    store.add_sites([SiteInput(url=s.input_url, name=s.name, profiles=tuple(s.profiles), registry=s.registry,
+                               slug=Path(s.report_path).parent.name if s.report_path else "")
                      for s in batch.sites])
     run_id = store.begin_run("from-snapshots", "", 0)
     for site in batch.sites:

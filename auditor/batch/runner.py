@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -24,7 +25,7 @@ from auditor.batch.settings import batch_settings
 from auditor.batch.store import Store
 from auditor.browse.netguard import start_guard
 from auditor.browse.pool import BrowserPool
-from auditor.errors import reason
+from auditor.errors import AuditorError, OutputError, output_problem, reason
 from auditor.inputs.sites import SiteInput
 from auditor.judge.extract import PageCache
 from auditor.judge.ruleset import Ruleset
@@ -83,6 +84,7 @@ class _Batch:
         cache = PageCache()  # nothing read yet (a site given up on is not rendered)
         try:
             profiles = profiles_for(site, self.judging)
+            # The store gives every site its own folder (Store.pending_sites); site_slug: a bare SiteInput.
             site_dir = self.options.out_dir / SITES_DIR / (site.slug or site_slug(site.url))
             if attempt > self.max_attempts:  # earlier runs died while on this site, every time
                 snapshot = _error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
@@ -97,14 +99,28 @@ class _Batch:
             self.store.release_site(site.url)  # a graceful stop: the site goes back to the queue
             raise
         except Exception as exc:  # our bug on one site is that site's error, not the end of the batch
+            if (problem := output_problem(exc)) is not None:  # but our disk is no site's fault: stop
+                self._give_back(site.url)
+                raise _stopped(problem) from exc
             log.exception("auditing %s failed", site.url)
             report = SiteReport(input_url=site.url, final_url=site.url, name=site.name, status=SiteStatus.ERROR,
                                 error=reason(f"internal error: {type(exc).__name__}: {exc}"),
                                 profiles=profiles_for(site, self.judging), registry=site.registry,
                                 started_at=now_iso(), finished_at=now_iso())
-        self.store.finish_site(report, self.run_id)  # the commit that makes the site done
+        try:
+            self.store.finish_site(report, self.run_id)  # the commit that makes the site done
+        except sqlite3.Error as exc:
+            if (problem := output_problem(exc)) is None:
+                raise
+            self._give_back(site.url)
+            raise _stopped(problem) from exc
         if self.events:
             self.events.site_done(report)
+
+    def _give_back(self, url: str) -> None:
+        """Queue a site again that we could not finish for our own sake (its attempt is not counted)."""
+        with contextlib.suppress(sqlite3.Error):  # a full disk may refuse this too: the next run requeues it
+            self.store.release_site(url)
 
     async def render(self, site: SiteInput, site_dir: Path, kinds: set[str], attempt: int
                      ) -> tuple[SiteSnapshot, PageCache]:
@@ -140,9 +156,16 @@ class _Batch:
             report = judge(stored.model_copy(update={"snapshot": broken}), self.ruleset, site_dir, self.judging)
         try:
             self.html.write_site(self.header, report, self.options.out_dir)
-        except Exception:  # the result stands; `auditor report` can write the page again
+        except Exception as exc:  # the result stands; `auditor report` can write the page again
+            if output_problem(exc) is not None:
+                raise
             log.exception("writing the report page of %s failed", stored.url)
         return report
+
+
+def _stopped(problem: str) -> OutputError:
+    return OutputError(f"cannot write the output folder: {problem}. The audit stopped; finished sites are "
+                       "kept in the store: continue with --resume once the folder can be written")
 
 
 def _error_snapshot(url: str, why: str) -> SiteSnapshot:
@@ -162,7 +185,10 @@ async def audit_store(store: Store, ruleset: Ruleset, options: RunOptions, event
         await _run_pending(store, ruleset, options, events, run_id)
         state = "completed" if store.totals().pending == 0 else "interrupted"
     finally:
-        store.end_run(run_id, state)
+        try:
+            store.end_run(run_id, state)
+        except sqlite3.Error:  # a full disk: the run stays 'running', and the next one records it 'killed'
+            log.warning("could not record the end of run %d", run_id)
     return state
 
 
@@ -185,7 +211,7 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
             throttle = make_throttle(options)
             try:
                 # A TaskGroup: should a worker ever fail (the disk is full), the others stop too.
-                with _stop_on_sigterm():
+                with _stop_on_sigterm(), _first_auditor_error():
                     async with asyncio.TaskGroup() as workers:
                         control = workers.create_task(throttle.control())
                         tasks = [workers.create_task(batch.worker(queue, throttle)) for _ in range(throttle.high)]
@@ -197,6 +223,18 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
     finally:
         if proxy is not None:
             await proxy.close()
+
+
+@contextlib.contextmanager
+def _first_auditor_error() -> Iterator[None]:
+    """A worker that stops the run (the disk is full) stops its TaskGroup: raise its reason, not the group."""
+    try:
+        yield
+    except ExceptionGroup as group:
+        ours = next((exc for exc in group.exceptions if isinstance(exc, AuditorError)), None)
+        if ours is None:
+            raise
+        raise ours from group
 
 
 @contextlib.contextmanager

@@ -24,17 +24,17 @@ import os
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import IO
 
 from auditor.batch.settings import BatchSettings
 from auditor.errors import StoreError
 from auditor.inputs.sites import SiteInput
-from auditor.layout import LOCK_FILE, STORE_FILE
+from auditor.layout import LOCK_FILE, STORE_FILE, site_folder_name, site_slug
 from auditor.models import RegistryRecords, RegistryValues, SiteReport, now_iso, site_verdict, worst_failure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: each site's folder is kept in its row (issue 13)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,10 +59,13 @@ CREATE TABLE IF NOT EXISTS sites (
     run_id INTEGER,
     status TEXT, verdict TEXT, worst TEXT, fails INTEGER, reviews INTEGER,
     report TEXT,                            -- the SiteReport (contract fields), JSON
-    finished_at TEXT
+    finished_at TEXT,
+    folder TEXT                             -- its folder under sites/ (schema 2; unique)
 );
 CREATE INDEX IF NOT EXISTS sites_by_state ON sites (state, position);
 """
+# After the migration of a schema 1 store, whose sites table has no folder column yet.
+FOLDER_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_folder ON sites (folder)"
 
 
 @dataclass(frozen=True)
@@ -114,24 +117,53 @@ class Store:
         self.db.execute("PRAGMA synchronous=FULL")  # a commit is on disk before we go on
         self.db.executescript(SCHEMA)
         version = self._meta("schema")
-        if version is None:
-            self._set_meta("schema", str(SCHEMA_VERSION))
-        elif int(version) > SCHEMA_VERSION:
+        if version is not None and int(version) > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer auditor (store schema {version})")
+        if version != str(SCHEMA_VERSION):  # new, or begun by an older auditor (a store opened to read writes nothing)
+            with self._transaction():
+                self._add_folders()
+                self.db.execute(FOLDER_INDEX)
+                self._set_meta("schema", str(SCHEMA_VERSION))
+
+    def _add_folders(self) -> None:
+        """Schema 1 → 2: give every site of a batch begun by an older auditor the folder it used.
+
+        A finished site: the one its report is in. Any other: the one the older auditor would
+        have chosen (site_slug), so a resumed batch finds the files of its sites in flight;
+        unless another site took that name (the collision issue 13 is about): then a new one.
+        """
+        columns = [row[1] for row in self.db.execute("PRAGMA table_info(sites)")]
+        if "folder" not in columns:
+            self.db.execute("ALTER TABLE sites ADD COLUMN folder TEXT")
+        rows = self.db.execute("SELECT position, url, input, report FROM sites WHERE folder IS NULL "
+                               "ORDER BY state != 'done', position").fetchall()
+        taken = {row[0] for row in self.db.execute("SELECT folder FROM sites WHERE folder IS NOT NULL")}
+        for position, url, raw_input, raw_report in rows:
+            report_path = json.loads(raw_report).get("report_path") if raw_report else None
+            folder = PurePosixPath(report_path).parent.name if report_path else (
+                site_from_json(raw_input).slug or site_slug(url))
+            if folder in taken:
+                folder = site_folder_name(url, position)
+            taken.add(folder)
+            self.db.execute("UPDATE sites SET folder = ? WHERE position = ?", (folder, position))
 
     # --- opening and closing -------------------------------------------------------
 
     @classmethod
     def open(cls, out_dir: Path, exclusive: bool = True) -> Store:
         """Open (or create) the store of `out_dir`; `exclusive` takes the folder's run lock."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        lock = _take_lock(out_dir / LOCK_FILE) if exclusive else None
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            lock = _take_lock(out_dir / LOCK_FILE) if exclusive else None
+        except OSError as exc:  # read-only, full, not ours: say so in one line
+            raise StoreError(f"{out_dir}: cannot write the output folder ({exc.strerror or exc})") from exc
         try:
             return cls(out_dir, lock)
         except sqlite3.DatabaseError as exc:
             if lock is not None:
                 lock.close()
-            raise StoreError(f"{out_dir / STORE_FILE}: not a usable audit store ({exc})") from exc
+            problem = "cannot write it" if "readonly" in str(exc) or "disk" in str(exc) else "not a usable audit store"
+            raise StoreError(f"{out_dir / STORE_FILE}: {problem} ({exc})") from exc
 
     @staticmethod
     def exists(out_dir: Path) -> bool:
@@ -199,14 +231,25 @@ class Store:
             last = db.execute("SELECT COALESCE(MAX(position), 0) FROM sites").fetchone()[0]
             added = 0
             for site in sites:
-                cursor = db.execute("INSERT OR IGNORE INTO sites (position, url, input) VALUES (?, ?, ?)",
-                                    (last + added + 1, site.url, site_to_json(site)))
-                added += cursor.rowcount
+                position = last + added + 1
+                if db.execute("SELECT 1 FROM sites WHERE url = ?", (site.url,)).fetchone():
+                    continue
+                db.execute("INSERT INTO sites (position, url, input, folder) VALUES (?, ?, ?, ?)",
+                           (position, site.url, site_to_json(site), self._free_folder(site, position)))
+                added += 1
         return added
 
+    def _free_folder(self, site: SiteInput, position: int) -> str:
+        """The site's folder: the name its input asks for (tests, the demo) if free, else host_position."""
+        for name in (site.slug, site_folder_name(site.url, position), f"{site.slug}_{position}"):
+            if name and not self.db.execute("SELECT 1 FROM sites WHERE folder = ?", (name,)).fetchone():
+                return name
+        raise StoreError(f"{self.path}: no free folder name for {site.url}")  # cannot be: positions are unique
+
     def pending_sites(self) -> list[SiteInput]:
-        rows = self.db.execute("SELECT input FROM sites WHERE state != 'done' ORDER BY position").fetchall()
-        return [site_from_json(row[0]) for row in rows]
+        """Sites still to audit, each with the folder of its files as `slug`."""
+        rows = self.db.execute("SELECT input, folder FROM sites WHERE state != 'done' ORDER BY position").fetchall()
+        return [replace(site_from_json(raw), slug=folder) for raw, folder in rows]
 
     def totals(self) -> Totals:
         totals = Totals()

@@ -45,6 +45,19 @@ QUIET_ARGS = (
     "--js-flags=--max-old-space-size=512",
 )
 
+# Channels that would leave the browser beside the egress proxy (netguard.py carries HTTP
+# only, issue 13): WebRTC's STUN/TURN datagrams and host candidates, QUIC and WebTransport
+# (HTTP/3 is UDP), DNS over HTTPS and the browser's own resolver. With these, UDP leaves
+# only as what the proxy carries: nothing.
+NO_BYPASS_ARGS = (
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+    "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+    "--enforce-webrtc-ip-permission-check",
+    "--disable-quic",
+    "--disable-features=DnsOverHttps,AsyncDns,WebRtcHideLocalIpsWithMdns,WebTransport,DirectSockets",
+    "--disable-blink-features=WebTransport,DirectSockets",
+)
+
 INSTALL_HINT = (
     "Install one of: `playwright install chromium` (needs internet), "
     "`apt-get install -y chromium` (Debian/Ubuntu), or pass --browser PATH / set AUDITOR_BROWSER."
@@ -89,7 +102,7 @@ async def launch(pw: Playwright, explicit: str | None = None, proxy: str | None 
                  ) -> tuple[Browser, BrowserChoice]:
     """Launch headless Chromium; with `proxy`, every connection (loopback included) goes through it."""
     choice = choose_browser(pw, explicit)
-    args = list(QUIET_ARGS)
+    args = [*QUIET_ARGS, *NO_BYPASS_ARGS]
     if proxy:
         # "<-loopback>" removes Chromium's built-in bypass for localhost, so loopback is guarded too.
         args += [f"--proxy-server={proxy}", "--proxy-bypass-list=<-loopback>"]

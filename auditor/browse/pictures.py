@@ -95,7 +95,7 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
             name = f"{kind}-part{number}.jpg"
             await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
             shots.append(Screenshot(file=name, y=top, height=bottom - top))
-    except (PlaywrightError, TimeoutError) as exc:
+    except Exception as exc:  # noqa: BLE001 - pictures are evidence extras: a failure costs them, never the site
         log.info("pictures of %s (%.0f×%.0f) stopped: %s", page.url, width, height, short_error(exc))
     return shots
 

@@ -7,8 +7,10 @@ browser can crash, hang or grow, so it lives in *generations*:
 * **crash**: the browser disconnects (or a health probe after a failed site gets no
   answer) → the generation is killed and a new one launched; the sites that were on it are
   retried by their workers;
-* **hang**: a site takes far longer than its own time limit → the browser is not
-  answering; it is killed by pid (a hung browser may not answer a close either);
+* **hang**: a site takes far longer than its own time limit, and the browser does not
+  answer a probe → it is killed by pid (a hung browser may not answer a close either).
+  When it does answer, the time went on that site (its pages, or our judging of them):
+  that site alone ends as ``error``, the browser and the sites beside it go on;
 * **recycle**: after `recycle_after` sites a generation stops taking new sites, a new one
   takes over at once, and the old one closes when its last site is done (no pause).
 
@@ -106,6 +108,14 @@ class BrowserPool:
             try:
                 snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds, cited), self.hang_after_s)
             except TimeoutError:
+                if await self._healthy(generation):
+                    # The browser answers: the time went on this site (its pages, or our judging of
+                    # them), so the site is charged with it, not the browser and the sites beside it.
+                    log.warning("%s took more than %.0f s; the browser is well", url, self.hang_after_s)
+                    return RenderResult(SiteSnapshot(
+                        input_url=url, final_url=url, status=SiteStatus.ERROR, started_at=started,
+                        finished_at=now_iso(), error=f"not audited: the site took more than {self.hang_after_s:.0f} s "
+                                                     "(the browser was answering)"))
                 await self._replace(generation, kill=True)
                 return RenderResult(None, f"browser did not answer within {self.hang_after_s:.0f} s (hung); "
                                           "relaunched")

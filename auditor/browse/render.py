@@ -28,7 +28,7 @@ from auditor.browse.pictures import take_pictures
 from auditor.browse.settle import NetworkWatch, install_tracker, settle
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
-from auditor.layout import write_atomic
+from auditor.layout import DOM_COPY_HEAD, write_atomic
 from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
 from auditor.options import Limits
 from auditor.urls import same_site, split_url
@@ -36,9 +36,8 @@ from auditor.urls import same_site, split_url
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
-
-DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-                "style-src 'unsafe-inline'; img-src data:\">")
+DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
+DOM_COPY_TIMEOUT_S = 20.0
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
 
@@ -176,6 +175,7 @@ class SiteRenderer:
         try:
             response = await page.goto(url, wait_until="load", timeout=timeout_ms)
         except PlaywrightTimeout:
+            # Read what arrived; whether the document itself is whole is asked below (_incomplete).
             # Slow sub-resources should not lose a page whose document did arrive.
             if page.url in ("about:blank", ""):
                 return PageSnapshot(kind=kind, url=url, final_url=url, fetched_at=fetched,
@@ -190,10 +190,14 @@ class SiteRenderer:
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
         try:
             data = await self._extract_settled(page, network)
-            dom = await self._save_dom(page, kind, site_dir)
+            dom = await self._save_dom(page, kind, site_dir) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
+        if data is None:  # the answer's headers came, its page never did
+            return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
+                                error=f"timeout: no page arrived within {timeout_ms / 1000:.0f} s")
+        data = well_formed(data)
         snapshot = PageSnapshot(
             kind=kind, url=url, final_url=page.url, fetched_at=fetched,
             http_status=response.status if response else None,
@@ -203,16 +207,19 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
-            truncated=bool(data.get("truncated")), dom=dom)
+            truncated=bool(data.get("truncated")), dom=dom,
+            incomplete=_incomplete(data, network, page.url, timeout_ms / 1000))
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes)
         if not self.limits.screenshots:
             return snapshot
-        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, cited(snapshot),
+        # Judging is CPU work of ours: off the event loop, which keeps watching the browser.
+        boxes = await asyncio.to_thread(cited, snapshot)
+        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, boxes,
                                     whole=kind == "home" or self.limits.whole_pages,
                                     max_whole_height=self.limits.max_screenshot_height)
         return snapshot.model_copy(update={"screenshots": shots})
 
-    async def _extract_settled(self, page: Page, network: NetworkWatch) -> dict[str, Any]:
+    async def _extract_settled(self, page: Page, network: NetworkWatch) -> dict[str, Any] | None:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
         for attempt in range(3):
             try:
@@ -226,8 +233,10 @@ class SiteRenderer:
                 await settle(page, self.limits, network=network)
         raise AssertionError("unreachable")
 
-    async def _extract(self, page: Page) -> dict[str, Any]:
-        data: dict[str, Any] = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+    async def _extract(self, page: Page) -> dict[str, Any] | None:
+        data: dict[str, Any] | None = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        if data is None:  # no document yet (snapshot.js)
+            return None
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
@@ -244,7 +253,9 @@ class SiteRenderer:
         box = await element.bounding_box()
         if box is None or not await element.is_visible():
             return
-        inner: dict[str, Any] = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        inner: dict[str, Any] | None = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        if inner is None:
+            return
         dx, dy = box["x"], box["y"]
         for key in ("blocks", "links", "images"):
             for item in inner[key]:
@@ -255,20 +266,22 @@ class SiteRenderer:
                 data[key].append(item)
 
     async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
-        """The rendered DOM as HTML (what scripts made of the page), kept as evidence beside the snapshot."""
-        try:  # cut inside the page: a 50 MB DOM is not worth sending whole over the wire
-            html = str(await page.evaluate(
-                "(max) => '<!DOCTYPE html>' + document.documentElement.outerHTML.slice(0, max)",
-                self.limits.max_dom_bytes))
-        except PlaywrightError as exc:
+        """The rendered DOM (what scripts made of the page) as inert HTML, kept as evidence beside the snapshot."""
+        try:
+            copy = await asyncio.wait_for(_inert_dom(page, self.limits.max_dom_bytes), DOM_COPY_TIMEOUT_S)
+        except (PlaywrightError, TimeoutError, KeyError, TypeError) as exc:
             log.info("no DOM copy of %s: %s", page.url, short_error(exc))
             return None
+        removed = copy.get("removed") or {}
+        note = (f"<!-- The rendered DOM, made inert by the auditor: {removed.get('elements', 0)} elements that run, "
+                f"load or navigate, {removed.get('handlers', 0)} event handlers and {removed.get('urls', 0)} "
+                "script or data URLs left out; fetching attributes renamed data-auditor-*"
+                f"{'; cut at the size limit' if copy.get('cut') else ''}. -->")
+        data = (DOM_COPY_HEAD + note + str(copy.get("html", ""))).encode("utf-8", "replace")
+        # Cut on a character boundary: a cut inside a tag ends the file, it cannot start one.
+        data = data[: self.limits.max_dom_bytes].decode("utf-8", "ignore").encode("utf-8")
         name = f"{kind}.html"
-        # Opened later from disk, the copy must not run the site's scripts or fetch anything.
-        inert = re.sub(r"(<head\b[^>]*>)", r"\1" + DOM_COPY_CSP, html, count=1, flags=re.IGNORECASE)
-        if inert == html:
-            inert = DOM_COPY_CSP + html
-        write_atomic(site_dir / name, inert.encode("utf-8", "replace")[: self.limits.max_dom_bytes])
+        await asyncio.to_thread(write_atomic, site_dir / name, data)
         return name
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
@@ -378,6 +391,54 @@ def bounded(snapshot: PageSnapshot, max_bytes: int) -> PageSnapshot:
     blocks = sorted(keep + kept_main, key=lambda b: (b.bbox[1], b.bbox[0]))
     links = snapshot.links[: max(100, len(snapshot.links) * max_bytes // size)]
     return snapshot.model_copy(update={"blocks": blocks, "links": links, "truncated": True})
+
+
+async def _inert_dom(page: Page, max_chars: int) -> dict[str, Any]:
+    """Run domcopy.js in a world of its own: the page's scripts share its DOM but not its JavaScript,
+    so they cannot redefine what the serialiser calls (String.prototype.replace, Node getters …)."""
+    session = await page.context.new_cdp_session(page)
+    try:
+        tree = await session.send("Page.getFrameTree")
+        world = await session.send("Page.createIsolatedWorld", {
+            "frameId": tree["frameTree"]["frame"]["id"], "worldName": "auditor-dom-copy"})
+        result = await session.send("Runtime.evaluate", {
+            "expression": f"({DOM_COPY_JS})({int(max_chars)})", "contextId": world["executionContextId"],
+            "returnByValue": True})
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await session.detach()
+    if "exceptionDetails" in result:
+        raise PlaywrightError(str(result["exceptionDetails"].get("text", "DOM copy failed")))
+    value: dict[str, Any] = result["result"]["value"]
+    return value
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(value: Any) -> Any:
+    """The page's data with every lone UTF-16 surrogate replaced by U+FFFD.
+
+    JavaScript strings may hold half a surrogate pair (a title set by script, text cut by the
+    page); JSON and UTF-8 cannot, and a snapshot that cannot be written is a site lost (issue 13).
+    """
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value) if _LONE_SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [well_formed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: well_formed(item) for key, item in value.items()}
+    return value
+
+
+def _incomplete(data: dict[str, Any], network: NetworkWatch, url: str, waited_s: float) -> str | None:
+    """Why the page is known to lack its end, if it is: its transfer broke off, or was still going."""
+    failure = network.document_failures.get(url)
+    if failure:
+        return f"the transfer of the page broke off ({failure}): only its first part arrived"
+    if data.get("ready") == "loading":
+        return f"the page was still arriving after {waited_s:.0f} s: only its first part was read"
+    return None
 
 
 def _origin(url: str) -> str:

@@ -81,14 +81,16 @@ class NetworkWatch:
         self.page = page
         self.pending: set[Request] = set()  # the requests themselves: an end without a start is harmless
         self.last = time.monotonic()
+        # Why the transfer of the page itself broke off, by the address it had (a cut page, issue 13).
+        self.document_failures: dict[str, str] = {}
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
+        page.on("requestfailed", self._failed)
 
     def stop(self) -> None:
         self.page.remove_listener("request", self._started)
         self.page.remove_listener("requestfinished", self._ended)
-        self.page.remove_listener("requestfailed", self._ended)
+        self.page.remove_listener("requestfailed", self._failed)
 
     def _started(self, request: Request) -> None:
         self.pending.add(request)
@@ -97,6 +99,13 @@ class NetworkWatch:
     def _ended(self, request: Request) -> None:
         self.pending.discard(request)
         self.last = time.monotonic()
+
+    def _failed(self, request: Request) -> None:
+        self._ended(request)
+        failure = request.failure or ""
+        # ERR_ABORTED: a newer navigation replaced this one, which is no cut.
+        if request.is_navigation_request() and request.frame == self.page.main_frame and "ERR_ABORTED" not in failure:
+            self.document_failures[request.url] = failure or "failed"
 
     async def quiet(self, quiet_s: float, max_s: float) -> None:
         """Return once nothing has been in flight for `quiet_s`, or after `max_s` whatever happens."""

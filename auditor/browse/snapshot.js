@@ -7,6 +7,7 @@
 // linked and what is a footer is read from the page's structure (the elements around the
 // text), position only where the structure says nothing.
 (limits) => {
+  if (!document.documentElement) return null;  // nothing arrived yet (headers, then a stalled body)
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "HEAD", "TITLE"]);
   // Class or id words that name a page's footer or header. The strong ones decide wherever the
   // element sits; the weak ones ("bottom", "record") only in the lower half of the content.
@@ -75,6 +76,8 @@
   const rectOf = (r) => [r.left + sx, r.top + sy, r.width, r.height];
   const onPage = (r) => r.width > 0 && r.height > 0 && r.right + sx > 0 && r.bottom + sy > 0;
   const clean = (s) => s.replace(/\s+/g, " ").trim();
+  // Cut to n UTF-16 units, never between the two halves of a pair (a lone half cannot be stored).
+  const cut = (s, n) => (/[\uD800-\uDBFF]/.test(s.charAt(n - 1)) ? s.slice(0, n - 1) : s.slice(0, n));
 
   // --- CSS-drawn text ---------------------------------------------------------------
   const unescapeCss = (s) => s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex, ch) => {
@@ -224,7 +227,7 @@
       const target = ownTarget(a);
       if (target && !known.has(target.url) && visibleElement(a)) {
         known.add(target.url);
-        found.push({ text: clean(a.getAttribute("aria-label") || a.getAttribute("title") || imageText(a)).slice(0, 300),
+        found.push({ text: cut(clean(a.getAttribute("aria-label") || a.getAttribute("title") || imageText(a)), 300),
           url: target.url, via: target.via });
       }
     }
@@ -232,12 +235,12 @@
   };
   const flush = () => {
     if (!group) return;
-    const text = clean(group.parts.join("")).slice(0, limits.maxBlockChars);
+    const text = cut(clean(group.parts.join("")), limits.maxBlockChars);
     if (text) {
       const box = [group.x0, group.y0, group.x1 - group.x0, group.y1 - group.y0];
       const cx = group.x0 + (group.x1 - group.x0) / 2;
       const links = Array.from(group.links.entries()).map(([url, l]) => (
-        { text: clean(l.text).slice(0, 300), url, via: l.via }));
+        { text: cut(clean(l.text), 300), url, via: l.via }));
       blocks.push({
         text, bbox: box, region: "main",
         centered: Math.abs(cx - viewW / 2) <= viewW * 0.08,
@@ -324,7 +327,7 @@
       : el.getBoundingClientRect();
     if (!isArea && !onPage(r)) continue;
     const box = rectOf(r);
-    const text = labelOf(el).slice(0, 300);
+    const text = cut(labelOf(el), 300);
     const item = { text, bbox: box, region: regionOf(el, box), title: clean(el.getAttribute("title") || "") };
     const target = ownTarget(el);
     if (target) {
@@ -346,12 +349,12 @@
     const box = rectOf(r);
     const around = container(img);
     // The words beside the picture ("ICP备案号：<img>") say what it may show.
-    const context = around === document.body ? "" : clean(around.innerText || "").slice(0, 200);
+    const context = around === document.body ? "" : cut(clean(around.innerText || ""), 200);
     images.push({ alt: clean(img.getAttribute("alt") || img.getAttribute("title") || ""), src: img.currentSrc || img.src || "",
       href: target ? target.url : null, bbox: box, region: regionOf(img, box), context });
   }
 
   const password = queryAll("input[type=password]").some(visibleElement);
   return { title: document.title || "", page_size: [pageW, pageH], blocks, links, images, clickables,
-    has_password_field: password, truncated };
+    has_password_field: password, truncated, ready: document.readyState };
 }

@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 
 from auditor.errors import InputFileError
 from auditor.identifiers import check_uscc, parse_phone
-from auditor.inputs.sites import LIST_COLUMNS, REGISTRY_COLUMNS, InputProblems, SiteInput, decode_file
+from auditor.inputs.sites import (
+    LIST_COLUMNS,
+    REGISTRY_COLUMNS,
+    InputProblems,
+    SiteInput,
+    csv_header,
+    csv_records,
+    decode_file,
+)
 from auditor.models import RegistryRecords, RegistryValues
 from auditor.urls import canonical_url, site_key
 
@@ -66,13 +74,12 @@ def _csv_rows(text: str, source: str, problems: InputProblems) -> Iterator[RawRo
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), 0)
     reader = csv.DictReader(io.StringIO("".join(lines[start:])))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    header = csv_header(reader, source, start + 1)
     reader.fieldnames = header
     unknown = [h for h in header if h not in (*REGISTRY_KEY_COLUMNS, *REGISTRY_COLUMNS)]
     if unknown:
         problems.add(source, start + 1, f"unknown column(s) ignored: {', '.join(unknown)}")
-    for row in reader:
-        number = start + reader.line_num
+    for number, row in csv_records(reader, source, start, problems):
         if None in row:
             problems.add(source, number, "more values than columns; row skipped")
             continue

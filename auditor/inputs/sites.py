@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,19 +82,41 @@ def _read_list(text: str, source: str) -> tuple[list[SiteInput], list[str]]:
     return dedupe(sites, problems, source)
 
 
+def csv_header(reader: csv.DictReader[str], source: str, line: int) -> list[str]:
+    """The header of a CSV, lower case; one the csv module cannot read is the file's problem."""
+    try:
+        return [h.strip().lower() for h in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise InputFileError(f"{source}:{line}: {exc}") from exc
+
+
+def csv_records(reader: csv.DictReader[str], source: str, start: int, problems: InputProblems
+                ) -> Iterator[tuple[int, dict[str, str | None]]]:
+    """The rows of a CSV with their line numbers. A row the csv module cannot read (a field over its
+    128 KiB limit, a NUL byte) is a line-numbered problem and is skipped; reading goes on after it."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.add(source, start + reader.line_num + 1, f"{exc}; row skipped")
+            continue
+        yield start + reader.line_num, row
+
+
 def _read_csv(text: str, source: str) -> tuple[list[SiteInput], list[str]]:
     problems = InputProblems()
     lines = text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#"))
     reader = csv.DictReader(io.StringIO("".join(lines[start:])))
-    header = [h.strip().lower() for h in reader.fieldnames or []]
+    header = csv_header(reader, source, start + 1)
     reader.fieldnames = header
     unknown = [h for h in header if h not in KNOWN_COLUMNS]
     if unknown:
         problems.add(source, start + 1, f"unknown column(s) ignored: {', '.join(unknown)}")
     sites = []
-    for row in reader:
-        number = start + reader.line_num
+    for number, row in csv_records(reader, source, start, problems):
         if None in row:
             problems.add(source, number, "more values than columns; row skipped")
             continue

@@ -2,7 +2,8 @@
 
 A rule that does not share a profile with the site is ``not_applicable``; a check
 that raises, or returns a message code it did not declare, is ``error`` for that rule
-only; a ``fail`` that rests on a page which could not be loaded becomes
+only; a ``fail`` that rests on a page which could not be loaded, or that arrived cut
+(``PageSnapshot.incomplete``), becomes
 ``needs_review``, because what we could not see is not proven missing.
 """
 
@@ -57,6 +58,12 @@ def _unavailable_pages(rule: Rule, site: SiteFacts) -> list[str]:
     return problems
 
 
+def _incomplete_pages(rule: Rule, site: SiteFacts) -> list[str]:
+    """The pages the rule reads that arrived cut: what is missing may be what it looks for (a footer)."""
+    pages = (site.snapshot.page(kind) for kind in rule.pages)
+    return [f"{page.kind}: {page.incomplete}" for page in pages if page is not None and page.incomplete]
+
+
 def run_rule(rule: Rule, site: SiteFacts, profiles: set[str], registry: RegistryValues | None = None) -> Verdict:
     if not profiles & set(rule.profiles):
         return Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "、".join(sorted(profiles))})
@@ -71,9 +78,12 @@ def run_rule(rule: Rule, site: SiteFacts, profiles: set[str], registry: Registry
         log.error("check %s returned the undeclared code %r", rule.check, verdict.code)  # pragma: no mutate
         detail = f"check {rule.check} returned undeclared code {verdict.code}"
         return Verdict(Outcome.ERROR, "error", {"detail": detail})
-    unavailable = _unavailable_pages(rule, site)
-    if verdict.outcome == Outcome.FAIL and unavailable:
+    if verdict.outcome != Outcome.FAIL:
+        return verdict
+    if unavailable := _unavailable_pages(rule, site):
         return Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "; ".join(unavailable)})
+    if incomplete := _incomplete_pages(rule, site):
+        return Verdict(Outcome.NEEDS_REVIEW, "page_incomplete", {"detail": "; ".join(incomplete)})
     return verdict
 
 

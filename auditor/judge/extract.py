@@ -6,21 +6,24 @@ Pure functions: the same snapshot always gives the same findings, without a brow
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from itertools import islice
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import PROV_NAME, link_kind, parse_phone, scan
+from auditor.identifiers import MAX_MATCHES, PROV_NAME, link_kind, parse_phone, scan
 from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
 from auditor.normalize import collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
 # Public bodies run sites too (政府门户): 人民政府办公室, 管理委员会 …
-ENTITY_SUFFIX = (r"(?:股份有限公司|有限责任公司|有限公司|分公司|集团公司|合伙企业|\(有限合伙\)"
-                 r"|事务所|工作室|合作社|个体工商户|人民政府办公室|人民政府|管理委员会|委员会)")
+ENTITY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "集团公司", "合伙企业", "(有限合伙)", "事务所",
+                   "工作室", "合作社", "个体工商户", "人民政府办公室", "人民政府", "管理委员会", "委员会")
+ENTITY_SUFFIX = "(?:" + "|".join(re.escape(word) for word in ENTITY_SUFFIXES) + ")"
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 # A natural person who runs the site (an exempt individual, a personal blog) is named by name: after
 # an operator label ("经营者：张伟（个人）"), or defined as "we" ("李一舟（以下简称“我们”）").
@@ -43,6 +46,8 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 
 def _a_person(name: str) -> bool:
     return (name[0] in SURNAMES or name.startswith(COMPOUND_SURNAMES)) and not any(w in name for w in NOT_A_PERSON)
+
+
 # Template text standing where a name or an address belongs ("某某网络科技有限公司", "XX省XX市").
 PLACEHOLDER_RE = re.compile(r"某某|[xX×]{2,}|\*{2,}|\((?:公司)?名称\)|\(地址\)")
 # Words that precede a name in footers ("版权所有：XX有限公司") but are not part of it.
@@ -55,16 +60,83 @@ ENTITY_PREFIXES = ("版权所有", "所有权", "主办单位", "主办", "承�
 # occur inside real names (华为技术有限公司).
 ENTITY_LEAD_INS = ("本协议由您与", "处理者为", "运营者为", "经营者为", "运营方为", "运营主体为", "您与", "由", "是指",
                    "是", "即", "系")
-ADDRESS_RE = re.compile(
-    r"(?:公司地址|联系地址|经营地址|办公地址|注册地址|通讯地址|营业地址|门店地址|总部地址|公司总部|总部|办公地点"
-    r"|经营场所|住所|地址|address)[:：]?"
-    r"(?P<addr>.{4,80}?)(?=电话|热线|邮编|传真|邮箱|e-?mail|客服|备案|版权|copyright|©|\||。|;|；|\(邮编|$)",
-    re.IGNORECASE)
+ADDRESS_LABELS = ("公司地址", "联系地址", "经营地址", "办公地址", "注册地址", "通讯地址", "营业地址", "门店地址",
+                  "总部地址", "公司总部", "总部", "办公地点", "经营场所", "住所", "地址", "address")
+ADDRESS_ENDS = ("电话", "热线", "邮编", "传真", "邮箱", "e-mail", "email", "客服", "备案", "版权", "copyright", "©", "|",
+                "。", ";", "；", "(邮编")
+_ADDRESS_LABEL_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_LABELS) + ")[:：]?"
+_ADDRESS_END_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_ENDS) + ")"
+ADDRESS_RE = re.compile(_ADDRESS_LABEL_RE + "(?P<addr>.{4,80}?)(?=" + _ADDRESS_END_RE + "|$)", re.IGNORECASE)
 ADDRESS_TOKENS = ("省", "市", "区", "县", "镇", "乡", "路", "街", "道", "号", "大厦", "园", "村", "楼", "室")
 # An address written without a label still has its shape: province or city, district, road, number.
 UNLABELLED_ADDRESS_RE = re.compile(
     r"(?P<addr>(?:" + "|".join(PROV_NAME) + r")[\u4e00-\u9fff]{0,6}?(?:省|市|自治区)?"
     r"[\u4e00-\u9fff]{1,8}?(?:市|区|县|旗)[\u4e00-\u9fff\d-]{1,20}?(?:路|街|道|巷|大道|胡同)[\d-]{1,6}号(?:[\u4e00-\u9fff\d-]{0,20}(?:楼|层|室|座|栋))?)")
+
+# ENTITY_RE and ADDRESS_RE say what is found; the two finders below find exactly that in
+# linear time. The regexes themselves try up to 40 (80) lengths at every character, each
+# against a dozen words: 100 KB of Chinese without a suffix, or of "地址：" repeated, cost
+# a second (issue 13). The finders look up where suffixes and terminators start once.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff()·]+")
+
+
+def _starting_at(words: tuple[str, ...], pattern: str) -> re.Pattern[str]:
+    """Where `pattern` (one of `words`, and what follows) matches: a cheap look at the first character first."""
+    firsts = "".join(sorted({c for w in words for c in (w[0].lower(), w[0].upper())}))
+    return re.compile("(?=[" + re.escape(firsts) + "])(?=" + pattern + ")", re.IGNORECASE)
+
+
+_SUFFIX = re.compile(ENTITY_SUFFIX)
+_SUFFIX_AT = _starting_at(ENTITY_SUFFIXES, ENTITY_SUFFIX)
+_ADDRESS_LABEL = re.compile(_ADDRESS_LABEL_RE, re.IGNORECASE)
+_ADDRESS_LABEL_AT = _starting_at(ADDRESS_LABELS, _ADDRESS_LABEL_RE)
+_ADDRESS_END_AT = _starting_at(ADDRESS_ENDS, _ADDRESS_END_RE)
+_LONGEST_LABEL = max(len(word) for word in ADDRESS_LABELS) + 1
+
+
+def entity_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ENTITY_RE.finditer(text) gives, in time linear in the text."""
+    suffixes = [m.start() for m in _SUFFIX_AT.finditer(text)]
+    pos = 0
+    for run in _NAME_RUN.finditer(text):
+        start = max(pos, run.start())
+        while True:
+            # The first suffix far enough in decides: a name may start up to 40 before it.
+            at = bisect_left(suffixes, start + 2)
+            if at == len(suffixes) or suffixes[at] >= run.end():
+                break
+            suffix = suffixes[at]
+            first = max(start, suffix - 40)
+            end = suffix + len(_SUFFIX.match(text, suffix).group(0))  # type: ignore[union-attr]
+            yield first, end
+            start = pos = end
+
+
+def address_spans(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, start of the address) of each match ADDRESS_RE.finditer(text) gives, in linear time."""
+    ends = [m.start() for m in _ADDRESS_END_AT.finditer(text)]
+    labels = [m.start() for m in _ADDRESS_LABEL_AT.finditer(text)]
+    at_label = 0
+    while at_label < len(labels):
+        start = labels[at_label]
+        label = _ADDRESS_LABEL.match(text, start)
+        assert label is not None
+        found = None
+        # `[:：]?` is greedy, then given back if the address cannot end after the colon.
+        for addr in dict.fromkeys((label.end(), label.end() - (text[label.end() - 1:label.end()] in ":："))):
+            at = bisect_left(ends, addr + 4)
+            end = ends[at] if at < len(ends) else len(text)
+            if addr + 4 <= end <= addr + 80:
+                found = (start, end, addr)
+                break
+        if found is not None:
+            yield found
+            at_label = bisect_left(labels, found[1])
+            continue
+        # No end within reach: nor for any label whose address starts more than 80 before
+        # that end (a label is at most _LONGEST_LABEL characters with its colon), so skip them all.
+        at_label = max(at_label + 1, bisect_left(labels, end - 80 - _LONGEST_LABEL))
+
 
 _T = TypeVar("_T")
 
@@ -124,20 +196,25 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
-    """Entity names and addresses: found by wording, not by an identifier format; template text is neither."""
+    """Entity names and addresses: found by wording, not by an identifier format; template text is neither.
+
+    At most MAX_MATCHES of each per block (a hostile block repeats a name without end).
+    """
     text = normalize(raw)
 
     def finding(kind: str, value: str) -> Finding:
         return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
                        evidence=evidence)
 
-    names = [name for m in ENTITY_RE.finditer(text) if len(name := strip_entity_prefix(m.group(0))) >= 6]
-    names += [n for m in PERSON_RE.finditer(text) if (n := m.group("after") or m.group("defined")) and _a_person(n)]
+    names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
+             if len(name := strip_entity_prefix(text[start:end])) >= 6]
+    names += [n for m in islice(PERSON_RE.finditer(text), MAX_MATCHES)
+              if (n := m.group("after") or m.group("defined")) and _a_person(n)]
     found = [finding("entity_name", name) for name in dict.fromkeys(names) if not PLACEHOLDER_RE.search(name)]
-    addresses = [m.group("addr").strip(":：,，;；.。( ") for m in ADDRESS_RE.finditer(text)]
+    addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]
     addresses = [a for a in addresses if sum(token in a for token in ADDRESS_TOKENS) >= 2]
     if not addresses:
-        addresses = [m.group("addr") for m in UNLABELLED_ADDRESS_RE.finditer(text)]
+        addresses = [m.group("addr") for m in islice(UNLABELLED_ADDRESS_RE.finditer(text), MAX_MATCHES)]
     return found + [finding("address", a) for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)]
 
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.discover import Vocabulary, load_vocabulary
 from auditor.errors import RuleFileError
 from auditor.judge.checks import CHECKS, ENGINE_CODES
+from auditor.layout import read_regular
 from auditor.models import PROFILES, Citation, Severity, Text
 from auditor.resources import rules_dir
 
@@ -76,15 +77,19 @@ class Ruleset:
         return Ruleset(self.pack, self.vocabulary, [r for r in self.rules if r.id in ids], self.directory)
 
 
+MAX_RULE_FILE_BYTES = 1_000_000  # the largest rule file of the pack is 10 KB
+
+
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(read_regular(path, MAX_RULE_FILE_BYTES).decode("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "yaml"
         raise RuleFileError([f"{path}: {where}: {getattr(exc, 'problem', None) or exc}"]) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError([f"{path}: file: {exc}"]) from exc
+        raise RuleFileError([f"{path}: file: {exc.strerror or exc}" if isinstance(exc, OSError)
+                             else f"{path}: file: {exc}"]) from exc
 
 
 def _pydantic_problems(path: Path, exc: ValidationError, prefix: str = "") -> list[str]:

@@ -41,7 +41,7 @@ def page_refs(snap: SiteSnapshot) -> list[PageRef]:
     """Each page as report.json lists it: where it ended, how it answered, its evidence files."""
     return [PageRef(kind=p.kind, url=p.final_url, status=p.http_status if p.error is None else "error",
                     dom=p.dom, screenshots=[s.file for s in p.screenshots], requested_url=p.url,
-                    redirects=p.redirects, error=p.error, fetched_at=p.fetched_at)
+                    redirects=p.redirects, error=p.error, fetched_at=p.fetched_at, incomplete=p.incomplete)
             for p in snap.pages]
 
 

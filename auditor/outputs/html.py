@@ -25,7 +25,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.layout import write_atomic
+from auditor.layout import is_inert_dom_copy, write_atomic
 from auditor.models import (
     OUTCOME_ORDER,
     SEVERITY_ORDER,
@@ -211,12 +211,13 @@ class HtmlWriter:
         self.env.globals["csp"] = (f"default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; "
                                    f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
 
-    def site(self, batch: BatchReport, site: SiteReport) -> str:
+    def site(self, batch: BatchReport, site: SiteReport, inert: frozenset[str] = frozenset()) -> str:
+        """The site's page; `inert`: its DOM copies safe to open (the others are named, not linked)."""
         results = sorted(site.results, key=_sort_key)
         counts = Counter(r.outcome.value for r in site.results)
         return self.env.get_template("site.html").render(
             batch=batch, site=site, results=results, counts=counts, root="../../",
-            verdict=site_verdict(site))
+            verdict=site_verdict(site), inert=inert)
 
     def index(self, batch: BatchReport, overview: Overview | None = None, run: RunState | None = None,
               downloads: list[str] | None = None) -> str:
@@ -235,5 +236,7 @@ class HtmlWriter:
         if not site.report_path:
             return None
         path = out_dir / site.report_path
-        write_atomic(path, self.site(batch, site))
+        # A folder audited before issue 13 holds live copies of the sites' pages: never one click away.
+        inert = frozenset(p.dom for p in site.pages if p.dom and is_inert_dom_copy(path.parent / p.dom))
+        write_atomic(path, self.site(batch, site, inert))
         return path

@@ -25,11 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.errors import AuditorError, SnapshotError
 from auditor.layout import (
+    LOCK_FILE,
     MANIFEST_FILE,
     REPORT_FILE,
     RUN_FILES,
     SITES_DIR,
     SNAPSHOT_FILE,
+    STORE_FILE,
     load_stored,
     site_folder,
     write_atomic,
@@ -67,6 +69,7 @@ class PageEvidence(_Model):
     fetched_at: str = ""  # UTC, ISO 8601
     dom: str | None = None
     screenshots: list[str] = Field(default_factory=list)
+    incomplete: str | None = None  # why the page arrived cut, if it did
 
 
 class SiteInfo(_Model):
@@ -158,7 +161,7 @@ def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
     if all(p.fetched_at for p in site.pages):
         return [PageEvidence(kind=p.kind, url=p.requested_url or p.url, final_url=p.url, redirects=p.redirects,
                              http_status=p.status, error=p.error, fetched_at=p.fetched_at, dom=p.dom,
-                             screenshots=p.screenshots) for p in site.pages]
+                             screenshots=p.screenshots, incomplete=p.incomplete) for p in site.pages]
     try:
         snapshot = load_stored(folder / SNAPSHOT_FILE).snapshot
     except SnapshotError:
@@ -299,6 +302,31 @@ def _verify_site(folder: Path, manifest: SiteManifest, prefix: str) -> list[Prob
     return problems
 
 
+# What may stand beside the sealed files at the top of an output folder: the batch store (it
+# changes with every run, so it is not sealed), its journal, the run lock, the site folders.
+UNSEALED_TOP = {STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", f"{STORE_FILE}-journal", LOCK_FILE, SITES_DIR,
+                MANIFEST_FILE}
+
+
+def _unexpected_at_top(out_dir: Path) -> list[Problem]:
+    """Files and folders at the top of the output folder that are neither sealed nor the tool's own."""
+    sealed = set(RUN_FILES)
+    return [Problem("unexpected", entry.name + ("/" if entry.is_dir() else ""), "not in the run manifest")
+            for entry in sorted(out_dir.iterdir()) if entry.name not in sealed | UNSEALED_TOP]
+
+
+def verify_expected(directory: Path, expected: str) -> list[Problem]:
+    """The manifest's own hash against the one recorded elsewhere (a case file): what seals the seal."""
+    path = directory / MANIFEST_FILE
+    if not path.is_file():
+        return [Problem("missing", MANIFEST_FILE)]
+    found = sha256_file(path)
+    if found != expected.lower():
+        return [Problem("altered", MANIFEST_FILE, f"sha256 {expected.lower()[:16]}… expected (--expect), "
+                                                  f"{found[:16]}… found")]
+    return []
+
+
 def _verify_run(out_dir: Path, manifest: RunManifest) -> list[Problem]:
     problems = _check_files(out_dir, manifest.files, "")
     folders = set()
@@ -316,6 +344,7 @@ def _verify_run(out_dir: Path, manifest: RunManifest) -> list[Problem]:
         else:
             problems.append(loaded if isinstance(loaded, Problem) else
                             Problem("unreadable", entry.path, "not a site manifest"))
+    problems += _unexpected_at_top(out_dir)
     sites = out_dir / SITES_DIR
     for folder in sorted(sites.iterdir()) if sites.is_dir() else []:
         if folder.name not in folders:

@@ -21,7 +21,7 @@ from auditor.judge.extract import SiteFacts
 from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, RegistryValues
 from auditor.normalize import collapse_spaces, normalize
 
-ENGINE_CODES = ("not_applicable", "page_unavailable", "error")
+ENGINE_CODES = ("not_applicable", "page_unavailable", "page_incomplete", "error")
 HOME = ("home",)
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp")
 
