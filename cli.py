@@ -263,6 +263,21 @@ def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     raise SystemExit(EXIT_OK if code == EXIT_FAILURES else code)  # the demo shop has gaps on purpose
 
 
+@main.command("browser")
+@click.option("--browser", "browser_path", help="Chromium executable to try first.")
+@_usage_errors
+def browser_command(browser_path: str | None) -> None:
+    """Start the Chromium a run would use, once, and print which it is.
+
+    The search (first found wins): --browser, $AUDITOR_BROWSER, Playwright's own download,
+    then the system's (Debian's headless shell, then full Chromium, then Google Chrome).
+    Exit 2 when none is found or it does not start.
+    """
+    from auditor.browse.browser import probe  # the browser stack: only for the commands that browse
+
+    click.echo(probe(browser_path).describe())
+
+
 @main.command("verify")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 def verify_command(directory: Path) -> None:

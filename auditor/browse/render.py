@@ -52,11 +52,49 @@ class _Deadline:
         return self.seconds - (time.monotonic() - self.start)
 
 
+# What the headless shell does with an address that serves a file: it downloads it. Full
+# Chromium shows a PDF in its viewer instead, which no rule can read (it would fail them all
+# on an empty page): a PDF is reported as the shell reports it, whichever browser ran.
+FILE_NOT_PAGE = "the address starts a file download instead of showing a page"
+# A password prompt that ended the navigation instead of showing the site's 401 page: full
+# Chromium without challenges.py, or a 407 when no egress guard (a real proxy) stands in
+# between. Either way a login wall: blocked, as the 401/407 page itself is (blocked_reason).
+AUTH_FAILURES = ("net::err_invalid_auth_credentials", "net::err_unexpected_proxy_auth")
+
+
 def classify_failure(message: str) -> SiteStatus:
-    """Network-level failures mean the site could not be reached; anything else is our error."""
+    """Network-level failures mean the site could not be reached; anything else is our error.
+
+    A login wall is not an unreachable site: an authentication failure is `blocked`.
+    """
     text = message.lower()
+    if any(word in text for word in AUTH_FAILURES):
+        return SiteStatus.BLOCKED
     network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection", "not audited: ", "dns lookup")
     return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
+
+
+def declared_types(response: Response | None) -> list[str] | None:
+    """The document's Content-Type values (a header sent twice arrives joined by a newline); None: not declared."""
+    value = response.headers.get("content-type") if response else None
+    if value is None:
+        return None
+    return [part.split(";")[0].strip().lower() for part in value.replace("\n", ",").split(",")]
+
+
+async def shows_a_pdf(page: Page, response: Response | None) -> bool:
+    """The document is a PDF: a download to the headless shell, a viewer no rule can read to full Chromium.
+
+    The header decides when there is one; without one Chromium sniffs the bytes, and only
+    the document knows what it found (read then, and only then, from the page itself).
+    """
+    types = declared_types(response)
+    if types is not None:
+        return "application/pdf" in types
+    try:
+        return bool(await page.evaluate("() => document.contentType === 'application/pdf'"))
+    except PlaywrightError:  # navigating on: the next document is read as usual
+        return False
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
@@ -183,9 +221,11 @@ class SiteRenderer:
         except PlaywrightError as exc:
             message = short_error(exc)
             if "download is starting" in message.lower():
-                message = "the address starts a file download instead of showing a page"
+                message = FILE_NOT_PAGE
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
+        if await shows_a_pdf(page, response):
+            return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched, error=FILE_NOT_PAGE)
         await settle(page, self.limits, footer=kind == "home", network=network)
         try:
             data = await self._extract_settled(page, network)
