@@ -11,7 +11,7 @@ Exit codes (``audit``, ``demo``):
   store and the reports show them; ``--resume`` continues.
 
 The browser stack (Playwright) is imported only by the commands that browse (``audit``,
-``demo``, ``notice --pdf``): ``verify``, ``report`` and ``rules`` run on a case officer's
+``demo``, ``notice --pdf``, ``browser``): ``verify``, ``report`` and ``rules`` run on a case officer's
 machine where it is not installed.
 """
 
