@@ -10,6 +10,7 @@ shell and again with AUDITOR_BROWSER=/usr/bin/chromium.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -57,13 +58,20 @@ ROUTES = {
     "/sniffed-pdf": _pdf(None),  # no Content-Type: Chromium recognises the bytes
     "/with-pdf-policy": hostile_server._ok('<h1>网店</h1><a href="/policy.pdf">隐私政策</a>' + hostile_server.FOOTER),
     "/policy.pdf": _pdf("application/pdf"),
+    # The policy is reached only by a script's click, and its server takes longer than a
+    # script takes to react: the answer must be waited for, however slow (a busy machine, or
+    # full Chromium passing each request through challenges.py, delays it the same way).
+    "/clicked-slow-policy": hostile_server._ok(
+        '<h1>网店</h1><a href="#" onclick="location.href=\'/slow-policy\'; return false;">隐私政策</a>'
+        + hostile_server.FOOTER),
+    "/slow-policy": lambda h: (time.sleep(1.5), h.send(200, hostile_server.page("<h1>隐私政策</h1>")))[1],
 }
 
 
 @pytest.fixture(scope="module")
 def reports(need_browser: None, ruleset: Ruleset, tmp_path_factory: pytest.TempPathFactory) -> dict[str, SiteReport]:
     out = tmp_path_factory.mktemp("browsers")
-    pages = [path for path in ROUTES if path != "/policy.pdf"]
+    pages = [path for path in ROUTES if path not in ("/policy.pdf", "/slow-policy")]
     with hostile_server.serve(routes=ROUTES) as (base, _):
         sites = [SiteInput(url=f"{base}{path}", name=path, slug=path.strip("/")) for path in pages]
         options = RunOptions(out_dir=out, today=TODAY, limits=LIMITS, concurrency=3)
@@ -111,6 +119,14 @@ def test_a_pdf_policy_is_unread_never_failed(reports: dict[str, SiteReport]) -> 
     assert policy.error == FILE_NOT_PAGE
     content = next(r for r in report.results if r.rule_id == "privacy-policy-content")
     assert content.outcome == Outcome.NEEDS_REVIEW, content.message
+
+
+@pytest.mark.browser
+@pytest.mark.every_browser
+def test_a_slow_answer_to_a_clicked_link_is_waited_for(reports: dict[str, SiteReport]) -> None:
+    report = reports["/clicked-slow-policy"]
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert (report.facts.links.get("privacy_policy") or "").endswith("/slow-policy"), report.facts.links
 
 
 # --- the same decisions without a browser ------------------------------------------------------

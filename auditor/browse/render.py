@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Frame, Page, Response
+from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
@@ -39,6 +39,8 @@ SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8"
 
 DOM_COPY_CSP = ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
                 "style-src 'unsafe-inline'; img-src data:\">")
+CLICK_REACTION_S = 0.8  # a clicked link's script starts navigating (or opens a window) within this
+COMMIT_AFTER_ANSWER_S = 2.0  # the new document commits right after its answer; a download never does
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
 
@@ -351,9 +353,11 @@ class SiteRenderer:
     async def _click_target(self, page: Page, home_url: str, click_id: str, popups: Popups) -> str | None:
         """Click one script-driven link; return where it went (same tab or popup), then come back."""
         before = popups.opened
+        leaving = Leaving(page)
         with contextlib.suppress(PlaywrightError):
             await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
-            await page.wait_for_timeout(800)
+            await leaving.followed(home_url, self.limits.page_timeout_s)
+        leaving.stop()
         if page.url.split("#")[0] != home_url.split("#")[0]:
             url = page.url
             with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
@@ -363,6 +367,40 @@ class SiteRenderer:
             return url
         await popups.settled()
         return next((u for u in popups.urls[before:] if u and u != "about:blank"), None)
+
+
+class Leaving:
+    """The tab's next document request, as a click's script starts it.
+
+    A script reacts to a click at once (CLICK_REACTION_S); the server answers when it
+    can. So the wait for the answer is bounded by the page time limit, not by a fixed pause
+    that a slow server, a busy machine or a browser that lets each request through the
+    DevTools protocol (challenges.py) would miss.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.request: asyncio.Future[Request] = asyncio.get_running_loop().create_future()
+        page.on("request", self._on_request)
+
+    def _on_request(self, request: Request) -> None:
+        if not self.request.done() and request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.request.set_result(request)
+
+    async def followed(self, home_url: str, answer_s: float) -> None:
+        """Wait for a navigation to start, then for its answer and, unless it was a download, the new document."""
+        try:
+            request = await asyncio.wait_for(asyncio.shield(self.request), CLICK_REACTION_S)
+            await asyncio.wait_for(request.response(), answer_s)
+            home = home_url.split("#")[0]
+            await self.page.wait_for_url(lambda url: url.split("#")[0] != home, wait_until="commit",
+                                         timeout=COMMIT_AFTER_ANSWER_S * 1000)
+        except (TimeoutError, PlaywrightTimeout):
+            return  # no navigation (a pop-up, a script, nothing), or no document came of it
+
+    def stop(self) -> None:
+        self.page.remove_listener("request", self._on_request)
+        self.request.cancel()
 
 
 @dataclass
