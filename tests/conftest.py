@@ -29,7 +29,8 @@ from auditor.resources import rules_dir
 
 TESTS = Path(__file__).parent
 FIXTURE_SITES = TESTS / "sites"
-REALWEB = TESTS.parent.parent / "shared" / "realweb"
+# The real footers live beside the checkout, not in it; a clone elsewhere names them.
+REALWEB = Path(os.environ.get("AUDITOR_REALWEB") or TESTS.parent.parent / "shared" / "realweb")
 TODAY = date(2026, 11, 25)  # fixed so licence-age checks give the same answer every day
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
