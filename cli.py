@@ -11,7 +11,7 @@ Exit codes (``audit``, ``demo``):
   store and the reports show them; ``--resume`` continues.
 
 The browser stack (Playwright) is imported only by the commands that browse (``audit``,
-``demo``, ``notice --pdf``): ``verify``, ``report`` and ``rules`` run on a case officer's
+``demo``, ``notice --pdf``, ``browser``): ``verify``, ``report`` and ``rules`` run on a case officer's
 machine where it is not installed.
 """
 
@@ -270,6 +270,21 @@ def demo(out: Path, lang: Lang, browser_path: str | None) -> None:
     _summary(outputs)
     code = exit_code(outputs)
     raise SystemExit(EXIT_OK if code == EXIT_FAILURES else code)  # the demo shop has gaps on purpose
+
+
+@main.command("browser")
+@click.option("--browser", "browser_path", help="Chromium executable to try first.")
+@_usage_errors
+def browser_command(browser_path: str | None) -> None:
+    """Start the Chromium a run would use, once, and print which it is.
+
+    The search (first found wins): --browser, $AUDITOR_BROWSER, Playwright's own download,
+    then the system's (Debian's headless shell, then full Chromium, then Google Chrome).
+    Exit 2 when none is found or it does not start.
+    """
+    from auditor.browse.browser import probe  # the browser stack: only for the commands that browse
+
+    click.echo(probe(browser_path).describe())
 
 
 def _sha256(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -1,7 +1,9 @@
 """Shared fixtures: the rule pack, fixture sites on 127.0.0.1, and one audit of them all.
 
 Browser tests need Chromium. Outside CI a missing browser skips them with the reason;
-with CI=true it fails them, so a broken install can never pass as green.
+with CI=true it fails them, so a broken install can never pass as green. $AUDITOR_BROWSER
+picks the browser (.ci/run runs the `every_browser` tests once more on full Chromium); one
+that is set but missing is the same failure, since the search would quietly test another.
 """
 
 from __future__ import annotations
@@ -9,14 +11,15 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from playwright.async_api import async_playwright
 
 from auditor.batch.runner import audit_sites
-from auditor.browse.browser import choose_browser
+from auditor.browse.browser import BrowserChoice, choose_browser
 from auditor.demo import serve
 from auditor.errors import BrowserNotFoundError
 from auditor.judge.ruleset import Ruleset, load_ruleset
@@ -26,23 +29,43 @@ from auditor.resources import rules_dir
 
 TESTS = Path(__file__).parent
 FIXTURE_SITES = TESTS / "sites"
-REALWEB = TESTS.parent.parent / "shared" / "realweb"
+# The real footers live beside the checkout, not in it; a clone elsewhere names them.
+REALWEB = Path(os.environ.get("AUDITOR_REALWEB") or TESTS.parent.parent / "shared" / "realweb")
 TODAY = date(2026, 11, 25)  # fixed so licence-age checks give the same answer every day
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Hypothesis's default deadline (200 ms an example) fails on a cold machine: the first
+# examples pay for imports, compiled patterns and phone metadata loaded on first use, and two
+# busy cores stretch any of them. Examples take under 15 ms; the deadline stays, to catch a
+# check gone pathologically slow, at a size no cold start reaches.
+settings.register_profile("auditor", deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "auditor"))
+
+
+def find_browser() -> tuple[BrowserChoice | None, str | None]:
+    """The browser the tests will use, or why there is none (the search of a run, without launching)."""
+
+    async def search() -> BrowserChoice:
+        async with async_playwright() as pw:
+            return choose_browser(pw, os.environ.get("AUDITOR_BROWSER"))
+
+    try:
+        choice = asyncio.run(search())
+    except BrowserNotFoundError as exc:
+        return None, str(exc)
+    if choice.passed_over:
+        return choice, f"AUDITOR_BROWSER={os.environ.get('AUDITOR_BROWSER')} not found (would test {choice.path})"
+    return choice, None
 
 
 def browser_available() -> str | None:
     """None if a browser can be launched, else why not."""
+    return find_browser()[1]
 
-    async def probe() -> None:
-        async with async_playwright() as pw:
-            choose_browser(pw, os.environ.get("AUDITOR_BROWSER"))
 
-    try:
-        asyncio.run(probe())
-    except BrowserNotFoundError as exc:
-        return str(exc)
-    return None
+def pytest_report_header(config: pytest.Config) -> str:
+    choice, problem = find_browser()
+    return f"browser: {problem or (choice.path + ' (' + choice.source + ')' if choice else '')}"
 
 
 @pytest.fixture(scope="session")
@@ -80,6 +103,13 @@ def fixture_audit(need_browser: None, ruleset: Ruleset, tmp_path_factory: pytest
     out = tmp_path_factory.mktemp("fixture-audit")
     batch, reports = run_audit(FIXTURE_SITES, ruleset, out)
     yield batch, reports, out
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Whatever reads the one audit of the fixture sites reads what a browser rendered: `every_browser`."""
+    for item in items:
+        if "fixture_audit" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.every_browser)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

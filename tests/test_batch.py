@@ -234,6 +234,7 @@ def _signal_browser_when_asked(handler: Any, sig: signal.Signals) -> tuple[threa
 
 
 @pytest.mark.browser
+@pytest.mark.every_browser  # the pool finds the browser's process by its command line
 def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
         need_browser: None, ruleset: Ruleset, tmp_path: Path) -> None:
     events = RetryLog()
@@ -253,6 +254,7 @@ def test_browser_killed_mid_site_is_relaunched_and_the_site_retried(
 
 
 @pytest.mark.browser
+@pytest.mark.every_browser
 def test_hung_browser_is_killed_relaunched_and_the_site_retried(
         need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import auditor.batch.runner

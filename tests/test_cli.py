@@ -14,6 +14,7 @@ import cli
 from auditor.batch import audit as batch_audit
 from auditor.browse import browser
 from auditor.errors import BrowserNotFoundError
+from tests.conftest import find_browser
 
 
 def _closed_port() -> int:
@@ -111,7 +112,28 @@ def test_no_browser_message_names_what_was_tried(monkeypatch: pytest.MonkeyPatch
         browser.choose_browser(_fake_playwright(None), "/nonexistent/explicit")  # type: ignore[arg-type]
     message = str(info.value)
     assert "/nonexistent/explicit" in message and "/nonexistent/chromium" in message
-    assert "apt-get install -y chromium" in message and "playwright install chromium" in message
+    assert "apt-get install -y chromium-headless-shell" in message and "playwright install chromium" in message
+
+
+@pytest.mark.browser
+@pytest.mark.every_browser
+def test_browser_command_starts_the_browser_a_run_would_use_and_names_its_kind(need_browser: None) -> None:
+    chosen, _ = find_browser()
+    assert chosen is not None
+    result = CliRunner().invoke(cli.main, ["browser"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(chosen.path + " (")
+    # What the browser says it is agrees with its file name: every headless shell is named so.
+    assert (", headless shell)" in result.output) == ("headless" in Path(chosen.path).name), result.output
+
+
+def test_browser_command_without_a_browser_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AUDITOR_BROWSER", raising=False)
+    monkeypatch.setattr(browser, "SYSTEM_BROWSERS", ("/nonexistent/chromium",))
+    monkeypatch.setattr(browser, "_playwright_download", lambda pw: None)
+    result = CliRunner().invoke(cli.main, ["browser", "--browser", "/nonexistent/mine"])
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "/nonexistent/mine" in result.output and "chromium-headless-shell" in result.output
 
 
 @pytest.mark.browser

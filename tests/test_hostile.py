@@ -24,7 +24,7 @@ from auditor.resources import templates_dir
 from tests import hostile_server
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.every_browser]
 # Generous page limit: the 50 MB page must arrive whole even on a busy 2-core machine.
 LIMITS = Limits(page_timeout_s=12, site_timeout_s=45, settle_max_ms=2000, allow_private=True, loopback_only=True)
 

@@ -123,6 +123,7 @@ def test_cn_date_is_the_date_in_beijing() -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.every_browser  # printing is the browser's, not Blink's
 def test_notice_pdf_is_a4_and_holds_every_failed_title(need_browser: None, judged: tuple[BatchReport, Path],
                                                        tmp_path: Path) -> None:
     batch, sealed = judged

@@ -48,7 +48,7 @@ CANONICAL = {
 def realweb() -> Path:
     """The shared folder itself; in CI it must be there, elsewhere its absence skips."""
     if not (REALWEB / "manifest.tsv").is_file():
-        message = f"real-web samples not found at {REALWEB}"
+        message = f"real-web samples not found at {REALWEB} (AUDITOR_REALWEB=DIR names another folder)"
         if IN_CI:
             pytest.fail(f"CI=true and {message}")
         pytest.skip(message)

@@ -135,6 +135,7 @@ async def _open(path: Path) -> dict[str, object]:
 
 
 @pytest.mark.browser
+@pytest.mark.every_browser
 def test_report_opened_in_chromium_shows_evidence_and_runs_no_site_script(
         need_browser: None, ruleset: Ruleset, tmp_path: Path) -> None:
     out = tmp_path / "out"

@@ -94,7 +94,7 @@ def test_names_and_addresses_of_a_huge_block_are_bounded(text: str) -> None:
     block = TextBlock(text=text, bbox=(0, 0, 10, 10), region="footer", centered=True)
     page = PageSnapshot(kind="home", url="http://x/", final_url="http://x/", blocks=[block])
     evidence = Evidence(page_url="http://x/", text="")
-    found = extract._text_findings(page, block, evidence)
+    found = extract._text_findings(page, block.text, block, evidence)
     assert len(found) <= 2 * identifiers.MAX_MATCHES
 
 

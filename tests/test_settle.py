@@ -18,6 +18,8 @@ from auditor.browse.browser import launch
 from auditor.browse.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle
 from auditor.options import Limits
 
+pytestmark = pytest.mark.every_browser  # when a page is read rests on the browser's own events
+
 PAGES = {
     # No footer text at load; a timer writes it after the homepage minimum (1.5 s) has passed.
     "/late-footer": "<body><main>首页</main><div id=ft></div><script>"

@@ -205,7 +205,7 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
             pool = BrowserPool(pw, options.browser_path, proxy, options.recycle_after,
                                hang_after_s=options.limits.site_timeout_s + HANG_MARGIN_S)
             choice = await pool.start()
-            log.info("browser: %s (%s); %d site(s) to audit", choice.path or "playwright", choice.source, len(sites))
+            log.info("browser: %s; %d site(s) to audit", choice.describe(), len(sites))
             batch = _Batch(store, ruleset, options, pool, run_id, events, header)
             queue = HostQueue(sites, options.per_host, options.host_delay_s)
             throttle = make_throttle(options)

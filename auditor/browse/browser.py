@@ -2,19 +2,28 @@
 
 Search order (first that exists wins): ``--browser PATH``, ``$AUDITOR_BROWSER``,
 Playwright's own download, then the system's Chromium. Users with internet get
-Playwright's browser; machines without it (CI here) use Debian's package.
+Playwright's browser; machines without it (CI here) use Debian's package, the headless
+shell first (``scripts/bootstrap`` installs it): the same audit takes several times as
+long on full Chromium, with more memory (docs/performance.md).
+
+Every supported build gives the same statuses: where full Chromium would behave
+differently from the headless shell (HTTP authentication), ``challenges.py`` makes it
+behave like the shell; see ``render.py`` for the outcomes mapped after loading.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from playwright.async_api import Browser, Playwright, ViewportSize
+from playwright.async_api import Browser, Playwright, ViewportSize, async_playwright
+from playwright.async_api import Error as PlaywrightError
 
-from auditor.errors import BrowserNotFoundError
+from auditor.browse.challenges import HEADLESS_SHELL, behave_as_headless_shell
+from auditor.errors import BrowserNotFoundError, short_error
 
 SYSTEM_BROWSERS = (
     "/usr/lib/chromium/chromium-headless-shell",  # Debian's headless shell: starts contexts fastest
@@ -59,23 +68,41 @@ NO_BYPASS_ARGS = (
 )
 
 INSTALL_HINT = (
-    "Install one of: `playwright install chromium` (needs internet), "
-    "`apt-get install -y chromium` (Debian/Ubuntu), or pass --browser PATH / set AUDITOR_BROWSER."
+    "Install one of: `bash scripts/bootstrap` or `apt-get install -y chromium-headless-shell` (Debian), "
+    "`playwright install chromium` (needs internet), or pass --browser PATH / set AUDITOR_BROWSER."
 )
 
 
 @dataclass(frozen=True)
 class BrowserChoice:
-    path: str | None  # None: Playwright's own download
-    source: str
+    path: str
+    source: str  # --browser, AUDITOR_BROWSER, playwright or system
+    product: str = ""  # what the launched browser calls itself: HeadlessChrome/… is a headless shell
+    passed_over: tuple[str, ...] = ()  # asked for first but not found (a mistyped --browser must show)
+
+    def describe(self) -> str:
+        kind = "" if not self.product else (
+            ", headless shell" if self.product.startswith(HEADLESS_SHELL) else ", full Chromium")
+        missing = f"; not found: {', '.join(self.passed_over)}" if self.passed_over else ""
+        return f"{self.path} ({self.source}{': ' + self.product if self.product else ''}{kind}){missing}"
 
 
 def _playwright_download(pw: Playwright) -> str | None:
+    """Playwright's own Chromium: its headless shell, else its full browser, if downloaded.
+
+    `executable_path` names the full browser, but Playwright launches headless runs with
+    the headless shell it keeps beside it (chromium_headless_shell-<revision>), which
+    `playwright install --only-shell` installs alone.
+    """
     try:
-        path = pw.chromium.executable_path
+        full = Path(pw.chromium.executable_path)
     except Exception:  # noqa: BLE001 - Playwright raises plain Exception when not installed
         return None
-    return path if path and Path(path).exists() else None
+    revision = full.parent.parent.name.rpartition("-")[2]  # <root>/chromium-<revision>/chrome-linux64/chrome
+    shells = sorted(full.parent.parent.parent.glob(
+        f"chromium_headless_shell-{revision}/chrome-headless-shell-*/chrome-headless-shell"))
+    own = shells[0] if shells else full
+    return str(own) if own.is_file() else None
 
 
 def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice:
@@ -86,14 +113,15 @@ def choose_browser(pw: Playwright, explicit: str | None = None) -> BrowserChoice
             resolved = shutil.which(candidate) or candidate
             if Path(resolved).is_file():
                 return BrowserChoice(resolved, source)
-            tried.append(f"{source}={candidate} (not found)")
+            tried.append(f"{source}={candidate}")
+    asked = tuple(tried)
     own = _playwright_download(pw)
     if own:
-        return BrowserChoice(None, "playwright")
+        return BrowserChoice(own, "playwright", passed_over=asked)
     tried.append("Playwright's downloaded Chromium (not installed)")
     for candidate in SYSTEM_BROWSERS:
         if Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return BrowserChoice(candidate, "system")
+            return BrowserChoice(candidate, "system", passed_over=asked)
         tried.append(candidate)
     raise BrowserNotFoundError("No browser found. Tried: " + "; ".join(tried) + ". " + INSTALL_HINT)
 
@@ -109,4 +137,20 @@ async def launch(pw: Playwright, explicit: str | None = None, proxy: str | None 
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
     browser = await pw.chromium.launch(executable_path=choice.path, args=args, headless=True)
-    return browser, choice
+    product = await behave_as_headless_shell(browser)
+    return browser, replace(choice, product=product)
+
+
+def probe(explicit: str | None = None) -> BrowserChoice:
+    """Start the browser a run would use, once, and say which it is (`auditor browser`, scripts/bootstrap)."""
+
+    async def start() -> BrowserChoice:
+        async with async_playwright() as pw:
+            try:
+                browser, choice = await launch(pw, explicit)
+            except PlaywrightError as exc:  # found but broken (missing libraries, wrong architecture)
+                raise BrowserNotFoundError(f"The browser did not start: {short_error(exc)}. {INSTALL_HINT}") from exc
+            await browser.close()
+            return choice
+
+    return asyncio.run(start())

@@ -209,7 +209,7 @@ class BrowserPool:
         known = {g.pid for g in self._old} | ({self._current.pid} if self._current else set())
         new = sorted(_browser_pids() - before - known)
         pid = new[0] if len(new) == 1 else None  # unsure which: never kill a process we cannot name
-        log.info("browser %d launched (pid %s): %s", self.launches, pid, choice.path or "playwright")
+        log.info("browser %d launched (pid %s): %s", self.launches, pid, choice.describe())
         return Generation(number=self.launches, browser=browser, pid=pid)
 
     async def _close(self, generation: Generation, kill: bool) -> None:

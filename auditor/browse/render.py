@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Frame, Page, Response
+from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
 DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
 DOM_COPY_TIMEOUT_S = 20.0
+CLICK_REACTION_S = 0.8  # a clicked link's script starts navigating (or opens a window) within this
+COMMIT_AFTER_ANSWER_S = 2.0  # the new document commits right after its answer; a download never does
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
                  "web应用防火墙")
 
@@ -51,11 +53,49 @@ class _Deadline:
         return self.seconds - (time.monotonic() - self.start)
 
 
+# What the headless shell does with an address that serves a file: it downloads it. Full
+# Chromium shows a PDF in its viewer instead, which no rule can read (it would fail them all
+# on an empty page): a PDF is reported as the shell reports it, whichever browser ran.
+FILE_NOT_PAGE = "the address starts a file download instead of showing a page"
+# A password prompt that ended the navigation instead of showing the site's 401 page: full
+# Chromium without challenges.py, or a 407 when no egress guard (a real proxy) stands in
+# between. Either way a login wall: blocked, as the 401/407 page itself is (blocked_reason).
+AUTH_FAILURES = ("net::err_invalid_auth_credentials", "net::err_unexpected_proxy_auth")
+
+
 def classify_failure(message: str) -> SiteStatus:
-    """Network-level failures mean the site could not be reached; anything else is our error."""
+    """Network-level failures mean the site could not be reached; anything else is our error.
+
+    A login wall is not an unreachable site: an authentication failure is `blocked`.
+    """
     text = message.lower()
+    if any(word in text for word in AUTH_FAILURES):
+        return SiteStatus.BLOCKED
     network = ("net::err_", "timeout", "ns_error", "ssl", "cert", "connection", "not audited: ", "dns lookup")
     return SiteStatus.UNREACHABLE if any(word in text for word in network) else SiteStatus.ERROR
+
+
+def declared_types(response: Response | None) -> list[str] | None:
+    """The document's Content-Type values (a header sent twice arrives joined by a newline); None: not declared."""
+    value = response.headers.get("content-type") if response else None
+    if value is None:
+        return None
+    return [part.split(";")[0].strip().lower() for part in value.replace("\n", ",").split(",")]
+
+
+async def shows_a_pdf(page: Page, response: Response | None) -> bool:
+    """The document is a PDF: a download to the headless shell, a viewer no rule can read to full Chromium.
+
+    The header decides when there is one; without one Chromium sniffs the bytes, and only
+    the document knows what it found (read then, and only then, from the page itself).
+    """
+    types = declared_types(response)
+    if types is not None:
+        return "application/pdf" in types
+    try:
+        return bool(await page.evaluate("() => document.contentType === 'application/pdf'"))
+    except PlaywrightError:  # navigating on: the next document is read as usual
+        return False
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
@@ -183,9 +223,11 @@ class SiteRenderer:
         except PlaywrightError as exc:
             message = short_error(exc)
             if "download is starting" in message.lower():
-                message = "the address starts a file download instead of showing a page"
+                message = FILE_NOT_PAGE
             return PageSnapshot(kind=kind, url=url, final_url=page.url if page.url != "about:blank" else url,
                                 fetched_at=fetched, error=message)
+        if await shows_a_pdf(page, response):
+            return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched, error=FILE_NOT_PAGE)
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
         try:
@@ -325,9 +367,11 @@ class SiteRenderer:
     async def _click_target(self, page: Page, home_url: str, click_id: str, popups: Popups) -> str | None:
         """Click one script-driven link; return where it went (same tab or popup), then come back."""
         before = popups.opened
+        leaving = Leaving(page)
         with contextlib.suppress(PlaywrightError):
             await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
-            await page.wait_for_timeout(800)
+            await leaving.followed(home_url, self.limits.page_timeout_s)
+        leaving.stop()
         if page.url.split("#")[0] != home_url.split("#")[0]:
             url = page.url
             with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
@@ -337,6 +381,40 @@ class SiteRenderer:
             return url
         await popups.settled()
         return next((u for u in popups.urls[before:] if u and u != "about:blank"), None)
+
+
+class Leaving:
+    """The tab's next document request, as a click's script starts it.
+
+    A script reacts to a click at once (CLICK_REACTION_S); the server answers when it
+    can. So the wait for the answer is bounded by the page time limit, not by a fixed pause
+    that a slow server, a busy machine or a browser that lets each request through the
+    DevTools protocol (challenges.py) would miss.
+    """
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.request: asyncio.Future[Request] = asyncio.get_running_loop().create_future()
+        page.on("request", self._on_request)
+
+    def _on_request(self, request: Request) -> None:
+        if not self.request.done() and request.is_navigation_request() and request.frame == self.page.main_frame:
+            self.request.set_result(request)
+
+    async def followed(self, home_url: str, answer_s: float) -> None:
+        """Wait for a navigation to start, then for its answer and, unless it was a download, the new document."""
+        try:
+            request = await asyncio.wait_for(asyncio.shield(self.request), CLICK_REACTION_S)
+            await asyncio.wait_for(request.response(), answer_s)
+            home = home_url.split("#")[0]
+            await self.page.wait_for_url(lambda url: url.split("#")[0] != home, wait_until="commit",
+                                         timeout=COMMIT_AFTER_ANSWER_S * 1000)
+        except (TimeoutError, PlaywrightTimeout):
+            return  # no navigation (a pop-up, a script, nothing), or no document came of it
+
+    def stop(self) -> None:
+        self.page.remove_listener("request", self._on_request)
+        self.request.cancel()
 
 
 @dataclass

@@ -62,8 +62,8 @@ ENTITY_LEAD_INS = ("本协议由您与", "处理者为", "运营者为", "经营
                    "是", "即", "系")
 ADDRESS_LABELS = ("公司地址", "联系地址", "经营地址", "办公地址", "注册地址", "通讯地址", "营业地址", "门店地址",
                   "总部地址", "公司总部", "总部", "办公地点", "经营场所", "住所", "地址", "address")
-ADDRESS_ENDS = ("电话", "热线", "邮编", "传真", "邮箱", "e-mail", "email", "客服", "备案", "版权", "copyright", "©", "|",
-                "。", ";", "；", "(邮编")
+ADDRESS_ENDS = ("电话", "热线", "邮编", "传真", "邮箱", "e-mail", "email", "客服", "备案", "版权", "copyright",
+                "©", "|", "。", ";", "；", "(邮编")
 _ADDRESS_LABEL_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_LABELS) + ")[:：]?"
 _ADDRESS_END_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_ENDS) + ")"
 ADDRESS_RE = re.compile(_ADDRESS_LABEL_RE + "(?P<addr>.{4,80}?)(?=" + _ADDRESS_END_RE + "|$)", re.IGNORECASE)
