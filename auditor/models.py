@@ -98,6 +98,9 @@ class TextBlock(Model):
     frame: str | None = None  # URL of the same-origin iframe the text came from
     links: list[BlockLink] | None = None  # None: a snapshot from before links were read from the structure
     label: str = ""  # the words labelling it from the element before (<th>地址</th><td>…</td>)
+    # In a section of a document page the auditor opened as a visitor would with one click (a
+    # closed <details>, a hidden tab panel: reveal.js). Never on a homepage.
+    folded: bool = False
 
 
 class Link(Model):

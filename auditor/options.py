@@ -41,6 +41,7 @@ class Limits:
     max_links: int = 3000
     max_images: int = 500
     max_pseudo_elements: int = 20000  # elements whose CSS-drawn text (::before/::after) is read
+    max_opened: int = 500  # folded sections and hidden tab panels opened on a document page (reveal.js)
     screenshots: bool = True  # pictures for evidence (browse/pictures.py); off: faster (CI self-checks), text only
     whole_pages: bool = False  # photograph every page whole, not only the homepage and the parts the rules cite
     max_screenshot_height: int = 8000
@@ -48,6 +49,9 @@ class Limits:
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
     allow_private: bool = False  # load private/loopback/link-local addresses (demo, intranet audits)
     loopback_only: bool = False  # load 127.0.0.1 only, nothing else (tests: no traffic leaves the machine)
+
+    def reveal_limits(self) -> dict[str, int]:
+        return {"maxOpened": self.max_opened, "maxScan": self.max_pseudo_elements, "minPanelChars": 20}
 
     def js_limits(self) -> dict[str, int]:
         return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,

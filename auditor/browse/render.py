@@ -31,11 +31,12 @@ from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
 from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
 from auditor.options import Limits
-from auditor.urls import same_site, split_url
+from auditor.urls import page_key, same_site, split_url
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
+REVEAL_JS = (Path(__file__).parent / "reveal.js").read_text(encoding="utf-8")
 DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
 DOM_COPY_TIMEOUT_S = 20.0
 CLICK_REACTION_S = 0.8  # a clicked link's script starts navigating (or opens a window) within this
@@ -164,10 +165,10 @@ class SiteRenderer:
                                 finished_at=now_iso())
         targets = await self._find_pages(page, home, kinds, popups)
         pages = [home]
-        seen = {home.final_url.split("#")[0], url.split("#")[0]}
+        seen = {page_key(home.final_url), page_key(url)}
         for kind, target in targets.items():
-            key = target.split("#")[0]
-            reused = next((p for p in pages if key in (p.url.split("#")[0], p.final_url.split("#")[0])), None)
+            key = page_key(target)
+            reused = next((p for p in pages if key in (page_key(p.url), page_key(p.final_url))), None)
             if reused is not None:  # one document serving two kinds (e.g. agreement + rules)
                 pages.append(reused.model_copy(update={"kind": kind}))
                 continue
@@ -231,6 +232,9 @@ class SiteRenderer:
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
         try:
+            if kind != "home":  # a document's folded sections are its text; the homepage's duty is to display
+                with contextlib.suppress(PlaywrightError):  # (sections left closed are read as closed)
+                    await page.evaluate(REVEAL_JS, self.limits.reveal_limits())
             data = await self._extract_settled(page, network)
             dom = await self._save_dom(page, kind, site_dir) if data is not None else None
         except PlaywrightError as exc:
@@ -372,7 +376,7 @@ class SiteRenderer:
             await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
             await leaving.followed(home_url, self.limits.page_timeout_s)
         leaving.stop()
-        if page.url.split("#")[0] != home_url.split("#")[0]:
+        if page_key(page.url) != page_key(home_url):
             url = page.url
             with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
                 await page.go_back(timeout=5000)
