@@ -432,10 +432,13 @@ def km_lanhu_offsite_docs() -> Site:
     return Site("km-lanhu-agreement-rules-on-tencent-docs", "蓝狐卡盟（用户协议和交易规则放在腾讯文档外链上）", ["site", "platform"],
                 "A 卡盟 platform whose 用户服务协议 and 平台交易规则 links go to documents on docs.qq.com, another site.\n"
                 "Whether those documents are complete and open without login cannot be seen from the audited site:\n"
-                "contract — what could not be seen is not counted as missing.",
+                "contract — what could not be seen is not counted as missing. Its 客服热线 0771-5566 8820 has one digit too\n"
+                "many for a Nanning number (found after the first run; see why: contact-phone-disclosed).",
                 files,
-                expect={"user-agreement-linked": "needs_review", "trading-rules-linked": "needs_review"},
+                expect={"user-agreement-linked": "needs_review", "trading-rules-linked": "needs_review",
+                        "contact-phone-disclosed": "fail"},
                 why={"user-agreement-linked": "the link leads off-site (docs.qq.com); the document was not read: review (contract; rule's offsite case)",
+                     "contact-phone-disclosed": "expectation corrected after the first run (was pass): 0771-5566 8820 has 8 local digits, Nanning (0771) numbers have 7 — the number cannot be dialled, so no working phone is published (Consumer Law Art. 28); the fixture error was mine",
                      "trading-rules-linked": "same: off-site document on docs.qq.com"})
 
 

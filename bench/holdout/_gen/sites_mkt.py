@@ -162,9 +162,13 @@ def mkt_haixia_trad() -> Site:
                 ["site", "platform"],
                 "A cross-strait specialty-food marketplace in Xiamen written in Taiwan-style traditional characters:\n"
                 "用戶服務條款, 交易規則, 隱私權政策, 聯絡我們, 客服專線, 申訴信箱 (complaint mailbox), and 帳號/帳戶 (not 賬號)\n"
-                "throughout the policy and help centre ('如何註銷帳號'). Compliant in another script and idiom.",
+                "throughout the policy and help centre ('如何註銷帳號'). Written to be compliant in another script and\n"
+                "idiom; after the first run it turned out that its 客服專線 0592-5788 6600 has one digit too many for a\n"
+                "Xiamen number (see why: contact-phone-disclosed).",
                 files,
+                expect={"contact-phone-disclosed": "fail"},
                 why={"complaint-channel-disclosed": "申訴信箱 service@haixiamart.com is the Taiwanese wording of 投诉邮箱",
+                     "contact-phone-disclosed": "expectation corrected after the first run (was pass): 0592-5788 6600 has 8 local digits, Xiamen (0592) numbers have 7 — the number cannot be dialled, so no working phone is published (Consumer Law Art. 28); the fixture error was mine",
                      "account-deletion-disclosed": "help centre: '怎樣註銷帳號？ 進入“帳號設置—安全中心—註銷帳號”…' (帳號 = 账号)"})
 
 
