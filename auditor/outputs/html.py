@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from auditor.layout import write_atomic
 from auditor.models import (
+    NEW_GATE,
     OUTCOME_ORDER,
     SEVERITY_ORDER,
     VERDICT_ORDER,
@@ -35,18 +36,29 @@ from auditor.models import (
     Outcome,
     RuleResult,
     Severity,
+    SiteChanges,
     SiteReport,
     Text,
     at_or_above,
+    gated_failures,
+    parse_fail_on,
     site_verdict,
     worst_failure,
 )
+from auditor.outputs.changes import CHANGE_ORDER, VALUES_CHANGED
 from auditor.urls import safe_href
 
 # One letter per rule in the overview data: 18 rules × 10 000 sites stays small.
 OUTCOME_CODE = {Outcome.PASS: "p", Outcome.FAIL: "f", Outcome.NEEDS_REVIEW: "r", Outcome.NOT_APPLICABLE: "n",
                 Outcome.ERROR: "e"}
 FIRST_PAGE_ROWS = 100  # rows rendered into the HTML itself, so the page reads (and prints) without script
+CHANGED_LISTED = 200  # sites listed in the overview's "since the last audit" section; the site list has all
+IDENTITY_CHANGED = "identity_changed"  # tag of a site whose name, codes, numbers or phones changed
+# The order of the overview's change list by headline: what a regulator acts on first (a site that
+# went offline right after a new failure: its failures are unknown now; changed disclosures before fixes).
+HEADLINE_ORDER = ["new_failure", "newly_unreachable", "still_failing", "new_review", VALUES_CHANGED, "not_assessed",
+                  "fixed", "resolved_review", "reachable_again", "no_longer_applicable", "first_assessed", "new_site",
+                  "new_rule", "removed_rule", "still_unreachable", "unchanged"]
 
 
 def _sort_key(result: RuleResult) -> tuple[int, int, str]:
@@ -95,7 +107,7 @@ class RunState:
 class Overview:
     """Totals, per-rule rates and one compact row per site, built from a stream of site reports."""
 
-    def __init__(self, rule_ids: Iterable[str] = ()) -> None:
+    def __init__(self, rule_ids: Iterable[str] = (), fail_on: str | None = None) -> None:
         self.rule_ids: list[str] = list(rule_ids)
         self.rules: dict[str, RuleStat] = {}
         self.rows: list[dict[str, Any]] = []
@@ -103,6 +115,11 @@ class Overview:
         self.statuses: Counter[str] = Counter()
         self.worst: Counter[str] = Counter()
         self.profiles: Counter[str] = Counter()
+        self.fail_on = fail_on
+        self.gated = 0  # sites with a failure that --fail-on counts
+        self.new_failing = 0  # follow-up: sites with a new failure since the baseline
+        self.changed: list[dict[str, Any]] = []  # follow-up: the sites whose results or disclosures changed
+        self.change_tags: Counter[str] = Counter()
 
     def add(self, site: SiteReport) -> None:
         verdict, worst = site_verdict(site), worst_failure(site)
@@ -117,7 +134,19 @@ class Overview:
             "i": len(self.rows), "n": site.name, "u": site.input_url, "h": safe_href(site.input_url) or "",
             "p": _report_link(site.report_path), "v": verdict, "s": site.status.value, "e": site.error or "",
             "w": worst, "f": counts["fail"], "r": counts["needs_review"], "a": counts["pass"], "o": codes,
-            "pr": site.profiles, "x": 1 if site.imitation_finding() else 0})
+            "pr": site.profiles, "x": 1 if site.imitation_finding() else 0, **self._change_fields(site)})
+        self.gated += 1 if gated_failures(site, self.fail_on) else 0
+        self.new_failing += 1 if site.changes is not None and gated_failures(site, NEW_GATE) else 0
+
+    def _change_fields(self, site: SiteReport) -> dict[str, Any]:
+        """A follow-up's row fields: its headline `c` and the tags `ch` the change filter matches."""
+        if site.changes is None:
+            return {}
+        tags = change_tags(site.changes)
+        self.change_tags.update(tags)
+        if site.changes.headline != "unchanged":
+            self.changed.append(_changed_entry(len(self.rows), site, site.changes))
+        return {"c": site.changes.headline, "ch": tags}
 
     def _codes(self, site: SiteReport) -> str:
         by_rule = {r.rule_id: r for r in site.results}
@@ -143,10 +172,19 @@ class Overview:
         return self.verdicts["not_assessed"]
 
     def failing(self, threshold: str | None) -> int:
-        """Sites with a failed rule at or above `threshold` (any failure when None)."""
+        """Sites with a failure that `--fail-on threshold` counts (any failure when None)."""
         if threshold is None:
             return self.verdicts["fail"]  # a site with any failed rule has the verdict "fail"
-        return sum(n for severity, n in self.worst.items() if at_or_above(severity, threshold))
+        if threshold == self.fail_on:
+            return self.gated
+        new_only, severity = parse_fail_on(threshold)
+        if new_only:
+            raise ValueError(f"the overview was counted for --fail-on {self.fail_on}, not {threshold}")
+        return sum(n for worst, n in self.worst.items() if severity and at_or_above(worst, severity))
+
+    def changed_first(self) -> list[dict[str, Any]]:
+        """The changed sites the overview lists, most pressing first."""
+        return sorted(self.changed, key=lambda e: (e["rank"], e["i"]))[:CHANGED_LISTED]
 
     def rule_table(self) -> list[RuleStat]:
         stats = [self.rules[rid] for rid in self.rule_ids if rid in self.rules]
@@ -165,6 +203,28 @@ def default_row_order(row: dict[str, Any]) -> tuple[int, int, int, int, int, int
     severity = [s.value for s in SEVERITY_ORDER]
     worst = severity.index(row["w"]) if row["w"] else len(severity)
     return -row["x"], VERDICT_ORDER.index(row["v"]), worst, -row["f"], -row["r"], row["i"]
+
+
+def change_tags(changes: SiteChanges) -> list[str]:
+    """What the overview's change filter matches a site by: its state (unless compared), each kind of rule
+    change it has (unchanged left out), and whether disclosed values (identity values) changed."""
+    tags = [] if changes.state.value == "compared" else [changes.state.value]
+    tags += [kind.value for kind in CHANGE_ORDER if kind.value != "unchanged" and getattr(changes.counts, kind.value)]
+    if changes.values:
+        tags.append(VALUES_CHANGED)
+    if any(v.identity for v in changes.values):
+        tags.append(IDENTITY_CHANGED)
+    return tags
+
+
+def _changed_entry(index: int, site: SiteReport, changes: SiteChanges) -> dict[str, Any]:
+    """One site of the overview's change list: what a regulator reads before opening its report."""
+    known = changes.headline in HEADLINE_ORDER
+    rank = HEADLINE_ORDER.index(changes.headline) if known else len(HEADLINE_ORDER)
+    return {"i": index, "rank": rank, "n": site.name, "u": site.input_url, "p": _report_link(site.report_path),
+            "headline": changes.headline, "state": changes.state.value,
+            "rules": [(c.change.value, c.rule_id, c.title) for c in changes.rules],
+            "values": changes.values}
 
 
 def _report_link(path: str | None) -> str:
