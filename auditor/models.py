@@ -303,7 +303,9 @@ class ValueChange(Model):
     now: list[str]
     added: list[str]
     removed: list[str]
-    identity: bool  # who runs the site (name, credit code, ICP/PSB numbers, phones): a change may mean a takeover
+    # A value of who runs the site (name, credit code, ICP/PSB numbers, phones) replaced by another: the
+    # pattern of a takeover or an imitation (a value shown for the first time, or no longer shown, is not).
+    identity: bool
 
 
 class RuleChangeCounts(Model):

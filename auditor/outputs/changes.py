@@ -184,8 +184,11 @@ def value_changes(before: Facts, now: Facts) -> list[ValueChange]:
     for key in FACT_KEYS:
         old, new = list(getattr(before, key)), list(getattr(now, key))
         if set(old) != set(new):
-            changes.append(ValueChange(fact=key, before=old, now=new, added=[v for v in new if v not in old],
-                                        removed=[v for v in old if v not in new], identity=key in IDENTITY_FACTS))
+            added, removed = [v for v in new if v not in old], [v for v in old if v not in new]
+            # Replaced, not first shown or dropped: a site that now shows the name it lacked is rectifying;
+            # one that shows another name, number or phone than before may have changed hands or be a copy.
+            replaced = key in IDENTITY_FACTS and bool(added) and bool(removed)
+            changes.append(ValueChange(fact=key, before=old, now=new, added=added, removed=removed, identity=replaced))
     return changes
 
 

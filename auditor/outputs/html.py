@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.layout import write_atomic
+from auditor.layout import INDEX_FILE, write_atomic
 from auditor.models import (
     NEW_GATE,
     OUTCOME_ORDER,
@@ -42,6 +44,7 @@ from auditor.models import (
     at_or_above,
     gated_failures,
     parse_fail_on,
+    parse_iso,
     site_verdict,
     worst_failure,
 )
@@ -222,9 +225,23 @@ def _changed_entry(index: int, site: SiteReport, changes: SiteChanges) -> dict[s
     known = changes.headline in HEADLINE_ORDER
     rank = HEADLINE_ORDER.index(changes.headline) if known else len(HEADLINE_ORDER)
     return {"i": index, "rank": rank, "n": site.name, "u": site.input_url, "p": _report_link(site.report_path),
-            "headline": changes.headline, "state": changes.state.value,
-            "rules": [(c.change.value, c.rule_id, c.title) for c in changes.rules],
-            "values": changes.values}
+            "headline": changes.headline, "state": changes.state.value, "counts": change_counts(changes),
+            "groups": _grouped(changes), "values": changes.values}
+
+
+def change_counts(changes: SiteChanges) -> list[tuple[str, int]]:
+    """How many rules changed in each way, most pressing first (unchanged left out)."""
+    counts = changes.counts.model_dump()
+    return [(kind.value, counts[kind.value]) for kind in CHANGE_ORDER
+            if kind.value != "unchanged" and counts[kind.value]]
+
+
+def _grouped(changes: SiteChanges) -> list[tuple[str, list[Text]]]:
+    """The rule changes by kind, most pressing kind first (as changes.rules is sorted): titles per kind."""
+    groups: dict[str, list[Text]] = {}
+    for change in changes.rules:
+        groups.setdefault(change.change.value, []).append(change.title)
+    return list(groups.items())
 
 
 def _report_link(path: str | None) -> str:
@@ -263,7 +280,10 @@ class HtmlWriter:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["safe_href"] = safe_href
+        self.env.filters["utc"] = utc_minute
+        self.env.filters["fact_label"] = lambda key: self.labels(f"fact.{key}")
         self.env.globals.update(t=self.labels, lang=lang, OUTCOMES=[o.value for o in OUTCOME_ORDER],
+                                CHANGE_KINDS=[k.value for k in CHANGE_ORDER if k.value != "unchanged"],
                                 VERDICTS=VERDICT_ORDER, SEVERITIES=[s.value for s in SEVERITY_ORDER])
         script = (templates / "report.js").read_text(encoding="utf-8")
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
@@ -271,29 +291,54 @@ class HtmlWriter:
         self.env.globals["csp"] = (f"default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; "
                                    f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
 
-    def site(self, batch: BatchReport, site: SiteReport) -> str:
+    def site(self, batch: BatchReport, site: SiteReport, previous_report: str = "") -> str:
         results = sorted(site.results, key=_sort_key)
         counts = Counter(r.outcome.value for r in site.results)
         return self.env.get_template("site.html").render(
             batch=batch, site=site, results=results, counts=counts, root="../../",
-            verdict=site_verdict(site))
+            verdict=site_verdict(site), previous_report=previous_report)
 
     def index(self, batch: BatchReport, overview: Overview | None = None, run: RunState | None = None,
-              downloads: list[str] | None = None) -> str:
+              downloads: list[str] | None = None, out_dir: Path | None = None) -> str:
         if overview is None:
             overview = Overview()
             for site in batch.sites:
                 overview.add(site)
         ui = {"outcome": self.labels.table("outcome"), "status": self.labels.table("status"),
               "severity": self.labels.table("severity"), "profile": self.labels.table("profile"),
-              "ui": self.labels.table("ui")}
+              "ui": self.labels.table("ui"), "change": self.labels.table("change")}
+        data = {**overview.data(), "labels": ui}
+        if batch.changes is not None:  # a follow-up: the site list gets a change column and filter
+            data.update(followup=True, changeOrder=HEADLINE_ORDER)
         return self.env.get_template("index.html").render(
             batch=batch, ov=overview, run=run, rows=overview.first_page(), rules=overview.rule_table(),
-            data={**overview.data(), "labels": ui}, downloads=downloads or [], root="")
+            data=data, downloads=downloads or [], root="",
+            previous_index=_previous_file(batch, INDEX_FILE, out_dir) if out_dir is not None else "")
 
     def write_site(self, batch: BatchReport, site: SiteReport, out_dir: Path) -> Path | None:
         if not site.report_path:
             return None
         path = out_dir / site.report_path
-        write_atomic(path, self.site(batch, site))
+        write_atomic(path, self.site(batch, site, _previous_report(batch, site, path.parent)))
         return path
+
+
+def utc_minute(iso: str) -> str:
+    """2026-12-01T10:34:13Z → 2026-12-01 10:34 UTC: a time a reader takes in at a glance."""
+    moment = parse_iso(iso)
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if moment else iso
+
+
+def _previous_file(batch: BatchReport, relative: str, here: Path) -> str:
+    """A link from `here` to a file of the baseline's folder, when that file is there (else none)."""
+    if batch.changes is None or not relative:
+        return ""
+    source = Path(batch.changes.baseline.source)
+    folder = source if source.is_dir() else source.parent
+    target = folder / relative
+    return Path(os.path.relpath(target.resolve(), here.resolve())).as_posix() if target.is_file() else ""
+
+
+def _previous_report(batch: BatchReport, site: SiteReport, here: Path) -> str:
+    previous = site.changes.previous if site.changes else None
+    return _previous_file(batch, previous.report_path or "", here) if previous else ""

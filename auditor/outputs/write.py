@@ -79,7 +79,7 @@ def write_outputs(header: BatchReport, sites: Iterable[SiteReport], out_dir: Pat
     csv_path, junit_path = csv_out.close(), junit.close()
     index = out_dir / INDEX_FILE
     write_atomic(index, writer.index(header.model_copy(update={"changes": changes}), overview, run,
-                                     downloads=[REPORT_FILE, CSV_FILE, JUNIT_FILE]))
+                                     downloads=[REPORT_FILE, CSV_FILE, JUNIT_FILE], out_dir=out_dir))
     manifests.close()  # last: seals report.json, the overview and the exports with the site manifests
     return Outputs(report_json=report_json, index=index, csv=csv_path, junit=junit_path, overview=overview)
 
