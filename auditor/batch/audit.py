@@ -18,10 +18,10 @@ from typing import Protocol
 
 from auditor.batch.baseline import Baseline, keep_baseline, read_baseline
 from auditor.batch.report import write_from_store
-from auditor.batch.runner import BatchEvents, audit_sites, audit_store
+from auditor.batch.runner import BatchEvents, audit_store
 from auditor.batch.settings import batch_settings, resume_problems
 from auditor.batch.store import Store, Totals
-from auditor.demo import serve
+from auditor.demo import Served, serve
 from auditor.errors import UsageError
 from auditor.inputs.registry import merge_registry_file
 from auditor.inputs.sites import SiteInput, collect_sites
@@ -29,8 +29,8 @@ from auditor.judge.ruleset import Ruleset, load_pack
 from auditor.judge.site import judge_snapshots
 from auditor.models import BatchReport, Lang, RegistryValues, parse_fail_on
 from auditor.options import Limits, RunOptions
-from auditor.outputs.write import Outputs, write_batch
-from auditor.resources import rules_dir, templates_dir
+from auditor.outputs.write import Outputs
+from auditor.resources import demo_followup_dir, rules_dir, templates_dir
 
 Say = Callable[[str], None]  # a line for the person at the terminal (stderr)
 COMPLETED, INTERRUPTED = "completed", "interrupted"
@@ -213,6 +213,9 @@ def record_batch(store: Store, ruleset: Ruleset, options: RunOptions, only: list
     store.end_run(run_id, COMPLETED)
 
 
+FIRST_AUDIT_DIR = "first-audit"  # the demo's first audit, inside its output folder; the follow-up is the folder
+
+
 @dataclass(frozen=True)
 class DemoRequest:
     out_dir: Path
@@ -220,18 +223,50 @@ class DemoRequest:
     browser_path: str | None = None
     sites_root: Path | None = None  # default: the bundled demo sites
     only: list[str] | None = field(default=None)
+    # The sites as they are at a follow-up audit (default with the bundled sites: the shop partly rectified);
+    # None or no folder of a served site's name: one audit only.
+    followup_root: Path | None = field(default_factory=demo_followup_dir)
 
 
 def run_demo(request: DemoRequest, progress: Progress, say: Say) -> Outputs:
-    """Serve the demo sites on 127.0.0.1, audit them (loading nothing beyond this machine), write every output."""
+    """Serve the demo sites on 127.0.0.1 and audit them (loading nothing beyond this machine); then, when
+    the demo has a later version of some of them, serve that at the same addresses and audit again with
+    the first audit as baseline: OUT/first-audit/ is the first audit, OUT/ the follow-up."""
     ruleset = load_pack()
-    options = RunOptions(out_dir=request.out_dir, lang=request.lang, browser_path=request.browser_path,
-                         limits=Limits(allow_private=True, loopback_only=True))
     with serve(request.sites_root, request.only) as sites:
-        say(f"serving {len(sites)} demo site(s) on 127.0.0.1; auditing → {request.out_dir}")
+        later = _later_versions(request.followup_root, sites)
+        if not later:
+            say(f"serving {len(sites)} demo site(s) on 127.0.0.1; auditing → {request.out_dir}")
+            return _demo_audit(sites, ruleset, request, request.out_dir, progress, None)
+        first = request.out_dir / FIRST_AUDIT_DIR
+        say(f"serving {len(sites)} demo site(s) on 127.0.0.1; first audit → {first}")
+        _demo_audit(sites, ruleset, request, first, progress, None)
+        for name, folder in later.items():
+            sites.switch(name, folder)
+        say(f"{', '.join(later)}: changed since (partly rectified); follow-up audit with --baseline {first} → "
+            f"{request.out_dir}")
+        return _demo_audit(sites, ruleset, request, request.out_dir, progress, read_baseline(first))
+
+
+def _later_versions(root: Path | None, sites: Served) -> dict[str, Path]:
+    if root is None or not root.is_dir():
+        return {}
+    return {folder.name: folder for folder in sorted(root.iterdir()) if folder.is_dir() and folder.name in sites}
+
+
+def _demo_audit(sites: Served, ruleset: Ruleset, request: DemoRequest, out: Path, progress: Progress,
+                baseline: Baseline | None) -> Outputs:
+    """One audit of the served sites into `out` (a fresh batch), compared with `baseline` if given."""
+    options = RunOptions(out_dir=out, lang=request.lang, browser_path=request.browser_path,
+                         limits=Limits(allow_private=True, loopback_only=True))
+    with Store.open(out) as store:
+        store.reset(batch_settings(ruleset, options, []))
+        store.add_sites(list(sites.values()))
+        if baseline is not None:
+            keep_baseline(store, baseline)
         progress.start(len(sites))
         try:
-            batch = asyncio.run(audit_sites(list(sites.values()), ruleset, options, events=progress))
+            asyncio.run(audit_store(store, ruleset, options, progress, command="auditor demo"))
         finally:
             progress.close()
-    return write_batch(batch, request.out_dir, templates_dir(), request.lang)
+        return write_from_store(store, out, templates_dir())
