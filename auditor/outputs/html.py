@@ -36,6 +36,7 @@ from auditor.models import (
     BatchReport,
     Lang,
     Outcome,
+    RuleChange,
     RuleResult,
     Severity,
     SiteChanges,
@@ -236,10 +237,24 @@ def change_counts(changes: SiteChanges) -> list[tuple[str, int]]:
             if kind.value != "unchanged" and counts[kind.value]]
 
 
+def listed_changes(changes: SiteChanges) -> tuple[list[RuleChange], int]:
+    """The rule changes a reader is shown, and how many others there are.
+
+    A rule with no verdict on one side (the site or check gave none) is worth a line only when the other
+    side is a problem: a failure (or review item) of last time that cannot be checked now, or one found
+    at the first assessment. That it passed or did not apply on the other side is only counted.
+    """
+    problem = {Outcome.FAIL, Outcome.NEEDS_REVIEW}
+    listed = [c for c in changes.rules
+              if not (c.change.value == "not_assessed" and c.before not in problem)
+              and not (c.change.value == "first_assessed" and c.now not in problem)]
+    return listed, len(changes.rules) - len(listed)
+
+
 def _grouped(changes: SiteChanges) -> list[tuple[str, list[Text]]]:
-    """The rule changes by kind, most pressing kind first (as changes.rules is sorted): titles per kind."""
+    """The listed rule changes by kind, most pressing kind first (as changes.rules is sorted): titles per kind."""
     groups: dict[str, list[Text]] = {}
-    for change in changes.rules:
+    for change in listed_changes(changes)[0]:
         groups.setdefault(change.change.value, []).append(change.title)
     return list(groups.items())
 
@@ -284,6 +299,7 @@ class HtmlWriter:
         self.env.filters["fact_label"] = lambda key: self.labels(f"fact.{key}")
         self.env.globals.update(t=self.labels, lang=lang, OUTCOMES=[o.value for o in OUTCOME_ORDER],
                                 CHANGE_KINDS=[k.value for k in CHANGE_ORDER if k.value != "unchanged"],
+                                listed_changes=listed_changes,
                                 VERDICTS=VERDICT_ORDER, SEVERITIES=[s.value for s in SEVERITY_ORDER])
         script = (templates / "report.js").read_text(encoding="utf-8")
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
