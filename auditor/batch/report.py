@@ -110,10 +110,14 @@ def diff_reports(old: Path, new: Path, out: Path | None, lang: Lang | None = Non
         if out is not None and out.resolve() == (folder if folder.is_dir() else folder.parent).resolve():
             raise UsageError(f"-o {out}: write the comparison to a folder of its own, not into {folder}")
     baseline = read_baseline(old)
-    result = _compare_only(baseline, new, fail_on)
-    if out is not None:
-        result.outputs = rebuild_reports(new, out, lang, fail_on, baseline)
-    return result
+    if out is None:
+        return _compare_only(baseline, new, fail_on)
+    outputs = rebuild_reports(new, out, lang, fail_on, baseline)
+    assert outputs.changes is not None  # written with a baseline
+    overview = outputs.overview  # the summary from the pass that wrote the outputs: NEW is read once
+    changed = [(e["u"], e["n"], e["changes"]) for e in sorted(overview.changed, key=lambda e: e["i"])]
+    return Diff(changes=outputs.changes, changed=changed, gated=overview.failing(fail_on),
+                not_assessed=overview.not_assessed, outputs=outputs)
 
 
 def _compare_only(baseline: Baseline, new: Path, fail_on: str | None) -> Diff:

@@ -227,7 +227,7 @@ def _changed_entry(index: int, site: SiteReport, changes: SiteChanges) -> dict[s
     rank = HEADLINE_ORDER.index(changes.headline) if known else len(HEADLINE_ORDER)
     return {"i": index, "rank": rank, "n": site.name, "u": site.input_url, "p": _report_link(site.report_path),
             "headline": changes.headline, "state": changes.state.value, "counts": change_counts(changes),
-            "groups": _grouped(changes), "values": changes.values}
+            "groups": _grouped(changes), "values": changes.values, "changes": changes}
 
 
 def change_counts(changes: SiteChanges) -> list[tuple[str, int]]:

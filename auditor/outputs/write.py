@@ -32,6 +32,7 @@ class Outputs:
     csv: Path
     junit: Path
     overview: Overview
+    changes: BatchChanges | None = None  # a follow-up's batch `changes` block
 
 
 def write_outputs(header: BatchReport, sites: Iterable[SiteReport], out_dir: Path, templates: Path, lang: Lang,
@@ -81,7 +82,8 @@ def write_outputs(header: BatchReport, sites: Iterable[SiteReport], out_dir: Pat
     write_atomic(index, writer.index(header.model_copy(update={"changes": changes}), overview, run,
                                      downloads=[REPORT_FILE, CSV_FILE, JUNIT_FILE], out_dir=out_dir))
     manifests.close()  # last: seals report.json, the overview and the exports with the site manifests
-    return Outputs(report_json=report_json, index=index, csv=csv_path, junit=junit_path, overview=overview)
+    return Outputs(report_json=report_json, index=index, csv=csv_path, junit=junit_path, overview=overview,
+                   changes=changes)
 
 
 def _batch_changes(header: BatchReport, tally: ChangeTally, comparison: Comparison | None) -> BatchChanges | None:
