@@ -486,3 +486,13 @@ def test_a_baseline_site_is_matched_once(audits: dict[str, Path]) -> None:
     probe = SiteReport(input_url="https://elsewhere.example/", final_url=shop.site.final_url,
                        status=shop.site.status, profiles=["site"])
     assert comparison.match(probe) is not None and comparison.match(probe) is None
+
+
+def test_a_new_audit_in_the_folder_forgets_the_old_baseline(cli_rounds: dict[str, Path]) -> None:
+    out = cli_rounds["base"] / "reused"
+    assert _audit_again(["--from-snapshots", str(cli_rounds["snap2"]), "-o", str(out),
+                         "--baseline", str(cli_rounds["first"])]).exit_code == cli.EXIT_FAILURES
+    assert '"changes"' in (out / "report.json").read_text(encoding="utf-8")
+    assert _audit_again(["--from-snapshots", str(cli_rounds["snap2"]), "-o", str(out)]).exit_code == cli.EXIT_FAILURES
+    assert '"changes"' not in (out / "report.json").read_text(encoding="utf-8")  # not a follow-up any more
+    assert BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser").find(id="since") is None
