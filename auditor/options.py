@@ -15,7 +15,8 @@ from auditor.models import DEFAULT_PROFILES, Lang, RegistryRecords
 # Sites in flight. A site spends most of its time waiting for its pages to settle, which
 # other sites' rendering can use, but rendering and screenshots are CPU work: on a 2-core
 # machine the best number depends on the sites (docs/performance.md). So by default it
-# adapts (AUTO): more sites while the CPU has idle time left, fewer when it has none.
+# adapts (AUTO): more sites while the CPU has idle time left, then as many as the run's own
+# throughput says are best (batch/schedule.py, Controller).
 AUTO = 0
 AUTO_START, AUTO_MAX = 6, 16  # throughput stops growing at 12–16 on 2 cores; memory does not
 DEFAULT_MAX_MEMORY_MB = 1536  # the run's own memory (PSS of this process, its driver and browser)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -123,10 +124,17 @@ def problems_of(findings: list[Finding]) -> str:
     return "、".join(dict.fromkeys(p for f in findings for p in f.problems))
 
 
+@lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """The matching form, lower case. Cached: rules match the same words and sentences again and
+    again (each item of a document against each sentence), and normalising is the costly part."""
+    return normalize(text).lower()
+
+
 def words_in(text: str, words: list[str]) -> bool:
     """Any of `words` in `text`, both in matching form (normalised, lower case)."""
-    folded = normalize(text).lower()
-    return any((w := normalize(word).lower()) and w in folded for word in words)
+    folded = fold(text)
+    return any((w := fold(word)) and w in folded for word in words)
 
 
 def link_evidence(page: PageSnapshot, link: Link) -> Evidence:

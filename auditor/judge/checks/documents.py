@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from auditor.judge.checks.base import Context, DocumentWords, Params, Verdict, check, regex_list, words_in
+from auditor.judge.checks.base import Context, DocumentWords, Params, Verdict, check, fold, regex_list, words_in
 from auditor.models import Evidence, Finding, Outcome, PageSnapshot
 from auditor.normalize import normalize
 
@@ -150,12 +150,12 @@ def _sentences(pages: list[PageSnapshot]) -> list[Sentence]:
             for part in SENTENCE_END.split(block.text):
                 text = " ".join(part.split())
                 if text:
-                    out.append(Sentence(page, text, normalize(text).lower()))
+                    out.append(Sentence(page, text, fold(text)))
     return out
 
 
 def _folded(words: list[str]) -> list[str]:
-    return [w for w in (normalize(word).lower() for word in words) if w]
+    return [w for w in map(fold, words) if w]
 
 
 def _named(item: Item, folded: str) -> int:

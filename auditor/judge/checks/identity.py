@@ -17,6 +17,7 @@ from auditor.judge.checks.base import (
     Verdict,
     check,
     evidence_of,
+    fold,
     image_hints,
     link_evidence,
     regex_list,
@@ -149,7 +150,7 @@ def _said_channel(ctx: Context, params: ComplaintParams) -> Verdict | None:
     for page in ctx.pages(params.pages):
         before: TextBlock | None = None
         for block in page.blocks:
-            folded = normalize(block.text).lower()
+            folded = fold(block.text)
             evidence = Evidence(page_url=page.final_url, text=block.text[:240], region=block.region, bbox=block.bbox)
             if said := next((m for p in params.accounts if (m := re.search(p, folded))), None):
                 return Verdict(Outcome.PASS, "pass", {"detail": said.group(0)}, [evidence])
