@@ -115,9 +115,17 @@ async def read_snapshot(target: Page | Frame, limits: dict[str, int]) -> dict[st
         data = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
         data = None
+    if isinstance(data, dict) and not _ESCAPED_SURROGATE.search(raw):
+        return data  # JSON.stringify writes a lone surrogate as an escape, and there is none to mend
     if not isinstance(data, dict):  # the page replaced JSON.stringify: read it value by value instead
         data = await target.evaluate(SNAPSHOT_JS, limits)
-    return data if isinstance(data, dict) else None
+    return well_formed(data) if isinstance(data, dict) else None
+
+
+# JSON.stringify escapes a lone surrogate (\udxxx) and writes a whole pair as its character
+# (ES2019), so the page's text needs mending only when an escape is there; walking every string
+# of every page for it cost more than reading the page.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
@@ -260,7 +268,6 @@ class SiteRenderer:
         if data is None:  # the answer's headers came, its page never did
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"timeout: no page arrived within {timeout_ms / 1000:.0f} s")
-        data = well_formed(data)
         snapshot = PageSnapshot(
             kind=kind, url=url, final_url=page.url, fetched_at=fetched,
             http_status=response.status if response else None,

@@ -10,12 +10,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import MAX_MATCHES, PROV_NAME, link_kind, parse_phone, scan
+from auditor.identifiers import MAX_MATCHES, PROV_NAME, IdMatch, link_kind, parse_phone, scan
 from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
 from auditor.normalize import collapse_spaces, normalize
 
@@ -191,7 +191,7 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
     text = f"{block.label}：{block.text}" if block.label else block.text
     evidence = Evidence(page_url=page.final_url, text=text[:400], region=block.region, bbox=block.bbox)
     out = []
-    for match in scan(text, today=today):
+    for match in _scan(text, today):
         out.append(Finding(
             kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
             label=match.label, href=_href_for(match.raw, match.value, links),
@@ -202,26 +202,54 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
-    """Entity names and addresses: found by wording, not by an identifier format; template text is neither.
-
-    At most MAX_MATCHES of each per block (a hostile block repeats a name without end).
-    """
-    text = normalize(raw)
+    """Entity names and addresses: found by wording, not by an identifier format; template text is neither."""
 
     def finding(kind: str, value: str) -> Finding:
         return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
                        evidence=evidence)
 
+    names, addresses = _names_and_addresses(raw)
+    return [finding("entity_name", name) for name in names] + [finding("address", a) for a in addresses]
+
+
+# A site's header and footer repeat on every page it has: what a block of text says is read once
+# per text (scan and wording are pure), not once per page. Longer texts are read each time, so
+# the caches hold no hostile page's megabytes.
+MAX_CACHED_BLOCK = 8_000
+
+
+def _scan(text: str, today: date) -> tuple[IdMatch, ...]:
+    return _scan_cached(text, today) if len(text) <= MAX_CACHED_BLOCK else tuple(scan(text, today=today))
+
+
+@lru_cache(maxsize=4096)
+def _scan_cached(text: str, today: date) -> tuple[IdMatch, ...]:
+    return tuple(scan(text, today=today))
+
+
+def _names_and_addresses(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _wording_cached(raw) if len(raw) <= MAX_CACHED_BLOCK else _wording(raw)
+
+
+@lru_cache(maxsize=4096)
+def _wording_cached(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _wording(raw)
+
+
+def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The entity names and addresses a block states (at most MAX_MATCHES of each: a hostile block
+    repeats a name without end)."""
+    text = normalize(raw)
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
     names += [n for m in islice(PERSON_RE.finditer(text), MAX_MATCHES)
               if (n := m.group("after") or m.group("defined")) and _a_person(n)]
-    found = [finding("entity_name", name) for name in dict.fromkeys(names) if not PLACEHOLDER_RE.search(name)]
     addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]
     addresses = [a for a in addresses if _an_address(a)]
     if not addresses:
         addresses = [m.group("addr") for m in islice(UNLABELLED_ADDRESS_RE.finditer(text), MAX_MATCHES)]
-    return found + [finding("address", a) for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)]
+    return (tuple(n for n in dict.fromkeys(names) if not PLACEHOLDER_RE.search(n)),
+            tuple(a for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)))
 
 
 def _an_address(text: str) -> bool:
