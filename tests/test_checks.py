@@ -555,17 +555,37 @@ def test_a_policy_in_english_is_read_in_english(ruleset: Ruleset) -> None:
     assert verdict.code == "partial" and verdict.values["missing"] == "保存期限 / retention"
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("客服QQ：2850012345 投诉QQ：2850012399", "pass"),  # a messenger account is a way to complain
-    ("A：添加投诉QQ 2850012399，说明订单号和问题。", "pass"),
-    ("客服QQ：2850012345", "missing"),  # service, not complaints, on a messenger: no channel found
-    ("申訴信箱：service@haixiamart.com", "pass"),  # the Taiwanese word, as a labelled mailbox
-    ("联系电话：0571-87654321　售后投诉：同上", "pass"),  # "the same": the phone just before
-    ("售后投诉：同上", "missing"),  # the same as nothing
+@pytest.mark.parametrize(("lines", "detail", "cited"), [
+    # A messenger account labelled for complaints is a way to complain; the account is quoted.
+    (["客服QQ：2850012345 投诉QQ：2850012399"], "投诉qq:2850012399", 0),
+    (["A：添加投诉QQ 2850012399，说明订单号和问题。"], "投诉qq2850012399", 0),
+    (["申訴信箱：service@haixiamart.com"], "申诉信箱 service@haixiamart.com", 0),  # Taiwanese word, a mailbox
+    # "The same": the phone just before, in its block or in the block right above.
+    (["联系电话：0571-87654321　售后投诉：同上"], "联系电话 +8657187654321", 0),
+    (["联系电话：0571-87654321", "售后投诉：同上"], "联系电话 +8657187654321", 1),
+    # Not a channel: service on a messenger; "the same" as nothing, or as a line two blocks up.
+    (["客服QQ：2850012345"], None, None),
+    (["售后投诉：同上"], None, None),
+    (["联系电话：0571-87654321", "工作时间：9:00-18:00", "售后投诉：同上"], None, None),
 ])
-def test_complaint_channels_in_words(text: str, code: str, ruleset: Ruleset) -> None:
-    case = Case("complaint_channel", code, [home(block(text))], "complaint-channel-disclosed")
-    assert judge_case(case, ruleset).code == code
+def test_complaint_channels_in_words(lines: list[str], detail: str | None, cited: int | None,
+                                     ruleset: Ruleset) -> None:
+    blocks = [block(text, y=600 + 30 * number) for number, text in enumerate(lines)]
+    verdict = judge_case(Case("complaint_channel", "", [home(*blocks)], "complaint-channel-disclosed"), ruleset)
+    if detail is None:
+        assert (verdict.outcome, verdict.code, verdict.values, verdict.evidence) == (Outcome.FAIL, "missing", {}, [])
+        return
+    assert (verdict.outcome, verdict.code, verdict.values) == (Outcome.PASS, "pass", {"detail": detail})
+    assert cited is not None and [(e.text, e.bbox, e.page_url) for e in verdict.evidence] == [
+        (lines[cited], blocks[cited].bbox, HOME)]
+
+
+def test_the_same_as_a_phone_on_another_page_is_no_channel(ruleset: Ruleset) -> None:
+    """"同上" points at the line above it on the page a visitor reads, not at a number elsewhere."""
+    contact = doc("contact", ["联系电话：0571-87654321"])
+    verdict = judge_case(Case("complaint_channel", "", [home(block("售后投诉：同上")), contact],
+                              "complaint-channel-disclosed", params={"pages": ["home", "contact"]}), ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.FAIL, "missing")
 
 
 @pytest.mark.parametrize(("address", "code"), [
