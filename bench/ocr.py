@@ -9,8 +9,9 @@ The pictures are drawn by ``tests/ocr_images.py`` (at least 40, the same every r
 strips at 12–16 px, filing badges, licence scans (business licence, value-added telecom, 网文)
 rotated, blurred, JPEG-noisy and stamped with a seal, and pictures with no number. Each is
 read exactly as an audit reads it: the run's OCR helper process (auditor/browse/ocrpool.py,
-one thread, warm model), then the judge's own reading of what came back (rows of lines,
-auditor/judge/extract.py ``ocr_rows``, and the identifier scanner).
+one thread, warm model), then the judge's own reading of what came back
+(auditor/judge/extract.py ``image_findings``: rows of lines, the identifier scanner, and the
+lengths a read must have).
 
 * **exact**: a key number the picture shows (ICP filing or licence, police filing, credit
   code, telecom or culture licence) is found with every character right;
@@ -31,6 +32,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +40,8 @@ sys.path.insert(0, str(ROOT))  # tests/ocr_images.py draws the pictures
 
 from auditor.browse.ocr import Read, missing  # noqa: E402
 from auditor.browse.ocrpool import OcrReader  # noqa: E402
-from auditor.identifiers import scan  # noqa: E402
-from auditor.judge.extract import ocr_rows  # noqa: E402
-from auditor.models import OcrLine  # noqa: E402
+from auditor.judge.extract import image_findings  # noqa: E402
+from auditor.models import Image, OcrLine, OcrText, PageSnapshot  # noqa: E402
 from tests.ocr_images import Sample, samples  # noqa: E402
 
 KEY_KINDS = {"icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "culture_licence"}
@@ -66,14 +67,16 @@ class Score:
 
 
 def numbers_in(read: Read) -> tuple[set[str], set[str]]:
-    """The key numbers the judge would find in a read: (valid ones, ones failing validation)."""
+    """The key numbers the judge finds in a read, as an audit reads it: (valid ones, possibly misread ones)."""
     lines = [OcrLine(text=text, confidence=conf, box=box) for text, conf, box in read.lines]
+    image = Image(alt="", src="bench.png", href=None, bbox=(0, 0, 100, 20), region="footer",
+                  ocr=OcrText(sha256=read.sha256, source="response", engine="bench", lines=lines))
+    page = PageSnapshot(kind="home", url="http://bench/", final_url="http://bench/", images=[image])
     found: set[str] = set()
     flagged: set[str] = set()
-    for text, _, _ in ocr_rows(lines):
-        for match in scan(text):
-            if match.kind in KEY_KINDS:
-                (found if match.status == "valid" else flagged).add(match.value)
+    for finding in image_findings(page, date(2026, 11, 25)):
+        if finding.kind in KEY_KINDS:
+            (found if finding.status == "valid" else flagged).add(finding.value)
     return found, flagged
 
 

@@ -19,11 +19,10 @@ import pytest
 
 from auditor.browse import ocr, ocrpool
 from auditor.browse.ocrpool import OcrReader, SiteReads
-from auditor.identifiers import scan
-from auditor.judge.extract import ocr_rows
+from auditor.judge.extract import image_findings, ocr_rows
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import judge_snapshots
-from auditor.models import OcrLine
+from auditor.models import Image, OcrLine, OcrText, PageSnapshot
 from auditor.options import JudgeOptions, Limits
 from auditor.resources import demo_dir
 from tests.conftest import IN_CI, TODAY, run_audit
@@ -63,8 +62,10 @@ KEY_KINDS = {"icp_filing", "icp_licence", "telecom_licence", "psb", "uscc", "cul
 def numbers(read: ocr.Read) -> set[str]:
     """The valid key numbers (filing and licence numbers, credit codes) the judge finds in a read."""
     lines = [OcrLine(text=t, confidence=c, box=b) for t, c, b in read.lines]
-    return {m.value for text, _, _ in ocr_rows(lines) for m in scan(text) if m.status == "valid"
-            and m.kind in KEY_KINDS}
+    image = Image(alt="", src="t.png", href=None, bbox=(0, 0, 100, 20), region="footer",
+                  ocr=OcrText(sha256=read.sha256, source="response", engine="test", lines=lines))
+    page = PageSnapshot(kind="home", url="http://t/", final_url="http://t/", images=[image])
+    return {f.value for f in image_findings(page, TODAY) if f.status == "valid" and f.kind in KEY_KINDS}
 
 
 # --- the reader ------------------------------------------------------------------------------
@@ -108,6 +109,18 @@ def test_what_is_not_a_picture_is_a_problem_not_a_crash(reader: OcrReader) -> No
 def test_a_strip_is_read_as_one_line_and_a_scan_is_detected_first() -> None:
     assert ocr.is_strip(363, 24) and ocr.is_strip(294, 30)
     assert not ocr.is_strip(460, 100) and not ocr.is_strip(30, 24)
+
+
+def test_a_read_that_lost_a_digit_is_possibly_misread_not_a_number() -> None:
+    """The grammar accepts short numbers real footers write; a number read from a picture must have today's length."""
+    image = Image(alt="", src="t.png", href=None, bbox=(0, 0, 100, 20), region="footer", ocr=OcrText(
+        sha256="0", source="response", engine="test", lines=[
+            OcrLine(text="许可证编号 沪网文〔2021〕093-953号", confidence=0.91, box=(0, 0, 300, 20)),
+            OcrLine(text="京ICP备202003115号-1", confidence=0.95, box=(0, 40, 300, 20))]))
+    page = PageSnapshot(kind="home", url="http://t/", final_url="http://t/", images=[image])
+    found = {f.kind: f for f in image_findings(page, TODAY)}
+    assert found["culture_licence"].status == "nonstandard" and "read_shape" in found["culture_licence"].problems
+    assert found["icp_filing"].status == "nonstandard"
 
 
 def test_rows_join_a_label_and_its_value_read_apart() -> None:

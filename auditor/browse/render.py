@@ -243,8 +243,9 @@ class SiteRenderer:
                     images = list(page.images)
                     images[index] = images[index].model_copy(update={"ocr": text})
                     pages[at] = page.model_copy(update={"images": images})
-        if reads.skipped:
-            log.info("%s: %d picture(s) left unread (OCR bounds of the site)", pages[0].url, reads.skipped)
+        if done or reads.skipped:
+            log.info("%s: %d picture(s) read (%.2f s CPU), %d from the cache, %d left unread by the site's bounds",
+                     pages[0].url, reads.read, reads.spent_s, len(done) - reads.read, reads.skipped)
         return pages
 
     def _refusal(self, home: PageSnapshot) -> str | None:

@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import MAX_MATCHES, PROV_NAME, link_kind, parse_phone, scan
+from auditor.identifiers import MAX_MATCHES, PROV_NAME, link_kind, parse_phone, scan, usual_form
 from auditor.models import (
     BBox,
     BlockLink,
@@ -307,8 +307,11 @@ def image_findings(page: PageSnapshot, today: date) -> list[Finding]:
 
 def _as_read(finding: Finding, read: ImageRead, image: Image) -> Finding:
     evidence = finding.evidence.model_copy(update={"ocr": read})
-    return finding.model_copy(update={"provenance": "image", "confidence": read.confidence, "evidence": evidence,
-                                      "label": finding.label or image.alt[:20]})
+    update: dict[str, object] = {"provenance": "image", "confidence": read.confidence, "evidence": evidence,
+                                 "label": finding.label or image.alt[:20]}
+    if finding.status == "valid" and not usual_form(finding.kind, finding.value):  # a digit lost or doubled?
+        update |= {"status": "nonstandard", "problems": [*finding.problems, "read_shape"]}
+    return finding.model_copy(update=update)
 
 
 def ocr_rows(lines: list[OcrLine]) -> list[tuple[str, float, BBox]]:
