@@ -10,8 +10,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -174,6 +177,36 @@ def test_the_auditors_own_process_never_loads_the_models(need_ocr: None) -> None
     assert done.returncode == 0, done.stderr
 
 
+def test_the_helper_ends_when_the_auditor_is_killed(need_ocr: None, tmp_path: Path) -> None:
+    """kill -9 of a run leaves no helper behind (a process pool's workers outlive their parent)."""
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import asyncio, time\n"
+        "from auditor.browse import ocr\n"
+        "from auditor.browse.ocrpool import OcrReader\n"
+        "async def main():\n"
+        "    reader = OcrReader()\n"
+        "    await reader.call(ocr.peak_mb)  # started, models loaded\n"
+        "    print([p.pid for p in reader._executor._processes.values()][0], flush=True)\n"
+        "    time.sleep(120)\n"
+        "if __name__ == '__main__':\n"
+        "    asyncio.run(main())\n", encoding="utf-8")
+    run_ = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert run_.stdout is not None
+        helper = int(run_.stdout.readline())
+    finally:
+        run_.kill()  # SIGKILL: no clean-up of its own runs
+        run_.wait()
+    for _ in range(100):
+        if not Path(f"/proc/{helper}").exists() or "zombie" in Path(f"/proc/{helper}/status").read_text().lower():
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(helper, signal.SIGKILL)  # ours: started by the run above
+        pytest.fail("the OCR helper outlived the killed run")
+
+
 # --- a site's bounds ---------------------------------------------------------------------------
 
 
@@ -211,6 +244,12 @@ def test_a_site_reads_within_its_cpu_budget() -> None:
     reads, fake = _bounded(Limits(ocr_cpu_s=1.0, ocr_max_images=100), cost=0.4, pictures=10)
     assert reads.spent_s <= 1.0 + ocr.expected_cpu_s(300, 30)
     assert fake.calls < 10 and reads.skipped == 10 - fake.calls
+
+
+def test_reads_that_cost_what_was_expected_fill_the_budget() -> None:
+    expected = ocr.expected_cpu_s(323, 32)  # the badge's size: a strip
+    reads, fake = _bounded(Limits(ocr_cpu_s=1.0, ocr_max_images=100), cost=expected, pictures=10)
+    assert fake.calls == int(1.0 // expected) and reads.spent_s <= 1.0
 
 
 def test_without_the_extra_it_says_so_once(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:

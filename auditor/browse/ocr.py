@@ -27,6 +27,7 @@ import io
 import os
 import resource
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,8 +111,21 @@ def start_helper() -> None:
     """Initialiser of the helper process: no network, one thread, the models loaded and warm."""
     os.environ["OMP_NUM_THREADS"] = "1"
     sys.addaudithook(refuse_network)  # for the life of the process: audit hooks cannot be removed
+    _end_with_parent()
     global _engine
     _engine = _load_engine()
+
+
+def _end_with_parent() -> None:
+    """End this helper when the auditor's process is gone (kill -9 leaves a pool's workers running)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)  # no clean-up to do: the helper keeps nothing on disk
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _load_engine() -> Any:

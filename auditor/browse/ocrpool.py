@@ -11,7 +11,8 @@ half-way), started when the first picture is to be read and kept warm until the 
   the second time (a read in progress is waited for, not started again).
 * **Bounds.** Per site (:class:`SiteReads`): at most ``Limits.ocr_max_images`` pictures
   read and ``Limits.ocr_cpu_s`` CPU seconds, kept by each picture's expected cost before it
-  is started. A read that takes longer than ``READ_TIMEOUT_S`` ends the helper (killed by
+  is started (scaled by what the site's reads so far cost against their expected cost). A
+  read that takes longer than ``READ_TIMEOUT_S`` ends the helper (killed by
   its pid) and the next read starts a new one.
 * **Absent.** Without the `ocr` extra (or with other versions than the pinned ones) the
   auditor says so once, in one line, and pictures stay "only in an image".
@@ -151,6 +152,7 @@ class SiteReads:
         self.spent_s = 0.0
         self.read = 0
         self.skipped = 0
+        self._expected_s = 0.0  # what the pictures read so far were expected to cost
         self.results: dict[tuple[int, int], tuple[ocr.Read, Source]] = {}
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -164,7 +166,10 @@ class SiteReads:
         if before is not None:
             await asyncio.wait([before])  # in order: the budget left is known before this one starts
         size = picture_size(data)
-        cost = ocr.expected_cpu_s(*size) if size else 0.0
+        expected = ocr.expected_cpu_s(*size) if size else 0.0
+        # What the site's reads have cost against what they were expected to: a machine slower than
+        # the one measured (docs/performance.md), or busy, makes every later picture dearer.
+        cost = expected * max(1.0, self.spent_s / self._expected_s if self._expected_s else 1.0)
         if self.read >= self.max_images or self.spent_s + cost > self.budget_s:
             self.skipped += 1
             return
@@ -172,8 +177,14 @@ class SiteReads:
         if fresh:
             self.read += 1
             self.spent_s += result.cpu_s if result is not None else cost
+            self._expected_s += expected
         if result is not None and result.problem is None:
             self.results[key] = (result, source)
+
+    def cancel(self) -> None:
+        """Drop the site's reads (it could not be assessed); a read the helper has begun still fills the cache."""
+        for task in self._tasks:
+            task.cancel()
 
     async def finish(self, timeout_s: float) -> dict[tuple[int, int], tuple[ocr.Read, Source]]:
         """Every read that ends within `timeout_s`; the others are dropped (their pictures stay unread)."""

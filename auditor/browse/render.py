@@ -152,28 +152,40 @@ class SiteRenderer:
         context = await self.browser.new_context(
             viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
+        reads = SiteReads(self.reader, self.limits) if self.reader is not None and wanted is not None else None
         try:
-            return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing, wanted),
+            snapshot = await asyncio.wait_for(
+                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing, wanted, reads),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
-            return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
-                                error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
-                                started_at=started, finished_at=now_iso())
+            snapshot = SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
+                                    error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
+                                    started_at=started, finished_at=now_iso())
+        except BaseException:
+            if reads is not None:  # cancelled, or our own error: the site's reads are dropped with it
+                reads.cancel()
+            raise
         finally:
             try:
                 await asyncio.wait_for(context.close(), timeout=10)
             except Exception:  # noqa: BLE001 - a dead context must not stop the batch
                 log.warning("could not close browser context for %s", url)
+        if reads is None:
+            return snapshot
+        # The pictures' bytes are in hand: the reads finish with the site's tab already closed.
+        if snapshot.status != SiteStatus.AUDITED:
+            reads.cancel()
+            return snapshot
+        pages = await self._with_reads(snapshot.pages, reads, site_dir, deadline)
+        return snapshot.model_copy(update={"pages": pages, "finished_at": now_iso()})
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
-                      deadline: _Deadline, started: str, cited: Cited, wanted: ImagesWanted | None
-                      ) -> SiteSnapshot:
+                      deadline: _Deadline, started: str, cited: Cited, wanted: ImagesWanted | None,
+                      reads: SiteReads | None) -> SiteSnapshot:
         """The homepage, then each page the rules need, in one tab as a visitor would (closed with the context)."""
         await install_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
-        reads = SiteReads(self.reader, self.limits) if self.reader is not None and wanted is not None else None
 
         def reading(before: list[PageSnapshot]) -> _Reading | None:
             if reads is None or wanted is None:
@@ -222,8 +234,6 @@ class SiteRenderer:
             if visited.error is not None:  # a failed page (crash, download, hang) may leave the tab unusable
                 with contextlib.suppress(PlaywrightError):
                     await page.close()
-        if reads is not None:
-            pages = await self._with_reads(pages, reads, site_dir, deadline)
         return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
                             pages=pages, started_at=started, finished_at=now_iso())
 
