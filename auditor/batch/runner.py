@@ -20,6 +20,7 @@ from typing import Protocol
 
 from playwright.async_api import async_playwright
 
+from auditor.batch.baseline import stored_comparison
 from auditor.batch.schedule import HostQueue, Throttle, make_throttle
 from auditor.batch.settings import batch_settings
 from auditor.batch.store import Store
@@ -31,7 +32,16 @@ from auditor.judge.extract import PageCache
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import cited_by_rules, images_to_read, judge, profiles_for
 from auditor.layout import SITES_DIR, save_stored, site_slug
-from auditor.models import BatchReport, SiteReport, SiteSnapshot, SiteStatus, StoredSite, batch_header, now_iso
+from auditor.models import (
+    BatchChanges,
+    BatchReport,
+    SiteReport,
+    SiteSnapshot,
+    SiteStatus,
+    StoredSite,
+    batch_header,
+    now_iso,
+)
 from auditor.options import RunOptions
 from auditor.outputs.html import HtmlWriter
 from auditor.resources import templates_dir
@@ -65,6 +75,11 @@ class _Batch:
         self.events = events
         self.header = header
         self.html = HtmlWriter(templates_dir(), options.lang)
+        # A follow-up's site pages show what changed since its baseline (the report.json view agrees:
+        # both come from the baseline kept in the store).
+        self.comparison = stored_comparison(store, [r.id for r in ruleset.rules])
+        if self.comparison is not None:
+            self.header = header.model_copy(update={"changes": BatchChanges(baseline=self.comparison.head.info)})
         self.judging = options.judging
         self.max_attempts = 1 + max(0, options.retries)
 
@@ -156,7 +171,8 @@ class _Batch:
                 "status": SiteStatus.ERROR, "error": reason(f"judging failed: {type(exc).__name__}: {exc}")})
             report = judge(stored.model_copy(update={"snapshot": broken}), self.ruleset, site_dir, self.judging)
         try:
-            self.html.write_site(self.header, report, self.options.out_dir)
+            page = self.comparison.attach(report) if self.comparison is not None else report
+            self.html.write_site(self.header, page, self.options.out_dir)
         except Exception as exc:  # the result stands; `auditor report` can write the page again
             if output_problem(exc) is not None:
                 raise

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import weakref
 from urllib.parse import unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
@@ -48,8 +49,10 @@ class PictureResponses:
         if kind in ("image", "document") and len(self._by_url) < MAX_KEPT:
             self._by_url[response.url] = response
 
-    def stop(self) -> None:
-        self.page.remove_listener("response", self._seen)
+    def reset(self) -> PictureResponses:
+        """Start on the tab's next page: the last page's responses are not its pictures."""
+        self._by_url.clear()
+        return self
 
     async def bytes_of(self, image: Image, max_bytes: int) -> tuple[bytes, Source] | None:
         """The picture's bytes (see the module text), or None when it has none within `max_bytes`."""
@@ -79,6 +82,19 @@ class PictureResponses:
             log.info("no bytes for %s: %s", url, short_error(exc))
             return None
         return body if len(body) <= max_bytes else None
+
+
+# One listener a tab, reset for each page, as the tab's network watch (settle.watch_network):
+# adding and removing a listener costs the driver a round trip each (issue 17).
+_WATCHES: weakref.WeakKeyDictionary[Page, PictureResponses] = weakref.WeakKeyDictionary()
+
+
+def picture_responses(page: Page) -> PictureResponses:
+    """The tab's picture responses, ready for the page about to load."""
+    watch = _WATCHES.get(page)
+    if watch is None:
+        watch = _WATCHES[page] = PictureResponses(page)
+    return watch.reset()
 
 
 def _declares_picture(response: Response) -> bool:
