@@ -18,6 +18,7 @@ import pytest
 from auditor.judge.checks import CHECKS, Context, Verdict
 from auditor.judge.extract import extract
 from auditor.judge.ruleset import Ruleset
+from auditor.judge.site import pictures_to_read
 from auditor.models import (
     BlockLink,
     Image,
@@ -664,3 +665,35 @@ def test_a_code_with_a_letter_o_must_still_agree(ruleset: Ruleset) -> None:
                                                            doc("licence", [f"统一社会信用代码：{USCC}"])],
                 "disclosures-consistent")
     assert judge_case(case, ruleset).code == "uscc_mismatch"
+
+
+def _to_read(home_page: PageSnapshot, ruleset: Ruleset) -> list[int]:
+    snapshot = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=[home_page])
+    facts = extract(snapshot, ruleset.vocabulary, TODAY)
+    return pictures_to_read(ruleset, facts, {"site", "operator"}, {})
+
+
+def _footer_picture(width: float, height: float, **fields: Any) -> Image:
+    return Image(**{"alt": "", "src": "/img/f.png", "href": None, "context": "", **fields},
+                 bbox=(300, 1800, width, height), region="footer")
+
+
+def test_with_no_number_anywhere_the_footers_pictures_are_read(ruleset: Ruleset) -> None:
+    """Issue 14: a number shown only as an unlabelled footer picture is read; QR codes, icons and the
+    police badge (when only the ICP number is missing) are not; labelled pictures come first."""
+    strip, qr, icon = _footer_picture(360, 18), _footer_picture(90, 90), _footer_picture(24, 12)
+    wide_logo, main = _footer_picture(500, 60), Image(alt="", src="/b.png", href=None, bbox=(0, 300, 400, 30),
+                                                       region="main")
+    nothing = home(block("关于我们"), images=[qr, strip, icon, wide_logo, main])
+    assert _to_read(nothing, ruleset) == [3, 1]  # the widest first; no main-content picture
+    badge = image(alt="ICP备案号", src="/a.png")  # labelled: image_only, read before the footer's
+    assert _to_read(home(block("关于我们"), images=[strip, badge]), ruleset) == [1, 0]
+    # Every number shown as text: nothing is read.
+    shown = block(f"{NAME} 统一社会信用代码：{USCC}", y=1830)
+    assert _to_read(home(ICP_LINKED, PSB_LINKED, shown, images=[strip]), ruleset) == []
+    # The business licence missing: the footer's pictures are read for it.
+    assert _to_read(home(ICP_LINKED, PSB_LINKED, images=[strip]), ruleset) == [0]
+    # Only the police number missing: the footer's pictures are read for it, except one that names the ICP number.
+    icp_strip = _footer_picture(360, 18, alt="ICP备案")
+    police = _to_read(home(ICP_LINKED, shown, images=[icp_strip, strip]), ruleset)
+    assert police == [1]

@@ -19,13 +19,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
 from auditor.browse import ocr, ocrpool
 from auditor.browse.ocrpool import OcrReader, SiteReads
 from auditor.judge.extract import image_findings, ocr_rows
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import judge_snapshots
-from auditor.models import Image, OcrLine, OcrText, PageSnapshot
+from auditor.models import Image, OcrLine, OcrText, PageSnapshot, SiteReport
 from auditor.options import JudgeOptions, Limits
 from auditor.resources import demo_dir
 from tests.conftest import IN_CI, TODAY, run_audit
@@ -286,14 +287,39 @@ def picture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>证照</title></head><body>"
         "<main><h1>证照</h1><img src='/yyzz.jpg' alt='' style='width:700px'></main></body></html>",
         encoding="utf-8")
+    # Its numbers only in a footer picture that nothing names (no alt, no link, no label beside it),
+    # next to a QR code: no rule can call it "only in an image" before it is read.
+    plain = root / "unlabelled"
+    plain.mkdir()
+    (plain / "site.yaml").write_text("name: 无标注图片页脚\nprofiles: [site, operator]\n", encoding="utf-8")
+    (plain / "f1.png").write_bytes(encode(strip("苏ICP备2022045678号  苏公网安备32010602011234号", 14,
+                                                fg="#333333", bg="#ffffff")))
+    qr = PILImage.new("RGB", (90, 90), "#ffffff")
+    for x in range(0, 90, 10):
+        for y in range(0, 90, 10):
+            if (x * 7 + y * 3) % 20 < 10:
+                qr.paste((0, 0, 0), (x, y, x + 10, y + 10))
+    (plain / "qr.png").write_bytes(encode(qr))
+    (plain / "index.html").write_text(
+        "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>南京小店</title></head><body>"
+        "<main style='min-height:600px'><h1>南京小店</h1><p>手工糕点，当日现做。</p></main>"
+        "<footer style='text-align:center'><div>客服电话：025-84561234</div>"
+        "<div><img src='/f1.png'></div><div><img src='/qr.png' width='90' height='90'></div></footer>"
+        "</body></html>", encoding="utf-8")
     return root
 
 
 @pytest.fixture(scope="module")
-def picture_audit(need_browser: None, need_ocr: None, ruleset: Ruleset, picture_site: Path,
-                  tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object], Path]:
+def picture_reports(need_browser: None, need_ocr: None, ruleset: Ruleset, picture_site: Path,
+                    tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, SiteReport], Path]:
     out = tmp_path_factory.mktemp("picture-audit")
     _, reports = run_audit(picture_site, ruleset, out)
+    return reports, out
+
+
+@pytest.fixture(scope="module")
+def picture_audit(picture_reports: tuple[dict[str, SiteReport], Path]) -> tuple[dict[str, object], Path]:
+    reports, out = picture_reports
     return reports["pictures"].model_dump(mode="json"), out
 
 
@@ -323,11 +349,29 @@ def test_an_audit_reads_the_pictures_the_rules_would_call_image_only(picture_aud
 
 
 @pytest.mark.browser
+def test_a_number_only_in_an_unlabelled_footer_picture_is_read(picture_reports: tuple[dict[str, SiteReport], Path]
+                                                               ) -> None:
+    """Without OCR nothing names that picture (the numbers are missing); read, they are for a reviewer."""
+    reports, out = picture_reports
+    site = reports["unlabelled"].model_dump(mode="json")
+    results = {r["rule_id"]: r for r in site["results"]}
+    for rule, number in (("icp-number-displayed", "苏ICP备2022045678号"), ("psb-filing-displayed",
+                                                                          "苏公网安备32010602011234号")):
+        assert results[rule]["outcome"] == "needs_review" and number in results[rule]["message"], results[rule]
+        assert results[rule]["evidence"][0]["ocr"] is not None
+    assert results["business-licence-disclosed"]["outcome"] == "fail"  # no licence in the picture: still missing
+    snapshot = json.loads((out / Path(site["report_path"]).parent / "snapshot.json").read_text(encoding="utf-8"))
+    images = snapshot["snapshot"]["pages"][0]["images"]
+    assert [Path(i["src"]).name for i in images if i["ocr"]] == ["f1.png"]  # the QR code is not read
+
+
+@pytest.mark.browser
 def test_stored_reads_are_judged_again_without_ocr(picture_audit: tuple[dict[str, object], Path], ruleset: Ruleset,
                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site, out = picture_audit
     monkeypatch.setattr(ocr, "read_picture", lambda data: pytest.fail("re-judging must not read pictures"))
-    again = judge_snapshots(out, ruleset, tmp_path, JudgeOptions(today=TODAY)).sites[0]
+    again = next(s for s in judge_snapshots(out, ruleset, tmp_path, JudgeOptions(today=TODAY)).sites
+                 if s.input_url == site["input_url"])
     assert [(r.rule_id, r.outcome, r.message) for r in again.results] == [
         (r["rule_id"], r["outcome"], r["message"]) for r in site["results"]]  # type: ignore[attr-defined]
 
@@ -341,6 +385,9 @@ def test_with_ocr_off_the_pictures_stay_image_only(need_browser: None, ruleset: 
     assert results["icp-number-displayed"].outcome == "needs_review"
     assert all(ev.ocr is None for r in results.values() for ev in r.evidence)
     assert not list((tmp_path / "sites" / "pictures").glob("image-*"))
+    unlabelled = {r.rule_id: r for r in reports["unlabelled"].results}  # nothing names its footer picture
+    assert unlabelled["icp-number-displayed"].outcome == "fail"
+    assert unlabelled["icp-number-displayed"].messages.zh == "首页可见内容中未找到ICP备案号或经营许可证编号。"
 
 
 @pytest.mark.browser

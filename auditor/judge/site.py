@@ -13,7 +13,7 @@ from auditor.errors import SnapshotError
 from auditor.inputs.registry import with_shown_code
 from auditor.inputs.sites import SiteInput
 from auditor.judge.checks import CHECKS
-from auditor.judge.checks.base import ImageParams, main_images, plausible_images
+from auditor.judge.checks.base import NOTHING_SHOWN, ImageParams, footer_images, main_images, plausible_images
 from auditor.judge.engine import evaluate, run_rule
 from auditor.judge.evidence import attach_crops
 from auditor.judge.extract import PageCache, SiteFacts, extract
@@ -129,19 +129,27 @@ def pictures_to_read(ruleset: Ruleset, facts: SiteFacts, profiles: set[str], reg
     Each rule that reads this page and says `image_only` names them with its own notion of a
     plausible carrier (checks/base.py plausible_images: linked to the filing system, named
     by alt text, file name or the words beside it); on a licence page, its main pictures
-    (a scan of each licence). Nothing is read for a rule whose number is shown as text.
+    (a scan of each licence). A rule that finds its number nowhere (`missing`, `no_number`)
+    has the pictures of the page's footer read (footer_images: an unlabelled strip). These
+    come after the others, which the site's bounds then keep first. Nothing is read for a
+    rule whose number is shown as text.
     """
     page = facts.snapshot.pages[-1]
     picks: set[int] = set()
+    footer: list[int] = []
     for rule in ruleset.rules:
-        if page.kind not in rule.pages or run_rule(rule, facts, profiles, registry).code != "image_only":
+        if page.kind not in rule.pages:
             continue
+        code = run_rule(rule, facts, profiles, registry).code
         params = CHECKS[rule.check].params.model_validate(rule.params)
-        if isinstance(params, ImageParams):
-            picks.update(plausible_images(page, params))
-        if page.kind == "licence":
-            picks.update(main_images(page))
-    return sorted(picks)
+        if code == "image_only":
+            if isinstance(params, ImageParams):
+                picks.update(plausible_images(page, params))
+            if page.kind == "licence":
+                picks.update(main_images(page))
+        elif code in NOTHING_SHOWN and isinstance(params, ImageParams):
+            footer.extend(i for i in footer_images(page, params) if i not in footer)
+    return sorted(picks) + [i for i in footer if i not in picks]
 
 
 def judge_snapshots(snapshot_dir: Path, ruleset: Ruleset, out_dir: Path, options: JudgeOptions) -> BatchReport:

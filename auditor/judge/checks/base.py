@@ -182,6 +182,29 @@ def main_images(page: PageSnapshot) -> list[int]:
     return sorted(large, key=lambda i: -area(page.images[i]))[:LICENCE_PICTURES]
 
 
+# The codes of a check of ImageParams that say no number is shown at all: none as text, and no
+# picture that plausibly carries it. The pictures of the page's footer are then read as well.
+NOTHING_SHOWN = frozenset({"missing", "no_number"})
+FOOTER_PICTURES = 4
+FOOTER_PICTURE_MIN = (40.0, 10.0)  # CSS px: narrower or lower, no number fits legibly
+SQUARE = 1.25  # up to this ratio of width to height a picture is a QR code, an icon or a logo: no number line
+
+
+def footer_images(page: PageSnapshot, params: ImageParams) -> list[int]:
+    """The pictures of the page's footer that may carry a number no label names (an unlabelled strip).
+
+    Not those that name another number (`image_exclude_words`: the police badge is not the ICP
+    number), nor those too small or too square to hold a line of text (QR codes, icons); the
+    widest first (number strips are wide), at most FOOTER_PICTURES.
+    """
+    min_w, min_h = FOOTER_PICTURE_MIN
+    fits = [i for i, image in enumerate(page.images)
+            if image.region == "footer" and image.bbox[2] >= min_w and image.bbox[3] >= min_h
+            and image.bbox[2] > SQUARE * image.bbox[3]
+            and not words_in(f"{image.alt} {image.src} {image.href or ''} {image.context}", params.image_exclude_words)]
+    return sorted(fits, key=lambda i: -page.images[i].bbox[2])[:FOOTER_PICTURES]
+
+
 def image_hints(ctx: Context, params: ImageParams, pages: tuple[str, ...] | list[str] = HOME) -> list[Evidence]:
     """Pictures (or links to pictures) that may show the number: a reviewer reads them."""
     hits = []
