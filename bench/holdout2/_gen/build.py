@@ -10,13 +10,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import ids  # noqa: E402
-import sites_content  # noqa: E402
-import sites_corp  # noqa: E402
-import sites_km  # noqa: E402
-import sites_mkt  # noqa: E402
-import sites_shop  # noqa: E402
-from common import RULES, write_site  # noqa: E402
+import ids
+import sites_content
+import sites_corp
+import sites_km
+import sites_mkt
+import sites_shop
+from common import RULES, write_site
 
 ALL = sites_km.SITES + sites_shop.SITES + sites_mkt.SITES + sites_content.SITES + sites_corp.SITES
 

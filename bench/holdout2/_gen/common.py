@@ -6,10 +6,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 import assets
 import privacy as pv
+import yaml
 from ids import phone_ok, uscc_status
 from org import Org
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import html
 import random
 
-import docs
 from common import Site, doc_page
-from org import Org
+
+import docs
 
 E = html.escape
 

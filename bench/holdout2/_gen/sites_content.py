@@ -4,11 +4,12 @@ from __future__ import annotations
 import html
 import random
 
-import docs
 import fill
 from common import MIIT, Site, add_common_assets, doc_page, icp_link, mps, page, privacy_page, psb_link
 from ids import make_psb, make_uscc
 from org import Org
+
+import docs
 
 E = html.escape
 
@@ -89,7 +90,7 @@ Expected: compliant in every applicable rule.''', org=o)
             ('综艺', ['一起去露营 第3季', '声临其境·新声', '乐队的秋天', '厨神来了', '奇妙博物馆']),
             ('纪录片', ['中国古建筑之美', '长江之源', '舌尖上的小吃', '大国工匠', '候鸟迁徙'])]
     main = ''.join(f'<div class="w sec"><h2>{E(t)}</h2>{tiles(ts, i)}</div>' for i, (t, ts) in enumerate(secs))
-    body = (f'<header class="hd"><div class="w"><span class="logo">星光视频</span><nav><a href="index.html">首页</a><a href="#">电视剧</a><a href="#">电影</a><a href="#">综艺</a><a href="#">纪录片</a><a href="#">少儿</a></nav>'
+    body = ('<header class="hd"><div class="w"><span class="logo">星光视频</span><nav><a href="index.html">首页</a><a href="#">电视剧</a><a href="#">电影</a><a href="#">综艺</a><a href="#">纪录片</a><a href="#">少儿</a></nav>'
             '<span class="r"><a href="login.html">登录</a></span></div></header><div class="hero"><div class="w"><h1>长河落日 · 独家首播</h1></div></div>' + main + footer)
     s.add('index.html', page('星光视频 - 高清正版影视在线观看', body, css=css))
     add_common_assets(s)
@@ -180,7 +181,7 @@ Expected: compliant in every applicable rule.''', org=o)
            '.ft{background:#3b3226;color:#b5a78f;text-align:center;font-size:12px;padding:26px 0 30px;margin-top:40px;font-family:"Microsoft YaHei"}.ft .nav a{margin:0 10px;color:#f0e6d2;font-size:13px}.ft p{margin:6px 0}')
     ranks = ['剑出昆仑', '长安夜雨', '星河尽头的灯塔', '我在大宋开书院', '重生之金融时代', '山海诡事录', '末日方舟', '她的光', '天工开物志', '无尽航路']
     books = ['剑出昆仑', '长安夜雨', '星河尽头的灯塔', '我在大宋开书院', '重生之金融时代', '山海诡事录', '末日方舟', '她的光', '天工开物志', '无尽航路', '江湖夜话', '北境之王', '青梅煮酒', '深空信号', '匠心']
-    body = (f'<header class="hd"><div class="w"><span class="logo">书海文学</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">排行</a><a href="#">完本</a><a href="vip.html">VIP会员</a><a href="#">作者专区</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">书海文学</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">排行</a><a href="#">完本</a><a href="vip.html">VIP会员</a><a href="#">作者专区</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
             '<div class="w cols"><aside class="rank"><h3>月票榜</h3><ol>' + ''.join(f'<li>{E(b)}</li>' for b in ranks) + '</ol></aside>'
             f'<div class="main"><div class="vip">VIP会员 · 18元/月 · 全站付费章节畅读<a href="vip.html">立即开通</a></div>{tiles(books, 3, meta="words")}</div></div>' + footer)
     s.add('index.html', page('书海文学 - 原创网络文学阅读平台', body, css=css))
@@ -222,7 +223,7 @@ Breach: no valid 网络文化经营许可证 number is shown.''', org=o)
            '.ft{background:#fff;color:#999;text-align:center;font-size:12px;padding:24px 0 30px;margin-top:40px}.ft .nav a{margin:0 12px;color:#444;font-size:13px}.ft p{margin:6px 0}')
     rooms = ['户外｜徒步川西小环线', '才艺｜古筝弹唱', '游戏｜王者巅峰赛', '美食｜杭帮菜家常做法', '知识｜考研英语每日一练', '音乐｜吉他弹唱夜', '户外｜钓鱼千岛湖',
              '游戏｜我的世界建筑', '才艺｜街舞教学', '生活｜宠物日常']
-    body = (f'<header class="hd"><div class="w"><span class="logo">萤火直播</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">关注</a><a href="#">开播</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">萤火直播</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">关注</a><a href="#">开播</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
             '<div class="w big"><div class="player"></div><div class="side"><h3>热门直播间</h3>' + fill.article_list(rooms[:6], seed=9, meta='reply') + '</div></div>'
             f'<div class="w"><h2>正在直播</h2>{tiles(rooms, 8, meta="live")}</div>' + footer)
     s.add('index.html', page('萤火直播 - 有趣的直播平台', body, css=css))
@@ -318,7 +319,7 @@ Expected: compliant in every applicable rule.''', org=o, culture=False)
     feats = [('公文写作', '通知、总结、汇报材料，一键生成初稿。'), ('营销文案', '商品标题、种草笔记、短视频脚本。'), ('学术润色', '中英文润色与改写，保留原意。'),
              ('会议纪要', '上传录音转写稿，自动提炼要点。'), ('小说续写', '设定人物与世界观，AI陪你写故事。'), ('翻译', '二十种语言互译。'),
              ('邮件助手', '商务邮件得体表达。'), ('合同审阅', '提示常见风险条款（仅供参考）。'), ('简历优化', '按岗位要求重写经历。')]
-    body = (f'<header class="hd"><div class="w"><span class="logo">妙笔AI</span><a href="#">产品</a><a href="#">价格</a><a href="#">帮助</a><a href="login.html">登录</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">妙笔AI</span><a href="#">产品</a><a href="#">价格</a><a href="#">帮助</a><a href="login.html">登录</a></div></header>'
             '<div class="hero"><h1>写作，交给妙笔</h1><p>基于已备案的妙笔写作大模型</p></div>'
             '<div class="box"><textarea placeholder="输入你想写的内容，例如：帮我写一份年终总结"></textarea><div class="bar"><span>内容由AI生成 · <a href="report.html">举报</a></span><button type="button">生成</button></div></div>'
             '<div class="w feats">' + ''.join(f'<div><h3>{E(a)}</h3><p>{E(b)}</p></div>' for a, b in feats) + '</div>' + footer)
@@ -363,7 +364,7 @@ Expected: compliant in every applicable rule.''', org=o)
     secs = [('人气连载', ['星际快递员', '猫咪侦探社', '长安少年行', '重启人生', '魔法学院的日常', '山海异闻录', '赛博茶馆', '冰与火之舞', '便利店的夜晚', '勇者辞职了']),
             ('本周新作', ['月下剑客', '你好，机器人', '古董店奇谭', '校园生存指南', '深海来信'])]
     main = ''.join(f'<div class="w sec"><h2>{E(t)}</h2>{tiles(ts, 20 + i)}</div>' for i, (t, ts) in enumerate(secs))
-    body = (f'<header class="hd"><div class="w"><span class="logo">漫游记</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">排行</a><a href="#">更新</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">漫游记</span><a href="index.html">首页</a><a href="#">分类</a><a href="#">排行</a><a href="#">更新</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
             + main + footer)
     s.add('index.html', page('漫游记漫画 - 正版国漫在线看', body, css=css))
     add_common_assets(s)
@@ -398,7 +399,7 @@ Breaches: no culture licence on the homepage (互联网文化管理暂行规定 
     charts = [('飙升榜', ['晚风吹过锦江', '夏夜的信', '山城', '一个人的旅行', '回声', '云端', '灯火', '少年游']),
               ('新歌榜', ['春日来信', '路过人间', '月光码头', '远方', '慢慢', '风停了', '星河', '归途']),
               ('原创榜', ['玉林路的尽头', '成都的雨', '火锅与你', '宽窄', '九眼桥', '锦里夜', '熊猫', '芙蓉'])]
-    body = (f'<header class="hd"><div class="w"><span class="logo">声浪</span><a href="index.html">发现音乐</a><a href="#">排行榜</a><a href="#">歌单</a><a href="#">歌手</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">声浪</span><a href="index.html">发现音乐</a><a href="#">排行榜</a><a href="#">歌单</a><a href="#">歌手</a><a href="login.html" style="margin-left:auto">登录</a></div></header>'
             '<div class="w charts">' + ''.join(f'<div class="chart"><h3>{E(t)}</h3><ol>' + ''.join(f'<li>{E(x)}</li>' for x in xs) + '</ol></div>' for t, xs in charts) + '</div>'
             f'<div class="w"><h2>推荐歌单</h2>{tiles(["通勤路上的轻音乐", "川渝说唱合集", "深夜自习室", "周末咖啡馆", "民谣与酒", "健身节奏", "古风雅韵", "经典老歌", "独立乐队", "睡前白噪音"], 31)}</div>' + footer)
     s.add('index.html', page('声浪音乐 - 发现好音乐', body, css=css))

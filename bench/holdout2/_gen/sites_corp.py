@@ -5,7 +5,7 @@ import html
 
 import assets
 import fill
-from common import MIIT, Site, add_common_assets, doc_page, icp_link, mps, page, privacy_page, psb_link
+from common import Site, add_common_assets, doc_page, icp_link, mps, page, privacy_page, psb_link
 from ids import make_psb, make_uscc
 from org import Org
 
@@ -97,7 +97,7 @@ Breach: the public-security filing number is not shown in its required form.''',
            '.num{display:flex;justify-content:space-around;background:#0b4f8a;color:#fff;padding:40px 0}.num b{display:block;font-size:36px}'
            '.form{background:#f4f7fa;padding:30px}.form input,.form textarea{width:100%;margin:6px 0;padding:8px}'
            '.ft{background:#0a2540;color:#8fa6bf;text-align:center;font-size:13px;padding:26px 0 32px;margin-top:40px}.ft .nav a{margin:0 12px;color:#fff}.ft p{margin:6px 0}')
-    body = (f'<header class="hd"><div class="w"><span class="logo">崂峰精密 LFJM</span><a href="index.html">首页</a><a href="about.html">关于我们</a><a href="#">产品中心</a><a href="contact.html">联系我们</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">崂峰精密 LFJM</span><a href="index.html">首页</a><a href="about.html">关于我们</a><a href="#">产品中心</a><a href="contact.html">联系我们</a></div></header>'
             '<div class="kv"></div><div class="w sec"><h2>产品中心</h2><div class="prods">' + ''.join(f'<div><div class="pic"></div><h3>{E(a)}</h3><p>{E(b)}</p></div>' for a, b in prods) + '</div></div>'
             '<div class="num"><div><b>18年</b>专注数控机床</div><div><b>60000㎡</b>生产基地</div><div><b>3000+</b>客户</div><div><b>120项</b>专利</div></div>'
             '<div class="w sec form"><h2>在线询价</h2><p>姓名<input></p><p>电话<input></p><p>需求<textarea rows="3"></textarea></p>'
@@ -141,7 +141,7 @@ Breach: personal information is collected with no published processing rules (PI
            '.cases .pic{height:280px;background:linear-gradient(135deg,#ffde59,#ff914d)}.cases h3{margin:12px 0 0}.cases p{margin:0;color:#888}'
            '.lead{background:#111;color:#fff;padding:60px 0;margin-top:60px}.lead input{padding:10px;margin-right:10px;width:220px}.lead button{padding:10px 28px}'
            '.ft{text-align:center;color:#888;font-size:13px;padding:30px 0 40px}.ft p{margin:6px 0}.ft a{color:#555}')
-    body = (f'<header class="hd"><div class="w"><span class="logo">XINRUI 新锐</span><a href="home.html">首页</a><a href="cases.html">案例</a><a href="about.html">关于</a><a href="contact.html">联系</a></div></header>'
+    body = ('<header class="hd"><div class="w"><span class="logo">XINRUI 新锐</span><a href="home.html">首页</a><a href="cases.html">案例</a><a href="about.html">关于</a><a href="contact.html">联系</a></div></header>'
             '<div class="w intro"><h1>让品牌<br>被看见，被记住</h1><p>品牌策略 · 视觉识别 · 包装 · 空间 · 数字</p></div>'
             '<div class="w cases">' + ''.join(f'<div><div class="pic"></div><h3>{E(a)}</h3><p>{E(b)}</p></div>' for a, b in cases) + '</div>'
             '<div class="lead"><div class="w"><h2>免费获取品牌方案</h2><form><input placeholder="您的姓名"><input placeholder="手机号码"><input placeholder="公司名称"><button type="button">提交</button></form>'

@@ -4,11 +4,12 @@ from __future__ import annotations
 import html
 
 import assets
-import docs
 import fill
 from common import MIIT, Site, add_common_assets, doc_page, icp_link, mps, page, privacy_page, psb_link
 from ids import make_psb, make_uscc
 from org import Org
+
+import docs
 
 E = html.escape
 

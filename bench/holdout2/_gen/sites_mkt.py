@@ -4,12 +4,13 @@ from __future__ import annotations
 import html
 import random
 
-import docs
 import fill
-from common import MIIT, Site, add_common_assets, doc_page, icp_link, mps, page, privacy_page, psb_link
+from common import MIIT, Site, add_common_assets, doc_page, icp_link, page, privacy_page, psb_link
 from ids import make_psb, make_uscc
 from org import Org
 from sites_shop import banner
+
+import docs
 
 E = html.escape
 
