@@ -173,6 +173,10 @@ CASES = [
          "user-agreement-linked"),
     Case("document_linked", "stub", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
                                      doc("user_agreement", ["协议内容更新中"])], "user-agreement-linked"),
+    # the page a 交易规则 link opens calls itself the privacy policy: the rules are not linked
+    Case("document_linked", "other_document",
+         [home(links=[link("交易规则", HOME + "trading_rules.html")]),
+          doc("trading_rules", ["隐私政策", AGREEMENT], title="隐私政策 - 好卡联盟")], "trading-rules-linked"),
     # --- what documents say ---------------------------------------------------------------------
     Case("keyword_groups", "pass", [doc("privacy_policy", ["我们的联系方式与保存期限"])],
          params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"], "b": ["保存期限"]}}),
@@ -503,6 +507,24 @@ def test_status_400_is_a_broken_link_and_20_characters_are_text(ruleset: Ruleset
                    page("licence", [block("名称：杭州青禾茶业有限公司，统一社会信用代码见下图", region="main")],
                         images=[image(alt="执照")], url=HOME + "licence.html")], "business-licence-disclosed")
     assert judge_case(worded, ruleset).code == "link"  # twenty characters or more: the page says it in words
+
+
+@pytest.mark.parametrize(("title", "heading", "code"), [
+    ("用户服务协议 - 声浪音乐", "用户服务协议", "other_document"),  # 隐私政策 → the agreement
+    ("声浪音乐", "第八条 用户服务协议", "other_document"),  # the heading alone says it
+    ("用户协议及隐私政策", "用户协议及隐私政策", "pass"),  # names both: it is both
+    ("声浪音乐", "欢迎访问", "pass"),  # names none: the link's word stands
+    ("个人信息处理规则", "个人信息处理规则", "pass"),  # 规则 here is the policy's own name
+])
+def test_the_opened_page_is_the_document_the_link_promised(title: str, heading: str, code: str,
+                                                           ruleset: Ruleset) -> None:
+    case = Case("document_linked", code, [home(links=[link("隐私政策", HOME + "privacy_policy.html")]),
+                                          doc("privacy_policy", [heading, AGREEMENT], title=title)],
+                "privacy-policy-linked")
+    assert judge_case(case, ruleset).code == code
+    content = Case("document_items", code, case.pages, "privacy-policy-content")
+    # the agreement's words are not the policy's: no policy was read
+    assert (judge_case(content, ruleset).code == "no_document") is (code == "other_document")
 
 
 def test_a_place_in_the_menus_tells_how(ruleset: Ruleset) -> None:

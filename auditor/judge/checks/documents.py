@@ -23,6 +23,7 @@ from auditor.normalize import normalize
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 CLAUSE = re.compile(r"[，,、:：]")
 MAX_QUOTE = 240  # characters of a sentence quoted as evidence
+HEADING_BLOCKS = 8  # the first lines of a document's main text, where its own heading stands
 HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
 LIST_LINES, LIST_LINE_CHARS = 8, 40  # the short lines after a sentence that may list its examples, one per line
 NEGATION_WINDOW = 16  # characters before an item's word where a denial of it is looked for
@@ -38,7 +39,7 @@ class DocumentParams(Params):
 
 
 @check(DocumentParams, {"pass": ("url", "chars"), "missing": (), "offsite": ("url",), "not_open": ("url", "detail"),
-                        "login": ("url",), "stub": ("url", "chars")})
+                        "login": ("url",), "stub": ("url", "chars"), "other_document": ("url", "title")})
 def document_linked(ctx: Context, params: DocumentParams) -> Verdict:
     """The homepage links to the document; it opens without login and holds real text."""
     url = ctx.site.facts.links.get(params.kind)
@@ -58,7 +59,33 @@ def document_linked(ctx: Context, params: DocumentParams) -> Verdict:
         return Verdict(Outcome.FAIL, "login", {"url": page.final_url}, ev)
     if chars < params.min_chars:
         return Verdict(Outcome.FAIL, "stub", {"url": page.final_url, "chars": str(chars)}, ev)
+    if (named := _names_another(page, params.kind, ctx.documents.titles)) is not None:
+        return Verdict(Outcome.FAIL, "other_document", {"url": page.final_url, "title": named},
+                       [Evidence(page_url=page.final_url, text=named, region="main")])
     return Verdict(Outcome.PASS, "pass", {"url": page.final_url, "chars": str(chars)}, ev)
+
+
+def _main_heading(page: PageSnapshot) -> str:
+    """The document's own heading: the largest type among the first lines of its main text, if short."""
+    first = [b for b in page.blocks if b.region == "main"][:HEADING_BLOCKS]
+    if not first:
+        return ""
+    top = max(first, key=lambda b: b.font_px)  # the first of the largest (max keeps the first on ties)
+    return top.text if len(top.text) <= HEADING_CHARS * 2 else ""
+
+
+def _names_another(page: PageSnapshot, kind: str, titles: dict[str, list[str]]) -> str | None:
+    """The title or heading by which the page calls itself another kind of document and not this one.
+
+    The link's label promised `kind`; what the page says it is decides what it is ("交易规则"
+    opening a page headed 《隐私政策》 is the privacy policy). A title naming no kind (the site's
+    name) or naming this kind too ("用户协议及隐私政策") says nothing against the link.
+    """
+    names = [n for n in (page.title, _main_heading(page)) if n]
+    if any(words_in(n, titles.get(kind, [])) for n in names):
+        return None
+    others = [words for other, words in titles.items() if other != kind]
+    return next((n for n in names if any(words_in(n, words) for words in others)), None)
 
 
 class KeywordGroupsParams(Params):
@@ -277,7 +304,10 @@ def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
     words = params.words or ctx.documents
     rendered = ctx.pages(params.pages)
-    pages = [p for p in rendered if p.ok]
+    # A page that calls itself another document (the 隐私政策 link opened the user agreement) is not
+    # this one: what that document says is not what this one was required to say.
+    titles = ctx.documents.titles
+    pages = [p for p in rendered if p.ok and not (p.kind in titles and _names_another(p, p.kind, titles))]
     if not rendered:
         linked = next((url for kind in params.pages if (url := ctx.site.facts.links.get(kind))), None)
         if linked is not None:  # linked but not read (on another site): what was not seen is not missing
