@@ -178,6 +178,9 @@ CASES = [
          [home(links=[link("交易规则", HOME + "trading_rules.html")]),
           doc("trading_rules", ["隐私政策", AGREEMENT], title="隐私政策 - 好卡联盟")], "trading-rules-linked"),
     # --- what documents say ---------------------------------------------------------------------
+    Case("document_items", "unreasonable",
+         [doc("privacy_policy", [*POLICY, "注销账号须邮寄经公证的申请书并支付注销服务费50元。"])],
+         "account-deletion-disclosed"),
     Case("keyword_groups", "pass", [doc("privacy_policy", ["我们的联系方式与保存期限"])],
          params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"], "b": ["保存期限"]}}),
     Case("keyword_groups", "partial", [doc("privacy_policy", ["我们的联系方式"])],
@@ -543,6 +546,20 @@ def test_a_refusal_of_cancellation_fails_the_privacy_policy(ruleset: Ruleset) ->
     answer = _items([*rest, "问：能否注销帐户？", "答：关于注销帐户：很抱歉，本店系统暂时没有这项功能。"],
                     "privacy-policy-content", ruleset)
     assert answer.code == "refused"
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("注销账号须邮寄经公证的《账号注销申请书》原件，并预先支付注销服务费人民币50元；", "unreasonable"),
+    ("您可以申请注销账号，但须本人携带身份证到公司办理。", "unreasonable"),
+    ("注销账号需支付手续费20元。", "unreasonable"),
+    ("您可以在“设置—账号与安全”中申请注销账号，注销不收取任何费用。", "pass"),  # a fee waived
+    ("您可以在“设置”中申请注销账号，我们会通过短信验证码核验您的身份。", "pass"),  # proving who one is
+])
+def test_cancellation_under_an_unreasonable_condition_fails(sentence: str, code: str, ruleset: Ruleset) -> None:
+    rights = "您可以在“会员中心—资料”中查询、更正、删除您的个人信息。"
+    assert _items([rights, "您可以在“设置”中申请注销账号。", sentence], "account-deletion-disclosed",
+                  ruleset).code == code
+    assert _items([*POLICY[:5], sentence], "privacy-policy-content", ruleset).code in ("pass", "partial")
 
 
 def test_a_blank_line_where_the_handler_belongs_is_a_template(ruleset: Ruleset) -> None:

@@ -132,6 +132,9 @@ class Item(Params):
     # where it is merely named ("您享有查阅、更正等权利").
     needs_method: bool = False
     refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
+    # A sentence on it that sets a condition the law forbids (a notarised letter, a fee: the pack's
+    # `unreasonable_conditions` and `fees`) fails it, however clearly it says how.
+    no_unreasonable_conditions: bool = False
 
     _check_patterns = field_validator("patterns")(regex_list)
 
@@ -158,11 +161,13 @@ class Sentence:
 
 @dataclass
 class Reading:
-    """What the document says about one item: the words stating it, or that it is denied or a template."""
+    """What the document says about one item: the words stating it, or that it is denied or a template,
+    and whether it hangs on an unreasonable condition."""
 
     stated: Evidence | None = None
     denied: Evidence | None = None
     template: Evidence | None = None
+    burdened: Evidence | None = None
 
 
 @lru_cache(maxsize=512)
@@ -239,6 +244,25 @@ def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
     return mentions > 0
 
 
+def _unreasonable(folded: str, words: DocumentWords) -> bool:
+    """The sentence asks for a condition no one may set (公证, 到店办理), or a fee it does not waive."""
+    if any(_compiled(p).search(folded) for p in words.unreasonable_conditions):
+        return True
+    return any(_compiled(p).search(folded) for p in words.fees) and not words_in(folded, words.free_words)
+
+
+def _burdened(item: Item, sentences: list[Sentence], words: DocumentWords) -> Evidence | None:
+    """The first sentence about the item that makes it hang on an unreasonable condition.
+
+    Every sentence naming the item counts, not only the one that says how: "您可以申请注销账号"
+    followed by "注销须支付50元服务费" sets the fee on the same cancellation.
+    """
+    if not item.no_unreasonable_conditions:
+        return None
+    return next((_quote(s, s.text) for s in sentences
+                 if words_in(s.folded, item.words) and _unreasonable(s.folded, words)), None)
+
+
 def _placeholder(text: str, placeholders: list[str]) -> bool:
     return any(_compiled(p).search(text) for p in placeholders)
 
@@ -299,6 +323,7 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
 
 @check(DocumentItemsParams, {"pass": ("found",), "partial": ("found", "missing"), "absent": ("missing",),
                              "refused": ("items", "quote"), "template": ("items", "quote"), "not_read": ("url",),
+                             "unreasonable": ("items", "quote"),
                              "no_document": ()})
 def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
@@ -319,15 +344,18 @@ def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
                 if f.status == "valid" and (f.kind != "entity_name" or f.evidence.region != "footer")]
     readings = {name: _read(item, sentences, findings, words) for name, item in params.items.items()}
+    for name, item in params.items.items():
+        readings[name].burdened = _burdened(item, sentences, words)
     label = {name: item.label for name, item in params.items.items()}
     stated = [n for n, r in readings.items() if r.stated]
     missing = [n for n in readings if n not in stated]
     values = {"found": "、".join(label[n] for n in stated) or "-", "missing": "、".join(label[n] for n in missing)}
     cited = list(dict.fromkeys(r.stated for r in readings.values() if r.stated))
     for code, quoted in (("refused", [n for n in missing if readings[n].denied]),
-                         ("template", [n for n in missing if readings[n].template])):
+                         ("template", [n for n in missing if readings[n].template]),
+                         ("unreasonable", [n for n in readings if readings[n].burdened])):
         if quoted:
-            quotes = [readings[n].denied or readings[n].template for n in quoted]
+            quotes = [readings[n].denied or readings[n].template or readings[n].burdened for n in quoted]
             shown = [q for q in quotes if q is not None]
             return Verdict(Outcome.FAIL, code, {"items": "、".join(label[n] for n in quoted),
                                                 "quote": shown[0].text}, shown[:3] + cited[:3])
