@@ -562,6 +562,16 @@ def test_cancellation_under_an_unreasonable_condition_fails(sentence: str, code:
     assert _items([*POLICY[:5], sentence], "privacy-policy-content", ruleset).code in ("pass", "partial")
 
 
+def test_the_handler_is_who_runs_the_site_not_a_company_it_shares_with(ruleset: Ruleset) -> None:
+    brand = ["青柚小铺（以下简称“我们”）非常重视您的个人信息。", "联系邮箱：privacy@qinghe.cn。", *POLICY[1:]]
+    shared = [*brand, "我们会与以下第三方共享您的订单信息：", "支付宝（中国）网络技术有限公司", "支付宝支付",
+              "我们会将订单信息提供给顺丰速运有限公司用于配送。"]
+    verdict = _items(shared, "privacy-policy-content", ruleset)
+    assert verdict.code == "partial" and verdict.values["missing"] == "处理者名称 / handler"
+    run = ["青柚小铺由昆明青柚商贸有限公司（以下简称“我们”）运营。", *shared[1:]]
+    assert _items(run, "privacy-policy-content", ruleset).code == "pass"
+
+
 def test_a_blank_line_where_the_handler_belongs_is_a_template(ruleset: Ruleset) -> None:
     blanks = ["本政策由＿＿＿＿＿＿（以下简称“我们”）制定。", *POLICY[1:]]
     verdict = _items(blanks, "privacy-policy-content", ruleset)

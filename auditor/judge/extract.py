@@ -19,10 +19,12 @@ from auditor.identifiers import MAX_MATCHES, PROV_NAME, IdMatch, link_kind, pars
 from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
 from auditor.normalize import collapse_spaces, normalize
 
-# A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
+# A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …; a 个体工商户's
+# name ends in its organisational form: 商行, 经营部, 门市部 …).
 # Public bodies run sites too (政府门户): 人民政府办公室, 管理委员会 …
 ENTITY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "集团公司", "合伙企业", "(有限合伙)", "事务所",
-                   "工作室", "合作社", "个体工商户", "人民政府办公室", "人民政府", "管理委员会", "委员会")
+                   "工作室", "合作社", "个体工商户", "商行", "经营部", "门市部", "服务部", "批发部",
+                   "人民政府办公室", "人民政府", "管理委员会", "委员会")
 ENTITY_SUFFIX = "(?:" + "|".join(re.escape(word) for word in ENTITY_SUFFIXES) + ")"
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 # A natural person who runs the site (an exempt individual, a personal blog) is named by name: after

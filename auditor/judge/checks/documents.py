@@ -127,6 +127,11 @@ class Item(Params):
     named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
+    # A finding of `kinds` counts only in a sentence that names its role (the one who runs the site:
+    # "由…有限公司（以下简称“我们”）运营") and not another's (a recipient of shared data:
+    # "与第三方共享", a row of the sharing table): the policy's handler is not any company it names.
+    roles: list[str] = Field(default_factory=list)
+    not_roles: list[str] = Field(default_factory=list)
     mentions: list[str] = Field(default_factory=list)  # words of a sentence about it that may still be a template
     # Stated only where the document says how (a right or a procedure: "您可以在设置中注销账号"), not
     # where it is merely named ("您享有查阅、更正等权利").
@@ -263,6 +268,16 @@ def _burdened(item: Item, sentences: list[Sentence], words: DocumentWords) -> Ev
                  if words_in(s.folded, item.words) and _unreasonable(s.folded, words)), None)
 
 
+def _in_role(item: Item, finding: Finding) -> bool:
+    """The sentence that gives the finding names it in the item's role (no `roles`: any sentence)."""
+    if not item.roles:
+        return True
+    value = fold(finding.value)
+    parts = [fold(part) for part in SENTENCE_END.split(finding.evidence.text)]
+    said = next((part for part in parts if value in part), fold(finding.evidence.text))
+    return words_in(said, item.roles) and not words_in(said, item.not_roles)
+
+
 def _placeholder(text: str, placeholders: list[str]) -> bool:
     return any(_compiled(p).search(text) for p in placeholders)
 
@@ -313,7 +328,7 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
     if named is not None and general is not None:
         return Reading(stated=_quote(named, f"{named.text} … {general.text}"))
     for finding in findings:
-        if finding.kind in item.kinds:
+        if finding.kind in item.kinds and _in_role(item, finding):
             if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), words.placeholders):
                 reading.template = reading.template or finding.evidence
             else:
