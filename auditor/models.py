@@ -87,6 +87,13 @@ class BlockLink(Model):
     via: Literal["href", "data-href", "script"] = "href"
 
 
+class Piece(Model):
+    """The text of one element of a block that carries a number, and whether its own box is centred."""
+
+    text: str
+    centered: bool
+
+
 class TextBlock(Model):
     """Visible text of one block-level element (its inline descendants joined)."""
 
@@ -94,6 +101,9 @@ class TextBlock(Model):
     bbox: BBox
     region: Region
     centered: bool
+    # The number-bearing elements of a block of several, each with its own centring: a number is placed
+    # where its element is, not where its line is.
+    pieces: list[Piece] = Field(default_factory=list)
     font_px: float = 0.0
     frame: str | None = None  # URL of the same-origin iframe the text came from
     links: list[BlockLink] | None = None  # None: a snapshot from before links were read from the structure

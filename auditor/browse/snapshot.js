@@ -233,17 +233,26 @@
     }
     return found;
   };
+  // Whether a box is horizontally centred in the window.
+  const centredBox = (x0, x1) => Math.abs(x0 + (x1 - x0) / 2 - viewW / 2) <= viewW * 0.08;
+  // The own boxes of the parts of a block that carry numbers: a number's place is its own element's,
+  // not its line's (a right-floated Discuz! footer line reaches the middle, its number does not).
+  // A line its page centres (text-align: center) centres all it holds, the number at its start too.
+  const MAX_PIECES = 20;
+  const piecesOf = (g) => Array.from(g.pieces.values())
+    .filter((p) => (p.text.match(/\d/g) || []).length >= 3).slice(0, MAX_PIECES)
+    .map((p) => ({ text: cut(clean(p.text), 80), centered: centredBox(p.x0, p.x1) }));
   const flush = () => {
     if (!group) return;
     const text = cut(clean(group.parts.join("")), limits.maxBlockChars);
     if (text) {
       const box = [group.x0, group.y0, group.x1 - group.x0, group.y1 - group.y0];
-      const cx = group.x0 + (group.x1 - group.x0) / 2;
       const links = Array.from(group.links.entries()).map(([url, l]) => (
         { text: cut(clean(l.text), 300), url, via: l.via }));
       blocks.push({
         text, bbox: box, region: "main",
-        centered: Math.abs(cx - viewW / 2) <= viewW * 0.08,
+        centered: centredBox(group.x0, group.x1),
+        pieces: group.pieces.size > 1 && !/center/.test(getComputedStyle(group.el).textAlign) ? piecesOf(group) : [],
         font_px: parseFloat(getComputedStyle(group.el).fontSize) || 0,
         links: links.concat(badgeLinks(group.el, new Set(group.links.keys()))),
         label: labelBefore(group.el),
@@ -291,7 +300,8 @@
     const box = container(owner);
     if (!group || group.el !== box) {
       flush();
-      group = { el: box, parts: [], links: new Map(), last: null, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      group = { el: box, parts: [], links: new Map(), pieces: new Map(), last: null,
+        x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     }
     // Text of different inline elements (links side by side) is visually apart: keep a space
     // between them so labels do not run together. Numbers split across spans still join
@@ -306,6 +316,10 @@
       link.text += " " + text;
       group.links.set(target.url, link);
     }
+    const piece = group.pieces.get(owner) || { text: "", x0: Infinity, x1: -Infinity };
+    piece.text += text;
+    piece.x0 = Math.min(piece.x0, r.left + sx); piece.x1 = Math.max(piece.x1, r.right + sx);
+    group.pieces.set(owner, piece);
     group.x0 = Math.min(group.x0, r.left + sx); group.y0 = Math.min(group.y0, r.top + sy);
     group.x1 = Math.max(group.x1, r.right + sx); group.y1 = Math.max(group.y1, r.bottom + sy);
   }

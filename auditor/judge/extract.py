@@ -198,9 +198,27 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
             kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
             label=match.label, href=_href_for(match.raw, match.value, links),
             nearby_hrefs=[url for _, url in links], page_kind=page.kind,
-            centered=block.centered, evidence=evidence))
+            centered=_centred(block, match.value), evidence=evidence))
     out.extend(_text_findings(page, text, block, evidence))
     return out
+
+
+MIN_PIECE_DIGITS = 3
+
+
+def _centred(block: TextBlock, value: str) -> bool:
+    """Whether the number is centred: its own element's box if the block has several, else the block's.
+
+    The element is the number-bearing piece whose digits are most of the number's (a number split
+    over spans, 京ICP备<b>1234</b>5678号, is placed where most of it is).
+    """
+    wanted = "".join(c for c in normalize(value) if c.isdigit())
+    best, most = None, 0
+    for piece in block.pieces:
+        have = "".join(c for c in normalize(piece.text) if c.isdigit())
+        if len(have) >= MIN_PIECE_DIGITS and have in wanted and len(have) > most:
+            best, most = piece, len(have)
+    return block.centered if best is None else best.centered
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
