@@ -214,7 +214,7 @@ CASES = [
     Case("disclosures_consistent", "too_few", [home(block("版权所有"))], "disclosures-consistent"),
     # --- registry -------------------------------------------------------------------------------
     Case("registry_icp", "pass", [home(block(ICP))], "registry-icp-match",
-         registry={"registered_icp": "京ICP备2024012345号-3"}),
+         registry={"registered_icp": "京ICP备2024012345号-1"}),
     Case("registry_icp", "mismatch", [home(block(ICP))], "registry-icp-match",
          registry={"registered_icp": "京ICP备2024099999号"}),
     Case("registry_icp", "not_disclosed", [home(block("版权所有"))], "registry-icp-match",
@@ -469,12 +469,25 @@ def test_a_denial_stands_next_to_the_word(sentence: str, denied: bool, ruleset: 
     assert _denied(params.items["cancel"], normalize(sentence).lower(), ruleset.pack.documents) is denied
 
 
-def test_registry_icp_numbers_are_compared_per_entity(ruleset: Ruleset) -> None:
+def test_registry_icp_numbers_name_their_sponsor(ruleset: Ruleset) -> None:
     from auditor.judge.checks.registry import _icp_entity
 
     assert {_icp_entity(v) for v in ("京ICP备2024012345号-3", "京ICP备2024012345号", "京ICP备2024012345-1",
                                      "京ICP备2024012345", "京 ICP 备 2024012345 号 -2")} == {"京ICP备2024012345"}
     assert _icp_entity("京ICP备2024012345-1-2") == "京ICP备2024012345"
+
+
+@pytest.mark.parametrize(("shown", "registered", "code"), [
+    ("京ICP备2024012345号-1", "京ICP备2024012345号-3", "mismatch"),  # the sponsor's other website
+    ("京ICP备2024012345号-2", "京ICP备2024012345号", "pass"),  # a sponsor-level record covers its sites
+    ("京ICP备2024012345号", "京ICP备2024012345-2", "pass"),
+    ("京ICP备2024012345号-3", "京ICP备2024012345号-3", "pass"),
+    ("京ICP备2024012399号-3", "京ICP备2024012345号-3", "mismatch"),
+])
+def test_registry_icp_numbers_name_the_website_too(shown: str, registered: str, code: str, ruleset: Ruleset) -> None:
+    case = Case("registry_icp", code, [home(block(shown))], "registry-icp-match",
+                registry={"registered_icp": registered})
+    assert judge_case(case, ruleset).code == code
 
 
 CLAIMLESS = [
