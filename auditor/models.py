@@ -150,6 +150,14 @@ class Screenshot(Model):
         return self.y <= box[1] and box[1] + box[3] <= self.y + self.height
 
 
+class Anchor(Model):
+    """The section of a page its URL's #fragment opens: its heading and where it runs on the page."""
+
+    heading: str
+    top: float
+    bottom: float
+
+
 class PageSnapshot(Model):
     kind: str  # "home" or a page kind from rules/pages.yaml
     url: str
@@ -164,6 +172,7 @@ class PageSnapshot(Model):
     images: list[Image] = Field(default_factory=list)
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
+    anchor: Anchor | None = None  # the section the URL's #fragment names, if it names one on the page
     truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
     # Why the page is known to lack its end (its transfer stalled or broke off): the rules that
     # read it cannot fail on what did not arrive (judge/engine.py). None: it arrived whole.

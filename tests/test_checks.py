@@ -543,6 +543,20 @@ def test_the_opened_page_is_the_document_the_link_promised(title: str, heading: 
     assert (judge_case(content, ruleset).code == "no_document") is (code == "other_document")
 
 
+def test_a_fragment_opens_the_section_it_names(ruleset: Ruleset) -> None:
+    from auditor.models import Anchor
+
+    rules = "规则正文。" * 100
+    agreement = doc("trading_rules", ["用户服务协议", AGREEMENT, "交易规则（本协议附件一）", rules],
+                    title="用户服务协议 - 金秋卡盟",
+                    anchor=Anchor(heading="交易规则（本协议附件一）", top=260, bottom=9e9))
+    pages = [home(links=[link("交易规则", HOME + "trading_rules.html#rules")]), agreement]
+    assert judge_case(Case("document_linked", "pass", pages, "trading-rules-linked"), ruleset).code == "pass"
+    article = agreement.model_copy(update={"anchor": Anchor(heading="第八条 交易规则", top=260, bottom=261)})
+    pages[1] = article  # one short article of the agreement: the page is the agreement
+    assert judge_case(Case("document_linked", "-", pages, "trading-rules-linked"), ruleset).code == "other_document"
+
+
 def test_a_place_in_the_menus_tells_how(ruleset: Ruleset) -> None:
     where = "撤回同意——在“会员中心—隐私—授权管理”中关闭授权，或来信privacy@shop.cn撤回您的同意。"
     rest = [s.replace("，也可以撤回同意", "") for s in POLICY]

@@ -31,7 +31,7 @@ from auditor.browse.settle import NetworkWatch, install_tracker, settle, watch_n
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
-from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
+from auditor.models import Anchor, BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
 from auditor.options import Limits
 from auditor.urls import page_key, same_site, split_url
 
@@ -277,6 +277,7 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
+            anchor=Anchor.model_validate(data["anchor"]) if data.get("anchor") else None,
             truncated=bool(data.get("truncated")), dom=dom,
             incomplete=_incomplete(data, network, page.url, timeout_ms / 1000))
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes)

@@ -369,7 +369,29 @@
       href: target ? target.url : null, bbox: box, region: regionOf(img, box), context });
   }
 
+  // --- the section a link's #fragment opens ---------------------------------------------
+  // "agreement.html#rules" opens the agreement at its 附件一《交易规则》: the document the link names is
+  // that section. A container's section is its box; a heading's runs to the next heading of its
+  // level or above.
+  const anchorOf = () => {
+    let id = "";
+    try { id = decodeURIComponent((location.hash || "").slice(1)); } catch (e) { return null; }
+    if (!id || /^[!/]/.test(id)) return null;  // "#/privacy": an app's route, not a section
+    const el = document.getElementById(id) || document.getElementsByName(id)[0];
+    if (!el || !visibleElement(el)) return null;
+    const r = el.getBoundingClientRect();
+    const level = /^H([1-6])$/.exec(el.tagName);
+    let bottom = r.bottom + sy;
+    if (level) {
+      const after = Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).find((h) =>
+        (el.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) && Number(h.tagName[1]) <= Number(level[1]));
+      bottom = after ? after.getBoundingClientRect().top + sy : pageH;
+    }
+    const heading = clean((el.innerText || el.textContent || "").split("\n").find((line) => line.trim()) || "");
+    return { heading: cut(heading, 200), top: r.top + sy, bottom };
+  };
+
   const password = queryAll("input[type=password]").some(visibleElement);
   return { title: document.title || "", page_size: [pageW, pageH], blocks, links, images, clickables,
-    has_password_field: password, truncated, ready: document.readyState };
+    has_password_field: password, truncated, ready: document.readyState, anchor: anchorOf() };
 }

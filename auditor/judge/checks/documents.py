@@ -23,6 +23,7 @@ from auditor.normalize import normalize
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 CLAUSE = re.compile(r"[，,、:：]")
 MAX_QUOTE = 240  # characters of a sentence quoted as evidence
+SECTION_CHARS = 400  # a section a #fragment opens is a document of its own from this much text
 HEADING_BLOCKS = 8  # the first lines of a document's main text, where its own heading stands
 HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
 LIST_LINES, LIST_LINE_CHARS = 8, 40  # the short lines after a sentence that may list its examples, one per line
@@ -74,6 +75,17 @@ def _main_heading(page: PageSnapshot) -> str:
     return top.text if len(top.text) <= HEADING_CHARS * 2 else ""
 
 
+def _section_is(page: PageSnapshot, names: list[str]) -> bool:
+    """The link's #fragment opens a whole section of the page that is this document: its heading
+    names it and it holds a document's text (agreement.html#rules, 附件一《交易规则》, eight chapters),
+    not one article of another document (agreement.html#privacy, 第八条 个人信息保护)."""
+    anchor = page.anchor
+    if anchor is None or not words_in(anchor.heading, names):
+        return False
+    inside = [b.text for b in page.blocks if anchor.top - 1 <= b.bbox[1] < anchor.bottom]
+    return len(normalize("".join(inside))) >= SECTION_CHARS
+
+
 def _names_another(page: PageSnapshot, kind: str, titles: dict[str, list[str]]) -> str | None:
     """The title or heading by which the page calls itself another kind of document and not this one.
 
@@ -81,6 +93,8 @@ def _names_another(page: PageSnapshot, kind: str, titles: dict[str, list[str]]) 
     opening a page headed 《隐私政策》 is the privacy policy). A title naming no kind (the site's
     name) or naming this kind too ("用户协议及隐私政策") says nothing against the link.
     """
+    if _section_is(page, titles.get(kind, [])):
+        return None
     names = [n for n in (page.title, _main_heading(page)) if n]
     if any(words_in(n, titles.get(kind, [])) for n in names):
         return None
