@@ -311,7 +311,7 @@ class SiteRenderer:
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
-            if _origin(frame.url) != origin:
+            if _frame_origin(frame) != origin:
                 if frame.url and frame.url != "about:blank":
                     data["frames"].append(frame.url)
                 continue
@@ -541,6 +541,13 @@ def _incomplete(data: dict[str, Any], network: NetworkWatch, url: str, waited_s:
     if data.get("ready") == "loading":
         return f"the page was still arriving after {waited_s:.0f} s: only its first part was read"
     return None
+
+
+def _frame_origin(frame: Frame) -> str:
+    """A frame's origin; an <iframe srcdoc> (about:srcdoc) is its parent's: the parent wrote it."""
+    while frame.url == "about:srcdoc" and frame.parent_frame is not None:
+        frame = frame.parent_frame
+    return _origin(frame.url)
 
 
 def _origin(url: str) -> str:
