@@ -8,6 +8,7 @@
 // text), position only where the structure says nothing.
 (limits) => {
   if (!document.documentElement) return null;  // nothing arrived yet (headers, then a stalled body)
+  // (A TEXTAREA's text nodes are its initial value: what it shows is its value, read in items() below.)
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "HEAD", "TITLE"]);
   // Class or id words that name a page's footer or header. The strong ones decide wherever the
   // element sits; the weak ones ("bottom", "record") only in the lower half of the content.
@@ -111,6 +112,16 @@
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       while (after.length && !after[after.length - 1].el.contains(node)) yield after.pop();
       if (node.nodeType === Node.TEXT_NODE) { yield node; continue; }
+      // A text area shows its value (an agreement in a read-only box is read like any text); its lines
+      // are paragraphs, each a block of its own.
+      if (node.tagName === "TEXTAREA") {
+        let n = 0;
+        for (const line of node.value.split("\n")) {
+          if (n >= limits.maxBlocks) break;
+          if (line.trim()) yield { el: node, text: line, key: n++ };
+        }
+        continue;
+      }
       if (!SKIP.has(node.tagName) && pseudoChecked++ < limits.maxPseudo) {
         const before = pseudoText(node, "::before");
         if (before) yield { el: node, text: before };
@@ -298,9 +309,10 @@
     }
     if (!onPage(r)) continue;
     const box = container(owner);
-    if (!group || group.el !== box) {
+    const key = item.key === undefined ? null : item.key;  // a text area's line starts a block of its own
+    if (!group || group.el !== box || group.key !== key) {
       flush();
-      group = { el: box, parts: [], links: new Map(), pieces: new Map(), last: null,
+      group = { el: box, key, parts: [], links: new Map(), pieces: new Map(), last: null,
         x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     }
     // Text of different inline elements (links side by side) is visually apart: keep a space
