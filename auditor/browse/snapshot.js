@@ -143,16 +143,20 @@
     return url && /^https?:/i.test(url) ? url : null;
   };
   // Where clicking this very element goes, if it is a link or a handler that names its target.
+  // An SVG <a> is a link too: its tagName is "a", its href an attribute (or the older xlink:href).
+  const XLINK = "http://www.w3.org/1999/xlink";
+  const hrefOf = (el) => el.getAttribute("href") ?? el.getAttributeNS(XLINK, "href");
+  const isAnchor = (el) => el.localName === "a" || el.localName === "area";
   const ownTarget = (el) => {
     if (!el.getAttribute) return null;
-    const tag = el.tagName;
-    if ((tag === "A" || tag === "AREA") && el.hasAttribute("href")) {
-      const raw = el.getAttribute("href").trim();
+    if (isAnchor(el) && hrefOf(el) !== null) {
+      const raw = hrefOf(el).trim();
       if (/^javascript:/i.test(raw)) {
         const url = scriptTarget(raw);
         if (url) return { url, via: "script" };
       } else if (raw && (!raw.startsWith("#") || /^#!?\//.test(raw))) {  // "#/privacy": an app's view, a page
-        return { url: el.href, via: "href" };
+        const url = typeof el.href === "string" ? el.href : resolve(raw);
+        if (url) return { url, via: "href" };
       }
     }
     if (el.hasAttribute("data-href")) {
@@ -232,7 +236,7 @@
   const badgeLinks = (el, known) => {
     if (el === document.body || el === doc) return [];
     const found = [];
-    const candidates = el.querySelectorAll("a[href], area[href], [data-href], [onclick]");
+    const candidates = el.querySelectorAll("a[href], a[*|href], area[href], [data-href], [onclick]");
     if (candidates.length > MAX_BADGE_LINKS) return [];
     for (const a of candidates) {
       const target = ownTarget(a);
@@ -341,7 +345,7 @@
 
   // --- links ---------------------------------------------------------------------
   const labelOf = (el) => clean(el.innerText || el.getAttribute("aria-label") || el.getAttribute("title")
-    || el.getAttribute("alt") || imageText(el) || "");
+    || el.getAttribute("alt") || imageText(el) || (el instanceof SVGElement ? el.textContent : "") || "");
   const links = [];
   const clickables = [];
   let clickId = 0;
@@ -359,7 +363,7 @@
     const target = ownTarget(el);
     if (target) {
       links.push({ ...item, url: target.url, via: target.via });
-    } else if (text && (el.tagName === "A" || el.hasAttribute("onclick"))) {
+    } else if (text && (el.localName === "a" || el.hasAttribute("onclick"))) {
       el.setAttribute("data-auditor-click", String(clickId));
       clickables.push({ ...item, id: clickId++ });
     }
