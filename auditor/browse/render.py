@@ -27,7 +27,7 @@ from auditor.browse import devtools
 from auditor.browse.browser import VIEWPORT
 from auditor.browse.netguard import EgressProxy, refused_message
 from auditor.browse.pictures import take_pictures
-from auditor.browse.settle import NetworkWatch, install_tracker, settle, watch_network
+from auditor.browse.settle import NetworkWatch, install_tracker, scroll_to_end, settle, watch_network
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
@@ -256,6 +256,8 @@ class SiteRenderer:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched, error=FILE_NOT_PAGE)
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
+        if kind == "home":  # what a visitor sees who scrolls to the footer (one written when scrolled to)
+            await scroll_to_end(page, self.limits, network)
         try:
             if kind != "home":  # a document's folded sections are its text; the homepage's duty is to display
                 with contextlib.suppress(PlaywrightError):  # (sections left closed are read as closed)
