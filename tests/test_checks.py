@@ -459,6 +459,8 @@ def test_a_list_of_examples_may_run_over_several_short_lines(ruleset: Ruleset) -
     ("关于注销账户：很抱歉，本店系统暂时没有这项功能。", True),  # … or soon after, across the colon
     ("账号注销后不支持恢复。", False),  # what is not offered is restoring, not cancelling
     ("注销账号后，您将无法登录，也没有相关服务可用。", False),  # far after: another matter
+    ("注销账号：为保障双方权益，本平台不提供账号注销服务。", True),  # the label before the answer is no mention
+    ("注销账号：您可以在设置中申请注销。", False),
 ])
 def test_a_denial_stands_next_to_the_word(sentence: str, denied: bool, ruleset: Ruleset) -> None:
     from auditor.judge.checks.documents import DocumentItemsParams, _denied
@@ -597,6 +599,28 @@ def test_the_handler_is_who_runs_the_site_not_a_company_it_shares_with(ruleset: 
     assert verdict.code == "partial" and verdict.values["missing"] == "处理者名称 / handler"
     run = ["青柚小铺由昆明青柚商贸有限公司（以下简称“我们”）运营。", *shared[1:]]
     assert _items(run, "privacy-policy-content", ruleset).code == "pass"
+
+
+@pytest.mark.parametrize(("sentences", "code"), [
+    (["我们会向合作的支付机构、云服务商、短信服务商提供实现上述功能所必需的个人信息。"], "partial"),  # names no one
+    (["我们会向以下第三方提供必要的信息（第三方共享清单）：", "支付机构（支付宝、微信支付）：订单号和金额。"], "pass"),
+    (["我们会将收货信息提供给顺丰速运有限公司用于配送。"], "pass"),  # the recipient by its legal name
+    (["我们不会向任何第三方出售或共享您的个人信息。"], "pass"),  # no one to list
+    ([], "pass"),  # silent on sharing: nothing asks for a list
+])
+def test_recipients_are_listed_where_data_is_provided_to_others(sentences: list[str], code: str,
+                                                                ruleset: Ruleset) -> None:
+    verdict = _items([*POLICY, *sentences], "privacy-policy-content", ruleset)
+    assert verdict.code == code, verdict
+    if code == "partial":
+        assert verdict.values["missing"] == "接收方清单 / recipients"
+
+
+def test_a_site_without_accounts_has_no_cancellation_to_explain(ruleset: Ruleset) -> None:
+    rest = POLICY[:5]  # all but how to cancel
+    none = "本网站不提供用户注册功能，不存在账号注销事项；您提交的留言可以随时要求我们删除。"
+    assert _items([*rest, none], "privacy-policy-content", ruleset).code == "pass"
+    assert _items(rest, "privacy-policy-content", ruleset).code == "partial"  # silent: a person looks
 
 
 def test_a_blank_line_where_the_handler_belongs_is_a_template(ruleset: Ruleset) -> None:

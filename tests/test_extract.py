@@ -128,3 +128,8 @@ def test_a_number_is_centred_where_its_own_element_is() -> None:
     assert found == {"icp_filing": False, "psb": True}  # the line's middle is not the number's
     alone = block.model_copy(update={"pieces": []})  # one element: the block's box is the number's
     assert all(f.centered for f in block_findings(page, alone, date(2026, 1, 1)) if f.kind == "icp_filing")
+
+
+def test_a_label_names_an_organisation_of_any_form() -> None:
+    found = _values(_read("个人信息处理者：江苏省跨境电子商务协会；注册地址：南京市玄武区中山路8号"), "entity_name")
+    assert "江苏省跨境电子商务协会" in found

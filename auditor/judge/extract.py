@@ -33,6 +33,12 @@ PERSON_RE = re.compile(
     r"(?:经营者姓名|经营者|店主|负责人|处理者姓名|个人信息处理者)[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
     r"(?=\(个人\)|[,;:。\s(|]|$)"
     r"|(?:^|[。;,!?]|由)(?P<defined>[\u4e00-\u9fff·]{2,4})(?:\([^()]{1,12}\))?\(以下简称")
+# An organisation of any form named after the label that says it runs the site or handles the data
+# ("个人信息处理者：江苏省跨境电子商务协会；", "主办单位：大连市海韵职业技术学校"): a 社会团体's or a school's
+# name ends in no company form, but the label says what it is.
+LABELLED_NAME_RE = re.compile(
+    r"(?:个人信息处理者|处理者名称|运营者名称|运营主体|运营单位|主办单位)[:：](?P<name>[\u4e00-\u9fff()·]{4,40}?)"
+    r"(?=[,;:。\s|]|$)")
 NOT_A_PERSON = ("本", "我们", "平台", "网站", "公司", "站长", "个人", "用户", "您", "的")
 # A person's name starts with a surname: the common single and compound ones (百家姓, those that
 # cover nearly all of China's population), which keeps words like "信用等级" from passing as names.
@@ -262,6 +268,7 @@ def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = normalize(raw)
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
+    names += [m.group("name") for m in islice(LABELLED_NAME_RE.finditer(text), MAX_MATCHES)]
     names += [n for m in islice(PERSON_RE.finditer(text), MAX_MATCHES)
               if (n := m.group("after") or m.group("defined")) and _a_person(n)]
     addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]

@@ -141,6 +141,14 @@ class Item(Params):
     named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
+    # A sentence with these says the item does not arise, which states it ("本网站不提供用户注册功能，
+    # 不存在账号注销事项": a site without accounts has no cancellation to explain).
+    moot: list[str] = Field(default_factory=list)
+    # Asked for only where a sentence matches one of these and says none of `required_unless`
+    # (a list of recipients where the policy says it provides data to others: "我们会向…提供您的个人信息",
+    # not "我们不会向第三方出售…"). Empty: always asked for.
+    required_if: list[str] = Field(default_factory=list)
+    required_unless: list[str] = Field(default_factory=list)
     # A finding of `kinds` counts only in a sentence that names its role (the one who runs the site:
     # "由…有限公司（以下简称“我们”）运营") and not another's (a recipient of shared data:
     # "与第三方共享", a row of the sharing table): the policy's handler is not any company it names.
@@ -155,7 +163,7 @@ class Item(Params):
     # `unreasonable_conditions` and `fees`) fails it, however clearly it says how.
     no_unreasonable_conditions: bool = False
 
-    _check_patterns = field_validator("patterns")(regex_list)
+    _check_patterns = field_validator("patterns", "required_if")(regex_list)
 
 
 class DocumentItemsParams(Params):
@@ -252,6 +260,9 @@ def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
     mentions = 0
     offset = 0
     for clause in CLAUSE.split(folded):
+        if _label(clause, folded, offset, item):  # "注销账号：本平台不提供账号注销服务" names, then answers
+            offset += len(clause) + 1
+            continue
         for at, end in _mentions(clause, _folded(item.words)):
             mentions += 1
             before = clause[max(0, at - NEGATION_WINDOW):at]
@@ -282,6 +293,14 @@ def _burdened(item: Item, sentences: list[Sentence], words: DocumentWords) -> Ev
                  if words_in(s.folded, item.words) and _unreasonable(s.folded, words)), None)
 
 
+def _required(item: Item, sentences: list[Sentence]) -> bool:
+    """The document says what makes the item due (it provides data to others), or the item is always due."""
+    if not item.required_if:
+        return True
+    return any(any(_compiled(p).search(s.folded) for p in item.required_if)
+               and not words_in(s.folded, item.required_unless) for s in sentences)
+
+
 def _in_role(item: Item, finding: Finding) -> bool:
     """The sentence that gives the finding names it in the item's role (no `roles`: any sentence)."""
     if not item.roles:
@@ -290,6 +309,11 @@ def _in_role(item: Item, finding: Finding) -> bool:
     parts = [fold(part) for part in SENTENCE_END.split(finding.evidence.text)]
     said = next((part for part in parts if value in part), fold(finding.evidence.text))
     return words_in(said, item.roles) and not words_in(said, item.not_roles)
+
+
+def _label(clause: str, folded: str, offset: int, item: Item) -> bool:
+    """The clause is only the item's name before a colon: a label for what follows, neither said nor denied."""
+    return folded[offset + len(clause):offset + len(clause) + 1] == ":" and clause.strip() in _folded(item.words)
 
 
 def _placeholder(text: str, placeholders: list[str]) -> bool:
@@ -322,6 +346,8 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
     reading = Reading()
     named: Sentence | None = None  # a sentence that names the item as a right, without saying how
     for index, sentence in enumerate(sentences):
+        if words_in(sentence.folded, item.moot):
+            return Reading(stated=_quote(sentence, sentence.text))
         quote = _statement(item, sentences, index)
         about = quote is not None or words_in(sentence.folded, item.mentions)
         if about and _placeholder(sentence.folded, words.placeholders):
@@ -372,10 +398,11 @@ def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     # The document names its handler in its text, not in the site's footer around it (© 2026 …有限公司).
     findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
                 if f.status == "valid" and (f.kind != "entity_name" or f.evidence.region != "footer")]
-    readings = {name: _read(item, sentences, findings, words) for name, item in params.items.items()}
-    for name, item in params.items.items():
+    due = {name: item for name, item in params.items.items() if _required(item, sentences)}
+    readings = {name: _read(item, sentences, findings, words) for name, item in due.items()}
+    for name, item in due.items():
         readings[name].burdened = _burdened(item, sentences, words)
-    label = {name: item.label for name, item in params.items.items()}
+    label = {name: item.label for name, item in due.items()}
     stated = [n for n, r in readings.items() if r.stated]
     missing = [n for n in readings if n not in stated]
     values = {"found": "、".join(label[n] for n in stated) or "-", "missing": "、".join(label[n] for n in missing)}
