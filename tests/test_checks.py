@@ -817,3 +817,37 @@ def test_with_no_number_anywhere_the_footers_pictures_are_read(ruleset: Ruleset)
     icp_strip = _footer_picture(360, 18, alt="ICP备案")
     police = _to_read(home(ICP_LINKED, shown, images=[icp_strip, strip]), ruleset)
     assert police == [1]
+
+
+def _scan(lines: list[tuple[str, float]], file: str = "image-licence.png", region: Region = "main") -> Image:
+    """A licence picture whose lines were read with these confidences."""
+    ocr = OcrText(sha256="1" * 64, source="response", engine="test", file=file, size=(800, 600),
+                  lines=[OcrLine(text=t, confidence=c, box=(0, 40 * i, 800, 30)) for i, (t, c) in enumerate(lines)])
+    return Image(alt="营业执照", src="/licence.jpg", href=None, bbox=(300, 600, 400, 300), region=region, ocr=ocr)
+
+
+def test_a_licence_read_from_a_picture_names_its_holder_and_how_sure_the_reader_was(ruleset: Ruleset) -> None:
+    scan = _scan([("营业执照", 0.99), (f"统一社会信用代码 {USCC}", 0.91), (f"名称 {NAME}", 0.95)])
+    verdict = judge_case(Case("business_licence", "", [home(images=[scan])], "business-licence-disclosed"), ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.NEEDS_REVIEW, "image_read")
+    assert verdict.values == {"value": f"{NAME} {USCC}", "confidence": "91%"}  # the least sure line it rests on
+    assert [(e.ocr.file, e.ocr.box) for e in verdict.evidence if e.ocr] == [
+        ("image-licence.png", (0, 40, 800, 30)), ("image-licence.png", (0, 80, 800, 30))]  # the code, then the name
+
+
+def test_a_number_read_twice_from_one_picture_is_cited_once_and_the_least_sure_read_counts(ruleset: Ruleset) -> None:
+    same = read_image(ICP, src="/icp.png", href=MIIT, confidence=0.8)
+    sure = read_image(ICP, src="/icp2.png", href=MIIT, confidence=0.97)
+    sure = sure.model_copy(update={"bbox": (300, 1900, 300, 20)})
+    verdict = judge_case(Case("identifier_displayed", "", [home(images=[same, same, sure])], "icp-number-displayed"),
+                         ruleset)
+    assert (verdict.outcome, verdict.code, verdict.values) == (
+        Outcome.NEEDS_REVIEW, "image_read", {"value": ICP, "confidence": "80%"})
+    assert len(verdict.evidence) == 1  # all three lines are one line of one copy (same file, same box)
+
+
+def test_a_number_read_on_a_page_the_rule_does_not_read_does_not_count(ruleset: Ruleset) -> None:
+    about = page("about", images=[read_image(ICP, src="/icp.png")], url=HOME + "about.html")
+    verdict = judge_case(Case("identifier_displayed", "", [home(block("版权所有")), about], "icp-number-displayed"),
+                         ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.FAIL, "missing")
