@@ -15,7 +15,7 @@ import pytest
 from playwright.async_api import async_playwright
 
 from auditor.browse.browser import launch
-from auditor.browse.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle
+from auditor.browse.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle, watch_network
 from auditor.options import Limits
 
 pytestmark = pytest.mark.every_browser  # when a page is read rests on the browser's own events
@@ -127,3 +127,28 @@ def test_text_written_when_a_slow_request_returns_is_waited_for(need_browser: No
 def test_a_request_that_never_ends_is_waited_for_only_up_to_the_network_limit(need_browser: None) -> None:
     elapsed = in_browser("/polls-forever", Limits(), footer=False, script="() => performance.now()")
     assert elapsed >= NETWORK_IDLE_MAX_MS  # it did wait for the request; and it did return (wait_for above)
+
+
+@pytest.mark.browser
+def test_a_tab_keeps_one_watch_for_its_pages_and_none_once_closed(need_browser: None) -> None:
+    """One network watch a tab, reset per page (its listeners are added once); closing the tab drops it,
+    so a long batch does not keep every tab it ever opened alive."""
+
+    async def go() -> tuple[bool, int, int, int]:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            page = await (await browser.new_context()).new_page()
+            before = len(watch_network)  # tabs of other tests still open in this process
+            with served() as base:
+                first = watch_network(page)
+                await page.goto(base + "/polls-forever", wait_until="load")
+                in_flight = len(first.pending)
+                again = watch_network(page)  # the next page: the same watch, with nothing in flight
+                same, kept = again is first and not again.pending, len(watch_network) - before
+                await page.close()
+            left = len(watch_network) - before
+            await browser.close()
+            return same, in_flight, kept, left
+
+    same, in_flight, kept, left = asyncio.run(go())
+    assert (same, kept, left) == (True, 1, 0) and in_flight >= 1

@@ -20,13 +20,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
-import weakref
 from urllib.parse import unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 
 from auditor.browse.ocrpool import Source, picture_size
+from auditor.browse.pertab import PerTab
 from auditor.browse.pictures import box_pixels
 from auditor.errors import short_error
 from auditor.models import Image
@@ -84,17 +84,8 @@ class PictureResponses:
         return body if len(body) <= max_bytes else None
 
 
-# One listener a tab, reset for each page, as the tab's network watch (settle.watch_network):
-# adding and removing a listener costs the driver a round trip each (issue 17).
-_WATCHES: weakref.WeakKeyDictionary[Page, PictureResponses] = weakref.WeakKeyDictionary()
-
-
-def picture_responses(page: Page) -> PictureResponses:
-    """The tab's picture responses, ready for the page about to load."""
-    watch = _WATCHES.get(page)
-    if watch is None:
-        watch = _WATCHES[page] = PictureResponses(page)
-    return watch.reset()
+# The tab's picture responses, ready for the page about to load: one listener a tab (pertab.py).
+picture_responses = PerTab(PictureResponses)
 
 
 def _declares_picture(response: Response) -> bool:

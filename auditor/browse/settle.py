@@ -21,12 +21,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-import weakref
 from pathlib import Path
 
 from playwright.async_api import BrowserContext, Page, Request
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.browse.pertab import PerTab
 from auditor.options import Limits
 
 TRACKER_JS = (Path(__file__).parent / "settle.js").read_text(encoding="utf-8")
@@ -125,17 +125,8 @@ class NetworkWatch:
             await asyncio.sleep(max(0.01, min(wake, deadline) - now))
 
 
-# One watch a tab, reset for each page: adding and removing the listeners costs the driver a
-# round trip each (three of each a page, the most frequent protocol call of a run: issue 17).
-_WATCHES: weakref.WeakKeyDictionary[Page, NetworkWatch] = weakref.WeakKeyDictionary()
-
-
-def watch_network(page: Page) -> NetworkWatch:
-    """The tab's network watch, ready for the page about to load."""
-    watch = _WATCHES.get(page)
-    if watch is None:
-        watch = _WATCHES[page] = NetworkWatch(page)
-    return watch.reset()
+# The tab's network watch, ready for the page about to load: one watch a tab (pertab.py).
+watch_network = PerTab(NetworkWatch)
 
 
 async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None,
