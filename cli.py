@@ -11,8 +11,9 @@ Exit codes (``audit``, ``demo``):
   store and the reports show them; ``--resume`` continues.
 
 The browser stack (Playwright) is imported only by the commands that browse (``audit``,
-``demo``, ``notice --pdf``, ``browser``): ``verify``, ``report`` and ``rules`` run on a case officer's
-machine where it is not installed.
+``demo``, ``notice --pdf``, ``browser``, ``worker``): ``verify``, ``report`` and ``rules`` run on a
+case officer's machine where it is not installed. Celery (the ``distributed`` extra) is imported
+only by ``worker`` and ``audit --broker``.
 """
 
 from __future__ import annotations
@@ -26,14 +27,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 from click.core import ParameterSource
 
 from auditor.batch.progress import make_reporter
 from auditor.batch.report import rebuild_reports
-from auditor.errors import AuditorError, output_problem, short_error
+from auditor.errors import AuditorError, UsageError, output_problem, short_error
 from auditor.judge.ruleset import load_pack
 from auditor.layout import MANIFEST_FILE, REPORT_FILE
 from auditor.models import DEFAULT_PROFILES, PROFILES, SEVERITY_ORDER, Lang, Severity
@@ -51,6 +52,9 @@ from auditor.outputs.notice import issue_notices
 from auditor.outputs.report_json import load_json
 from auditor.outputs.write import Outputs
 from auditor.resources import version
+
+if TYPE_CHECKING:
+    from auditor.batch.runner import StoreRunner
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 FAIL_ON = tuple(s.value for s in SEVERITY_ORDER if s != Severity.INFO)
@@ -92,6 +96,25 @@ def _concurrency(ctx: click.Context, param: click.Parameter, value: str) -> int:
     if not 1 <= number <= 64:
         raise click.BadParameter("a number from 1 to 64, or auto", ctx, param)
     return number
+
+
+def _distributed_options(command: Callable[P, R]) -> Callable[P, R]:
+    """`audit`'s options for a batch across machines (auditor/batch/distributed/)."""
+    options = [
+        click.option("--broker", metavar="URL",
+                     help="Coordinate workers through this Redis (redis://HOST:6379/0) instead of rendering here: "
+                          "start `auditor worker --broker URL` on each machine (README: Many machines)."),
+        click.option("--spool", type=click.Path(path_type=Path, file_okay=False),
+                     help="With --broker: a folder shared with the workers, for results over --inline-max."),
+        click.option("--inline-max", type=click.IntRange(1, 256), default=32, show_default=True,
+                     help="With --broker: MB of a site's compressed files that travel back through Redis."),
+        click.option("--worker-timeout", type=click.FloatRange(5, 3600), default=30.0, show_default=True,
+                     help="With --broker: seconds without a heartbeat before a worker counts as gone and its "
+                          "sites are sent again."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def exit_code(outputs: Outputs, fail_on: str | None = None) -> int:
@@ -175,14 +198,21 @@ def main(verbose: bool) -> None:
 @click.option("--registry", "registry_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Registry records (CSV or JSON keyed by domain or credit code) for the registry cross-checks; "
                    "values in the input file's rows win.")
+@_distributed_options
 @_usage_errors
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
           screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
-          quiet: bool, snapshots: Path | None, registry_file: Path | None = None) -> None:
-    """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml."""
+          quiet: bool, snapshots: Path | None, registry_file: Path | None = None, broker: str | None = None,
+          spool: Path | None = None, inline_max: int = 32, worker_timeout: float = 30.0) -> None:
+    """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml.
+
+    With --broker, this process coordinates: workers (`auditor worker`) on any number of
+    machines render and judge the sites; the store, the outputs, politeness, retries and
+    deadlines stay here.
+    """
     from auditor.batch.audit import INTERRUPTED, AuditRequest
     from auditor.batch.audit import audit as run_audit  # the browser stack: only for the commands that browse
 
@@ -198,7 +228,8 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                       if context.get_parameter_source(name) == ParameterSource.COMMANDLINE)
     request = AuditRequest(options=options, urls=urls, input_file=input_file, registry_file=registry_file,
                            rules_path=rules_path, only=only, resume=resume, restart=restart, snapshots=snapshots,
-                           fail_on=fail_on, given=given, command=shlex.join(["auditor", *sys.argv[1:]]))
+                           fail_on=fail_on, given=given, command=shlex.join(["auditor", *sys.argv[1:]]),
+                           run_store=_coordinator(broker, spool, inline_max, worker_timeout))
     result = run_audit(request, make_reporter("quiet" if quiet else "auto"), _say)
     _summary(result.outputs)
     if result.state == INTERRUPTED:
@@ -206,6 +237,60 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
              f"auditor audit --resume -o {shlex.quote(str(out))}")
         raise SystemExit(EXIT_INTERRUPTED)
     raise SystemExit(exit_code(result.outputs, fail_on))
+
+
+def _coordinator(broker: str | None, spool: Path | None, inline_max: int, worker_timeout: float) -> StoreRunner | None:
+    """The distributed batch's run (--broker), or None for a local one; Celery is loaded only then."""
+    if broker is None:
+        if spool is not None:
+            raise UsageError("--spool is the folder shared with the workers: it needs --broker")
+        return None
+    try:
+        from auditor.batch.distributed.coordinator import Cluster, store_runner  # celery: only with --broker
+    except ImportError as exc:
+        raise UsageError(f"--broker needs Celery ({exc.name} is missing): "
+                         "pip install 'disclosure-auditor[distributed]'") from exc
+    return store_runner(Cluster(broker=broker, spool=spool, worker_timeout_s=worker_timeout,
+                                inline_max=inline_max << 20))
+
+
+@main.command("worker")
+@click.option("--broker", required=True, metavar="URL", help="The coordinator's Redis: redis://HOST:6379/0.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=12, show_default=True,
+              help="Sites rendered at once in this worker's one browser (12–16 measured best on 2 cores).")
+@click.option("--name", help="This worker's name, unique among the batch's workers (default auditor@HOSTNAME).")
+@click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
+              help="Rule pack folder: the coordinator's (the worker takes only its batches' tasks).")
+@click.option("--browser", "browser_path", help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, …).")
+@click.option("--allow-private", is_flag=True,
+              help="Serve batches audited with --allow-private (loads private, loopback and link-local addresses).")
+@click.option("--loopback-only", is_flag=True, hidden=True, help="Tests: load 127.0.0.1 only.")
+@click.option("--spool", type=click.Path(path_type=Path, file_okay=False),
+              help="A folder shared with the coordinator, for results over its --inline-max.")
+@click.option("--recycle-after", type=click.IntRange(1, 100000), default=DEFAULT_RECYCLE_AFTER, show_default=True,
+              help="Sites per browser before a fresh one takes over.")
+@_usage_errors
+def worker_command(broker: str, concurrency: int, name: str | None, rules_path: Path | None,
+                   browser_path: str | None, allow_private: bool, loopback_only: bool, spool: Path | None,
+                   recycle_after: int) -> None:
+    """Render and judge sites for a coordinator (`auditor audit --broker`), until stopped.
+
+    The same browser pool, egress guard and limits as a local run; results and evidence go
+    back to the coordinator, which records them. SIGTERM or Ctrl-C: the sites in hand are
+    finished first (twice: at once; the coordinator sends them again).
+    """
+    try:
+        from auditor.batch.distributed.worker import WorkerOptions, run_worker  # celery: only for this command
+    except ImportError as exc:
+        raise UsageError(f"auditor worker needs Celery ({exc.name} is missing): "
+                         "pip install 'disclosure-auditor[distributed]'") from exc
+    if spool is not None:
+        spool.mkdir(parents=True, exist_ok=True)
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    options = WorkerOptions(broker=broker, concurrency=concurrency, name=name, rules_path=rules_path,
+                            browser_path=browser_path, allow_private=allow_private, loopback_only=loopback_only,
+                            spool=spool, recycle_after=recycle_after, loglevel="INFO" if verbose else "WARNING")
+    raise SystemExit(run_worker(options, _say))
 
 
 @main.command()
