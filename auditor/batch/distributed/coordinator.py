@@ -190,6 +190,7 @@ class Attempt:
     extension: float = 0.0  # broker outages while it was out: its deadlines move by as much
     alive: bool = True  # may still be the one that finishes the site (a late answer is still taken)
     overdue: bool = False  # given up on by a deadline (the answer saying so is on its way to the slot)
+    nowhere: int = 0  # checks that found it neither held by a worker nor queued
 
 
 @dataclass(frozen=True)
@@ -522,7 +523,7 @@ class _Coordinator:
         """Why an attempt will not answer (its worker went away, or it far overran), if so."""
         holder = self.fleet.holder(attempt.id)
         if holder is not None:
-            silent = self.fleet.silent_for(holder.worker)
+            silent = self.fleet.silent_for(holder)
             if silent is not None and silent > self.cluster.worker_timeout_s:
                 started = holder.started_at is not None
                 what = "while rendering this site" if started else "before starting this site"
@@ -566,7 +567,9 @@ class _Coordinator:
                 await asyncio.to_thread(self.fleet.inspect)
                 unplaced = self._unplaced()
                 if unplaced:
-                    await asyncio.to_thread(self.fleet.locate, unplaced)
+                    found = await asyncio.to_thread(self.fleet.locate, unplaced)
+                    queued = await asyncio.to_thread(self.fleet.queued)
+                    self._nowhere([a for a in unplaced if a not in found], queued)
                 if self.registry_key is not None:
                     await asyncio.to_thread(self.broker.ensure_blob, REGISTRY_KEY + self.registry_key,
                                             self.registry_blob)
@@ -584,6 +587,27 @@ class _Coordinator:
                 if watch.attempts[attempt_id].alive and now - watch.attempts[attempt_id].sent_at > UNPLACED_AFTER_S
                 and self.fleet.holder(attempt_id) is None]
 
+    def _nowhere(self, attempts: list[str], queued: int) -> None:
+        """Attempts no worker holds, with nothing left in the queue, twice running: lost unseen.
+
+        The case events cannot cover: a worker that died while no coordinator was listening
+        (this one was restarted). Its tasks sit in Redis's unacknowledged set until the
+        visibility timeout, an hour; they are sent again now, without counting (whether
+        they started is not known), and a late answer is still taken.
+        """
+        if queued or not self.fleet.capacity:
+            return  # ours may be among those queued, or no worker answered: nothing can be told
+        for attempt_id in attempts:
+            watch = self.watches.get(attempt_id)
+            attempt = watch.attempts[attempt_id] if watch else None
+            if watch is None or attempt is None or not attempt.alive or attempt.overdue:
+                continue
+            attempt.nowhere += 1
+            if attempt.nowhere >= 2:
+                attempt.overdue = True
+                watch.answers.put_nowait(Outcome(attempt_id, "lost", counted=False, reason=(
+                    "no worker holds it and none is queued: its worker went away while no coordinator listened")))
+
     def _report_workers(self) -> None:
         if not isinstance(self.events, FleetEvents):
             return
@@ -592,7 +616,7 @@ class _Coordinator:
         statuses = [WorkerStatus(name, self.rates.sites[name], self.rates.per_minute(name), name in alive)
                     for name in names]
         note = self.note
-        if not self.fleet.capacity and self.down_since is None:
+        if not self.fleet.capacity and not alive and self.down_since is None:
             note = f"no worker on queue {self.queue} yet: start one with auditor worker --broker URL"
         if self.fleet.elsewhere:
             note += "; serving other queues (another rule pack, version or address policy): " + ", ".join(

@@ -9,6 +9,8 @@ never makes every worker look dead. Every few seconds ``inspect`` asks the worke
 sites each runs at once and which queue it serves, for the coordinator's window.
 
 Times are this machine's clock at receipt: other machines' clocks never enter a deadline.
+A worker is known by its name *and* process id: one restarted under the same name (systemd
+on the same host) is a new worker, and the attempts the dead one held are lost.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from celery import Celery
+from kombu.exceptions import ChannelError
 
 log = logging.getLogger(__name__)
 INSPECT_TIMEOUT_S = 2.0
@@ -29,6 +32,7 @@ RECONNECT_S = 1.0
 @dataclass(frozen=True)
 class Holder:
     worker: str
+    pid: int | None  # the worker's process: a worker restarted under its name is another one
     started_at: float | None  # None: received (reserved), not started yet
 
 
@@ -38,7 +42,8 @@ class Fleet:
         self.queue = queue
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._seen: dict[str, float] = {}  # worker → when last heard
+        self._seen: dict[str, float] = {}  # worker name → when last heard
+        self._seen_process: dict[tuple[str, int | None], float] = {}  # (name, pid) → when last heard
         self._holders: dict[str, Holder] = {}  # attempt id → the worker that took it
         self._watched: set[str] = set()  # our attempts: other batches' tasks are not remembered
         self._connected_since: float | None = None
@@ -80,14 +85,16 @@ class Fleet:
         kind, worker, now = event.get("type", ""), event.get("hostname"), time.time()
         if not worker:
             return
+        pid = event.get("pid") if isinstance(event.get("pid"), int) else None
         with self._lock:
             self._seen[worker] = now
+            self._seen_process[(worker, pid)] = now
             attempt = event.get("uuid")
             if attempt in self._watched:
                 if kind == "task-received":
-                    self._holders[attempt] = Holder(worker, None)
+                    self._holders[attempt] = Holder(worker, pid, None)
                 elif kind == "task-started":
-                    self._holders[attempt] = Holder(worker, now)
+                    self._holders[attempt] = Holder(worker, pid, now)
 
     # --- what the coordinator asks --------------------------------------------------------
 
@@ -109,12 +116,14 @@ class Fleet:
         with self._lock:
             return self._connected_since is not None
 
-    def silent_for(self, worker: str) -> float | None:
-        """Seconds since the worker was last heard, counted from our own (re)connection; None while we hear nothing."""
+    def silent_for(self, holder: Holder) -> float | None:
+        """Seconds since the holder's process was last heard, counted from our own (re)connection;
+        None while we hear nothing."""
         with self._lock:
             if self._connected_since is None:
                 return None
-            return time.time() - max(self._seen.get(worker, 0.0), self._connected_since)
+            seen = self._seen_process.get((holder.worker, holder.pid), 0.0)
+            return time.time() - max(seen, self._connected_since)
 
     def alive(self, timeout_s: float) -> list[str]:
         with self._lock:
@@ -123,24 +132,44 @@ class Fleet:
             since = self._connected_since
             return sorted(w for w, seen in self._seen.items() if time.time() - max(seen, since) <= timeout_s)
 
-    def locate(self, attempts: list[str]) -> None:
+    def locate(self, attempts: list[str]) -> set[str]:
         """Ask the workers which of these attempts they hold (events about them were missed: a coordinator
-        that was restarted, an outage). Blocking: call from a thread."""
-        replies = self.app.control.inspect(timeout=INSPECT_TIMEOUT_S).query_task(*attempts) or {}
-        now = time.time()
+        that was restarted); return those found. Blocking: call from a thread."""
+        replies = self._inspector().query_task(*attempts) or {}
+        now, found = time.time(), set()
         with self._lock:
             for worker, held in replies.items():
                 for attempt, (state, _info) in (held or {}).items():
+                    found.add(attempt)
                     if attempt in self._watched and attempt not in self._holders:
-                        # Its start time is unknown: from now, it gets its whole allowance.
-                        self._holders[attempt] = Holder(worker, now if state == "active" else None)
+                        # Its start time is unknown: from now, it gets its whole allowance. The reply
+                        # does not say which process holds it: the latest heard under that name.
+                        pid = max((p for (w, p) in self._seen_process if w == worker),
+                                  key=lambda p: self._seen_process[(worker, p)], default=None)
+                        self._holders[attempt] = Holder(worker, pid, now if state == "active" else None)
+        return found
+
+    def queued(self) -> int:
+        """Tasks waiting in our queue (kombu's queue_declare; Redis keeps no empty list: NOT_FOUND is 0)."""
+        with self.app.connection_for_read() as connection:
+            try:
+                return int(connection.default_channel.queue_declare(queue=self.queue, passive=True).message_count)
+            except ChannelError as exc:
+                if str(getattr(exc, "reply_code", "")) == "404":
+                    return 0
+                raise
+
+    def _inspector(self) -> Any:
+        # Replies stop being waited for once every worker heard from has answered.
+        known = len(self.alive(INSPECT_TIMEOUT_S * 10))
+        return self.app.control.inspect(timeout=INSPECT_TIMEOUT_S, limit=known or None)
 
     def inspect(self) -> None:
         """How many sites each worker on our queue runs at once, and which live workers serve other queues.
 
         Blocking (a broadcast and its replies): call from a thread.
         """
-        inspector = self.app.control.inspect(timeout=INSPECT_TIMEOUT_S)
+        inspector = self._inspector()
         queues = inspector.active_queues() or {}
         stats = inspector.stats() or {}
         capacity: dict[str, int] = {}
