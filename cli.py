@@ -2,13 +2,16 @@
 
 Exit codes (``audit``, ``demo``):
 
-* 0 — no rule failed (with ``--fail-on S``: no rule of severity S or graver failed);
-* 1 — at least one rule failed (at or above ``--fail-on``); findings below the
-  threshold are still in every report;
+* 0 — no rule failed (with ``--fail-on S``: no rule of severity S or graver failed;
+  with ``--fail-on new[:S]`` and ``--baseline``: no *new* failure, of severity S or graver);
+* 1 — at least one rule failed (at or above ``--fail-on``; with ``new``, a failure new since
+  the baseline); findings below the threshold, and old ones, are still in every report;
 * 2 — usage, input-file, rule-file or store error, or no browser: nothing was audited;
 * 3 — nothing failed, but some sites could not be assessed (unreachable, blocked, error);
 * 130 — the run was interrupted (Ctrl-C, SIGTERM); finished sites are kept in the
   store and the reports show them; ``--resume`` continues.
+
+``diff`` exits the same way for the newer audit, its gate being ``--fail-on new`` unless given.
 
 The browser stack (Playwright) is imported only by the commands that browse (``audit``,
 ``demo``, ``notice --pdf``, ``browser``, ``worker``): ``verify``, ``report`` and ``rules`` run on a
@@ -33,11 +36,11 @@ import click
 from click.core import ParameterSource
 
 from auditor.batch.progress import make_reporter
-from auditor.batch.report import rebuild_reports
+from auditor.batch.report import Diff, diff_reports, rebuild_reports
 from auditor.errors import AuditorError, UsageError, output_problem, short_error
 from auditor.judge.ruleset import load_pack
 from auditor.layout import MANIFEST_FILE, REPORT_FILE
-from auditor.models import DEFAULT_PROFILES, PROFILES, SEVERITY_ORDER, Lang, Severity
+from auditor.models import DEFAULT_PROFILES, NEW_GATE, PROFILES, SEVERITY_ORDER, Lang, Severity
 from auditor.options import (
     AUTO,
     AUTO_MAX,
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 FAIL_ON = tuple(s.value for s in SEVERITY_ORDER if s != Severity.INFO)
+FAIL_ON_METAVAR = "[" + "|".join(FAIL_ON) + "|new[:SEVERITY]]"
 DEFAULTS = Limits()
 # Options whose value a resumed batch keeps unless they are given again (auditor/batch/audit.py).
 RESUME_SENSITIVE = ("rules_path", "only", "profiles", "lang", "screenshots", "whole_pages")
@@ -117,6 +121,17 @@ def _distributed_options(command: Callable[P, R]) -> Callable[P, R]:
     return command
 
 
+def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A severity (critical, high, medium, low), or new / new:SEVERITY: only failures new since the baseline."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    head, colon, severity = text.partition(":")
+    if text in FAIL_ON or (head == NEW_GATE and (not colon or severity in FAIL_ON)):
+        return text
+    raise click.BadParameter(f"one of {', '.join(FAIL_ON)}, or new, or new:SEVERITY (e.g. new:high)", ctx, param)
+
+
 def exit_code(outputs: Outputs, fail_on: str | None = None) -> int:
     if outputs.overview.failing(fail_on):
         return EXIT_FAILURES
@@ -160,8 +175,9 @@ def main(verbose: bool) -> None:
               help="Continue the unfinished audit in OUT (after Ctrl-C, kill or a crash); finished sites are "
                    "kept. URLs given as well are added to it.")
 @click.option("--restart", is_flag=True, help="Discard the unfinished audit in OUT and start this one.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON),
-              help="Exit 1 only when a rule of this severity or graver fails (default: any failure).")
+@click.option("--fail-on", callback=_fail_on, metavar=FAIL_ON_METAVAR,
+              help="Exit 1 only when a rule of this severity or graver fails (default: any failure); "
+                   "new or new:SEVERITY (with --baseline): only failures new since the baseline count.")
 @click.option("--concurrency", default="auto", show_default=True, callback=_concurrency,
               help="Sites rendered at once in the one browser: a number, or auto (adapts to the CPU and memory "
                    "left, up to --max-concurrency; measured best: docs/performance.md).")
@@ -198,6 +214,9 @@ def main(verbose: bool) -> None:
 @click.option("--registry", "registry_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Registry records (CSV or JSON keyed by domain or credit code) for the registry cross-checks; "
                    "values in the input file's rows win.")
+@click.option("--baseline", type=click.Path(path_type=Path, exists=True),
+              help="A follow-up audit: compare with this earlier output folder (its store or report.json); the "
+                   "reports show what changed since, and --fail-on new gates on new failures only.")
 @_distributed_options
 @_usage_errors
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
@@ -205,8 +224,9 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
           screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
-          quiet: bool, snapshots: Path | None, registry_file: Path | None = None, broker: str | None = None,
-          spool: Path | None = None, inline_max: int = 32, worker_timeout: float = 30.0) -> None:
+          quiet: bool, snapshots: Path | None, registry_file: Path | None = None,
+          baseline: Path | None = None, broker: str | None = None, spool: Path | None = None, inline_max: int = 32,
+          worker_timeout: float = 30.0) -> None:
     """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml.
 
     With --broker, this process coordinates: workers (`auditor worker`) on any number of
@@ -228,7 +248,8 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                       if context.get_parameter_source(name) == ParameterSource.COMMANDLINE)
     request = AuditRequest(options=options, urls=urls, input_file=input_file, registry_file=registry_file,
                            rules_path=rules_path, only=only, resume=resume, restart=restart, snapshots=snapshots,
-                           fail_on=fail_on, given=given, command=shlex.join(["auditor", *sys.argv[1:]]),
+                           fail_on=fail_on, baseline=baseline, given=given,
+                           command=shlex.join(["auditor", *sys.argv[1:]]),
                            run_store=_coordinator(broker, spool, inline_max, worker_timeout))
     result = run_audit(request, make_reporter("quiet" if quiet else "auto"), _say)
     _summary(result.outputs)
@@ -298,13 +319,60 @@ def worker_command(broker: str, concurrency: int, name: str | None, rules_path: 
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the HTML (default: the audit's).")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path, file_okay=False),
               help="Where to write the reports (default: beside report.json).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Threshold for junit.xml failures, as in audit.")
+@click.option("--fail-on", callback=_fail_on, metavar=FAIL_ON_METAVAR,
+              help="Threshold for junit.xml failures, as in audit.")
 @_usage_errors
 def report(report_json: Path, lang: Lang | None, out: Path | None, fail_on: str | None) -> None:
     """Write the reports again, without a browser: from the folder's batch store when it has one
     (report.json is rebuilt from it, even for an unfinished audit), else from report.json."""
     outputs = rebuild_reports(report_json, out, lang, fail_on)
     _say(f"wrote the reports of {outputs.overview.total} site(s); overview: {outputs.index}")
+
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, exists=True))
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the follow-up's reports here (report.json with changes, overview, site pages, notices, "
+                   "exports); without it only the summary is printed.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Language of the HTML (default: NEW's).")
+@click.option("--fail-on", callback=_fail_on, default=NEW_GATE, show_default=True, metavar=FAIL_ON_METAVAR,
+              help="What makes the exit code 1, as in audit.")
+@_usage_errors
+def diff_command(old: Path, new: Path, out: Path | None, lang: Lang | None, fail_on: str) -> None:
+    """What changed from the audit in OLD to the one in NEW (output folders or report.json files), no browser.
+
+    Sites are matched by input URL (else by final URL), rules by id. Exit 1 when NEW has a failure
+    that --fail-on counts (default: a failure new since OLD), 3 when it has none but NEW could not
+    assess some sites, else 0; 2 on usage errors.
+    """
+    result = diff_reports(old, new, out, lang, fail_on)
+    _diff_summary(result)
+    if result.outputs is not None:
+        _say(f"overview: {result.outputs.index}")
+    raise SystemExit(EXIT_FAILURES if result.gated else EXIT_NOT_ASSESSED if result.not_assessed else EXIT_OK)
+
+
+def _diff_summary(result: Diff) -> None:
+    """Counts, then one line per changed site: what a CI log or a terminal needs."""
+    changes = result.changes
+    base = changes.baseline
+    click.echo(f"since {base.started_at} ({base.rules.pack} {base.rules.version}, {base.sites} site(s)):")
+    counts = {**changes.sites.model_dump(), **changes.sites_with.model_dump()}
+    click.echo("  " + " · ".join(f"{key} {n}" for key, n in counts.items() if n and key != "unchanged"))
+    if changes.absent_sites:
+        click.echo(f"  not audited again: {len(changes.absent_sites)} site(s)")
+    for url, name, site in result.changed:
+        rules = ", ".join(f"{c.change.value} {c.rule_id}" for c in site.rules)
+        values = ", ".join(f"{v.fact} {'/'.join(v.before) or '-'} → {'/'.join(v.now) or '-'}" for v in site.values)
+        detail = "; ".join(part for part in (rules, values) if part)
+        line = f"{site.headline:<18} {name or url}" + (f" ({url})" if name else "") + (f": {detail}" if detail else "")
+        click.echo(_printable(line))
+
+
+def _printable(text: str) -> str:
+    # Disclosed values are site text: no terminal escape sequence reaches the terminal.
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 @main.group()

@@ -11,6 +11,7 @@ The Python API a user can script (the same calls the command line makes)::
                                     RunOptions(out_dir=Path("out"))))
     write_reports(batch, Path("out"))                            # report.json, HTML, CSV, JUnit, manifests
     again = judge_snapshots(Path("out"), rules, Path("out2"), RunOptions(out_dir=Path("out2")).judging)
+    diff = diff_reports(Path("round1"), Path("round2"), Path("diff"))  # a follow-up: what changed (no browser)
 
 Names are loaded when first used, so ``import auditor`` (or ``auditor verify``) does not
 load the browser stack; only ``audit_sites`` needs Playwright.
@@ -22,6 +23,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from auditor.batch.baseline import read_baseline
+    from auditor.batch.report import diff_reports
     from auditor.batch.runner import audit_sites
     from auditor.inputs.sites import SiteInput, read_sites
     from auditor.judge.ruleset import Ruleset, load_pack
@@ -33,6 +36,8 @@ if TYPE_CHECKING:
     from auditor.outputs.write import Outputs, write_reports
 
 _HOME = {
+    "read_baseline": "auditor.batch.baseline",
+    "diff_reports": "auditor.batch.report",
     "audit_sites": "auditor.batch.runner",
     "SiteInput": "auditor.inputs.sites",
     "read_sites": "auditor.inputs.sites",
@@ -68,10 +73,12 @@ __all__ = [
     "SiteReport",
     "SiteStatus",
     "audit_sites",
+    "diff_reports",
     "judge",
     "judge_snapshots",
     "load_json",
     "load_pack",
+    "read_baseline",
     "read_sites",
     "verify",
     "write_reports",

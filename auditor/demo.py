@@ -9,6 +9,9 @@ A site folder holds its files and a ``site.yaml``:
     redirects: {"/terms.html": "/login.html"}   # optional 302s
     status: {"/gone.html": 404}           # optional status codes
     registry: {registered_domains: ["{host}"]}  # optional registry values; {host} = where it is served
+
+A served site can be switched to another folder while it keeps its address (:meth:`Served.switch`):
+the demo's follow-up audit sees the same URL with new content, as a regulator's second audit does.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
@@ -29,6 +31,10 @@ from auditor.resources import demo_dir
 
 class _Handler(SimpleHTTPRequestHandler):
     config: ClassVar[dict[str, Any]] = {}
+    root: ClassVar[str] = ""  # the folder served; read per request, so a switch takes effect at once
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=self.root, **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass  # keep test and demo output quiet
@@ -73,17 +79,32 @@ def _registry(config: dict[str, Any], host: str) -> dict[str, str | list[str]]:
     return out
 
 
+class Served(dict[str, SiteInput]):
+    """The sites being served: folder name → SiteInput, and a way to serve another version at the same address."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handlers: dict[str, type[_Handler]] = {}
+
+    def switch(self, name: str, folder: Path) -> None:
+        """Serve `folder` (its files and site.yaml) where site `name` is served, from the next request on."""
+        handler = self.handlers[name]
+        handler.config = site_config(folder)
+        handler.root = str(folder)
+
+
 @contextlib.contextmanager
-def serve(root: Path | None = None, only: list[str] | None = None) -> Iterator[dict[str, SiteInput]]:
+def serve(root: Path | None = None, only: list[str] | None = None) -> Iterator[Served]:
     """Serve every site folder under `root` on 127.0.0.1; yield folder name → SiteInput."""
     folders = sorted(p for p in (root or demo_dir()).iterdir() if p.is_dir() and (only is None or p.name in only))
     servers: list[ThreadingHTTPServer] = []
-    sites: dict[str, SiteInput] = {}
+    sites = Served()
     try:
         for folder in folders:
             config = site_config(folder)
-            handler = type(f"Handler_{folder.name}", (_Handler,), {"config": config})
-            server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+            handler = type(f"Handler_{folder.name}", (_Handler,), {"config": config, "root": str(folder)})
+            sites.handlers[folder.name] = handler
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)

@@ -98,6 +98,9 @@ class TextBlock(Model):
     frame: str | None = None  # URL of the same-origin iframe the text came from
     links: list[BlockLink] | None = None  # None: a snapshot from before links were read from the structure
     label: str = ""  # the words labelling it from the element before (<th>地址</th><td>…</td>)
+    # In a section of a document page the auditor opened as a visitor would with one click (a
+    # closed <details>, a hidden tab panel: reveal.js). Never on a homepage.
+    folded: bool = False
 
 
 class Link(Model):
@@ -263,6 +266,99 @@ class PageRef(Model):
     incomplete: str | None = None  # the page was cut (its transfer stalled or broke off): why
 
 
+# --- changes since an earlier audit (decided by auditor/outputs/changes.py) ---------------
+
+
+class RuleChangeKind(StrEnum):
+    """How one rule's result on one site changed since the baseline audit (README: follow-up audits)."""
+
+    NEW_FAILURE = "new_failure"  # fails now; passed, needed review or did not apply then
+    STILL_FAILING = "still_failing"  # failed then, fails now
+    FIXED = "fixed"  # failed then, passes now
+    NEW_REVIEW = "new_review"  # needs review now, did not then (a failure now under review is not fixed)
+    RESOLVED_REVIEW = "resolved_review"  # needed review then, passes now
+    UNCHANGED = "unchanged"  # same outcome, or pass ↔ not_applicable (no problem either time)
+    NO_LONGER_APPLICABLE = "no_longer_applicable"  # failed or needed review then, does not apply now
+    NOT_ASSESSED = "not_assessed"  # no verdict now: the site could not be assessed, or the check broke
+    FIRST_ASSESSED = "first_assessed"  # a result now, no verdict then (site not assessed, or the check broke)
+    NEW_RULE = "new_rule"  # not in the baseline's rule pack
+    REMOVED_RULE = "removed_rule"  # in the baseline's rules, not in this audit's
+
+
+class SiteChangeState(StrEnum):
+    COMPARED = "compared"  # audited both times: its rule changes say what changed
+    NEW_SITE = "new_site"  # not in the baseline
+    NEWLY_UNREACHABLE = "newly_unreachable"  # audited then, not assessed now (unreachable, blocked, error)
+    REACHABLE_AGAIN = "reachable_again"  # not assessed then, audited now
+    STILL_UNREACHABLE = "still_unreachable"  # not assessed either time
+
+
+class RuleChange(Model):
+    rule_id: str
+    change: RuleChangeKind
+    before: Outcome | None  # None: no result then (site not assessed, or a rule new in this pack)
+    now: Outcome | None  # None: no result now
+    severity: Severity  # as this audit's pack grades it (the baseline's for a removed rule)
+    title: Text
+
+
+class ValueChange(Model):
+    """One kind of disclosed value (a `facts` list) that differs: a new phone, another ICP number, entity name…"""
+
+    fact: str  # a key of `facts`
+    before: list[str]
+    now: list[str]
+    added: list[str]
+    removed: list[str]
+    # A value of who runs the site (name, credit code, ICP/PSB numbers, phones) replaced by another: the
+    # pattern of a takeover or an imitation (a value shown for the first time, or no longer shown, is not).
+    identity: bool
+
+
+class RuleChangeCounts(Model):
+    new_failure: int = 0
+    still_failing: int = 0
+    fixed: int = 0
+    new_review: int = 0
+    resolved_review: int = 0
+    unchanged: int = 0
+    no_longer_applicable: int = 0
+    not_assessed: int = 0
+    first_assessed: int = 0
+    new_rule: int = 0
+    removed_rule: int = 0
+
+
+class PreviousSite(Model):
+    """The site as the baseline audit recorded it."""
+
+    input_url: str
+    final_url: str
+    status: SiteStatus
+    started_at: str = ""
+    report_path: str | None = None  # relative to the baseline's folder
+
+
+class PreviousNotice(Model):
+    """The rectification notice the baseline audit wrote for the site (it failed a rule then)."""
+
+    date: str  # the baseline's inspection of the site (UTC): the date the notice states
+    rules: list[str]  # the rules it named
+    file: str | None = None  # the notice, relative to the baseline's folder, when it is there
+    sha256: str | None = None
+
+
+class SiteChanges(Model):
+    state: SiteChangeState
+    headline: str  # one word for filters: `state` unless compared, else the most pressing rule change
+    matched_by: Literal["input_url", "final_url"] | None = None
+    previous: PreviousSite | None = None
+    counts: RuleChangeCounts = Field(default_factory=RuleChangeCounts)
+    rules: list[RuleChange] = Field(default_factory=list)  # every rule but the unchanged, most pressing first
+    values: list[ValueChange] = Field(default_factory=list)  # only when audited both times
+    previous_notice: PreviousNotice | None = None
+
+
 class SiteReport(Model):
     input_url: str
     final_url: str
@@ -277,6 +373,7 @@ class SiteReport(Model):
     report_path: str | None = None  # the site's HTML report, relative to report.json
     started_at: str = ""
     finished_at: str = ""
+    changes: SiteChanges | None = None  # since the baseline audit; absent from report.json without one
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for r in self.results if r.outcome == outcome)
@@ -302,6 +399,33 @@ class RulePackInfo(Model):
     version: str
 
 
+class BaselineInfo(Model):
+    """The earlier audit a follow-up is compared with."""
+
+    source: str  # the folder (or report.json) given as --baseline / to diff
+    started_at: str
+    finished_at: str
+    tool: ToolInfo
+    rules: RulePackInfo
+    sites: int
+
+
+class SiteStateCounts(Model):
+    compared: int = 0
+    new_site: int = 0
+    newly_unreachable: int = 0
+    reachable_again: int = 0
+    still_unreachable: int = 0
+
+
+class BatchChanges(Model):
+    baseline: BaselineInfo
+    sites: SiteStateCounts = Field(default_factory=SiteStateCounts)
+    rules: RuleChangeCounts = Field(default_factory=RuleChangeCounts)  # (site, rule) pairs
+    sites_with: RuleChangeCounts = Field(default_factory=RuleChangeCounts)  # sites with at least one
+    absent_sites: list[PreviousSite] = Field(default_factory=list)  # in the baseline, not in this audit
+
+
 class BatchReport(Model):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo
@@ -310,6 +434,7 @@ class BatchReport(Model):
     started_at: str
     finished_at: str
     sites: list[SiteReport]
+    changes: BatchChanges | None = None  # since the baseline audit; absent from report.json without one
 
 
 def batch_header(pack: str, pack_version: str, lang: Lang, started: str, finished: str,
@@ -350,6 +475,39 @@ def at_or_above(severity: str, threshold: str) -> bool:
     """Is `severity` at least as grave as `threshold` (critical > high > medium > low > info)?"""
     order = [s.value for s in SEVERITY_ORDER]
     return bool(severity) and order.index(severity) <= order.index(threshold)
+
+
+NEW_GATE = "new"  # --fail-on new[:SEVERITY]: only failures that are new since the baseline count
+
+
+def parse_fail_on(fail_on: str | None) -> tuple[bool, str | None]:
+    """--fail-on's value as (only new failures count, severity threshold or None for any)."""
+    if fail_on is None:
+        return False, None
+    head, _, severity = fail_on.partition(":")
+    if head == NEW_GATE:
+        return True, severity or None
+    return False, fail_on
+
+
+def new_failures(site: SiteReport) -> list[RuleResult]:
+    """The failures `--fail-on new` counts: a rule that fails now and did not before on a site assessed both
+    times, and every failure of a site the baseline did not have. Still failing, first assessed (the site or
+    check gave no verdict then) and new rules are not new failures."""
+    if site.changes is None:
+        return []
+    fails = [r for r in site.results if r.outcome == Outcome.FAIL]
+    if site.changes.state == SiteChangeState.NEW_SITE:
+        return fails
+    new = {c.rule_id for c in site.changes.rules if c.change == RuleChangeKind.NEW_FAILURE}
+    return [r for r in fails if r.rule_id in new]
+
+
+def gated_failures(site: SiteReport, fail_on: str | None) -> list[RuleResult]:
+    """The failures that make `audit --fail-on` exit 1 (and junit.xml count as failures)."""
+    new_only, threshold = parse_fail_on(fail_on)
+    fails = new_failures(site) if new_only else [r for r in site.results if r.outcome == Outcome.FAIL]
+    return [r for r in fails if threshold is None or at_or_above(r.severity.value, threshold)]
 
 
 # --- what a run keeps per site -------------------------------------------------------------

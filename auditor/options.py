@@ -15,7 +15,8 @@ from auditor.models import DEFAULT_PROFILES, Lang, RegistryRecords
 # Sites in flight. A site spends most of its time waiting for its pages to settle, which
 # other sites' rendering can use, but rendering and screenshots are CPU work: on a 2-core
 # machine the best number depends on the sites (docs/performance.md). So by default it
-# adapts (AUTO): more sites while the CPU has idle time left, fewer when it has none.
+# adapts (AUTO): more sites while the CPU has idle time left, then as many as the run's own
+# throughput says are best (batch/schedule.py, Controller).
 AUTO = 0
 AUTO_START, AUTO_MAX = 6, 16  # throughput stops growing at 12–16 on 2 cores; memory does not
 DEFAULT_MAX_MEMORY_MB = 1536  # the run's own memory (PSS of this process, its driver and browser)
@@ -41,6 +42,7 @@ class Limits:
     max_links: int = 3000
     max_images: int = 500
     max_pseudo_elements: int = 20000  # elements whose CSS-drawn text (::before/::after) is read
+    max_opened: int = 500  # folded sections and hidden tab panels opened on a document page (reveal.js)
     screenshots: bool = True  # pictures for evidence (browse/pictures.py); off: faster (CI self-checks), text only
     whole_pages: bool = False  # photograph every page whole, not only the homepage and the parts the rules cite
     max_screenshot_height: int = 8000
@@ -48,6 +50,9 @@ class Limits:
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
     allow_private: bool = False  # load private/loopback/link-local addresses (demo, intranet audits)
     loopback_only: bool = False  # load 127.0.0.1 only, nothing else (tests: no traffic leaves the machine)
+
+    def reveal_limits(self) -> dict[str, int]:
+        return {"maxOpened": self.max_opened, "maxScan": self.max_pseudo_elements, "minPanelChars": 20}
 
     def js_limits(self) -> dict[str, int]:
         return {"maxBlocks": self.max_blocks, "maxBlockChars": self.max_block_chars,

@@ -32,6 +32,11 @@ def demo_dir() -> Path:
     return PACKAGE_DIR / "demo_sites"
 
 
+def demo_followup_dir() -> Path:
+    """The demo sites as they are at the follow-up audit (the shop, partly rectified)."""
+    return PACKAGE_DIR / "demo_followup"
+
+
 def version() -> str:
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as dist_version

@@ -59,6 +59,15 @@ def site_key(url: str) -> str:
     return registrable
 
 
+ROUTE_FRAGMENTS = ("#/", "#!/")  # a single-page app's views: "…/#/privacy" is a page of its own
+
+
+def page_key(url: str) -> str:
+    """What tells pages apart: the URL without its fragment, unless the fragment is an app's route."""
+    base, hash_mark, fragment = url.partition("#")
+    return url if hash_mark and ("#" + fragment).startswith(ROUTE_FRAGMENTS) else base
+
+
 def same_site(url: str, home: str) -> bool:
     parts = split_url(url)
     return parts is not None and parts.scheme in ("http", "https") and site_key(url) == site_key(home)

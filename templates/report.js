@@ -17,6 +17,10 @@ document.addEventListener("DOMContentLoaded", () => {
   const $ = (id) => document.getElementById(id);
   const controls = {o: $("f-outcome"), sev: $("f-severity"), rule: $("f-rule"), ro: $("f-rule-outcome"),
                     pr: $("f-profile"), q: $("f-query"), size: $("p-size")};
+  // A follow-up audit (data.followup): each row has its change headline (c) and change tags (ch).
+  const followup = Boolean(data.followup);
+  if (followup) controls.ch = $("f-change");
+  const changeRank = (c) => { const i = (data.changeOrder || []).indexOf(c); return i < 0 ? 99 : i; };
   const state = {page: 0, key: "", dir: 1};
 
   const sevRank = (s) => (s ? SEVERITIES.indexOf(s) : SEVERITIES.length);
@@ -27,6 +31,7 @@ document.addEventListener("DOMContentLoaded", () => {
     worst: (a, b) => sevRank(a.w) - sevRank(b.w),
     f: (a, b) => b.f - a.f, r: (a, b) => b.r - a.r, a: (a, b) => b.a - a.a,
     status: (a, b) => a.s.localeCompare(b.s),
+    change: (a, b) => changeRank(a.c) - changeRank(b.c),
   };
   // Default order: the sites a regulator acts on first (as the page was rendered).
   const defaultOrder = (a, b) => b.x - a.x || sorters.verdict(a, b) || sorters.worst(a, b) || b.f - a.f || b.r - a.r
@@ -46,6 +51,7 @@ document.addEventListener("DOMContentLoaded", () => {
       if (f.ro === "problem" ? !["fail", "needs_review", "error"].includes(outcome) : outcome !== f.ro) return false;
     }
     if (f.pr && !row.pr.includes(f.pr)) return false;
+    if (f.ch && (f.ch === "unchanged" ? row.c !== "unchanged" : !(row.ch || []).includes(f.ch))) return false;
     if (f.q && !(row.n + " " + row.u).toLowerCase().includes(f.q)) return false;
     return true;
   };
@@ -100,6 +106,11 @@ document.addEventListener("DOMContentLoaded", () => {
     if (r.e) status.appendChild(el("div", r.e, "muted"));
     tr.appendChild(status);
     tr.appendChild(el("td", r.pr.map((p) => L.profile[p] || p).join("、")));
+    if (followup) {
+      const change = el("td");
+      if (r.c) change.appendChild(badge("ch ch-" + r.c, L.change[r.c] || r.c));
+      tr.appendChild(change);
+    }
     return tr;
   };
 
@@ -123,7 +134,8 @@ document.addEventListener("DOMContentLoaded", () => {
 
   const render = () => {
     const f = {o: controls.o.value, sev: controls.sev.value, rule: rules.indexOf(controls.rule.value),
-               ro: controls.ro.value, pr: controls.pr.value, q: controls.q.value.trim().toLowerCase()};
+               ro: controls.ro.value, pr: controls.pr.value, q: controls.q.value.trim().toLowerCase(),
+               ch: followup ? controls.ch.value : ""};
     if (!controls.rule.value) f.rule = -1;
     controls.ro.disabled = f.rule < 0;
     const shown = rows.filter((r) => matches(r, f));
@@ -138,7 +150,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (!shown.length) {
       const tr = document.createElement("tr");
       const td = el("td", L.ui.none, "muted");
-      td.colSpan = 8;
+      td.colSpan = followup ? 9 : 8;
       tr.appendChild(td);
       body.appendChild(tr);
     }
@@ -171,7 +183,7 @@ document.addEventListener("DOMContentLoaded", () => {
     readHash();
     state.page = 0;
     render();
-    if (location.hash.includes("rule=")) $("site-list").scrollIntoView();
+    if (location.hash.includes("rule=") || location.hash.includes("ch=")) $("site-list").scrollIntoView();
   });
   readHash();
   render();

@@ -308,7 +308,8 @@ def judge_case(case: Case, ruleset: Ruleset) -> Verdict:
     snapshot = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=case.pages)
     facts = extract(snapshot, ruleset.vocabulary, TODAY)
     spec = CHECKS[case.check]
-    return spec.func(Context(site=facts, registry=case.registry), spec.params.model_validate(params))
+    context = Context(site=facts, registry=case.registry, documents=ruleset.pack.documents)
+    return spec.func(context, spec.params.model_validate(params))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
@@ -446,15 +447,19 @@ def test_a_list_of_examples_may_run_over_several_short_lines(ruleset: Ruleset) -
     ("注销后不可恢复，暂不支持注销的情形见下文。", False),  # a plain mention in its own clause
     ("注销后账号将被删除，目前无法注销。", False),  # the first mention is plain
     ("欢迎使用本平台。", False),  # no mention: nothing is denied
+    ("账号一经注册，无法注销。", True),
+    ("注销账号暂不支持。", True),  # the denial right after the word
+    ("关于注销账户：很抱歉，本店系统暂时没有这项功能。", True),  # … or soon after, across the colon
+    ("账号注销后不支持恢复。", False),  # what is not offered is restoring, not cancelling
+    ("注销账号后，您将无法登录，也没有相关服务可用。", False),  # far after: another matter
 ])
-def test_a_denial_stands_right_before_the_word_in_its_own_clause(sentence: str, denied: bool,
-                                                                 ruleset: Ruleset) -> None:
+def test_a_denial_stands_next_to_the_word(sentence: str, denied: bool, ruleset: Ruleset) -> None:
     from auditor.judge.checks.documents import DocumentItemsParams, _denied
     from auditor.normalize import normalize
 
     rules = {r.id: r for r in ruleset.rules}
     params = DocumentItemsParams.model_validate(rules["account-deletion-disclosed"].params)
-    assert _denied(params.items["cancel"], normalize(sentence).lower(), params.negations) is denied
+    assert _denied(params.items["cancel"], normalize(sentence).lower(), ruleset.pack.documents) is denied
 
 
 def test_registry_icp_numbers_are_compared_per_entity(ruleset: Ruleset) -> None:
@@ -498,3 +503,87 @@ def test_status_400_is_a_broken_link_and_20_characters_are_text(ruleset: Ruleset
                    page("licence", [block("名称：杭州青禾茶业有限公司，统一社会信用代码见下图", region="main")],
                         images=[image(alt="执照")], url=HOME + "licence.html")], "business-licence-disclosed")
     assert judge_case(worded, ruleset).code == "link"  # twenty characters or more: the page says it in words
+
+
+def test_a_place_in_the_menus_tells_how(ruleset: Ruleset) -> None:
+    where = "撤回同意——在“会员中心—隐私—授权管理”中关闭授权，或来信privacy@shop.cn撤回您的同意。"
+    rest = [s.replace("，也可以撤回同意", "") for s in POLICY]
+    assert _items([*rest, where], "privacy-policy-content", ruleset).code == "pass"
+    said = "您有权撤回同意。"  # a right named, nowhere how: not stated
+    verdict = _items([*rest, said], "privacy-policy-content", ruleset)
+    assert verdict.code == "partial" and verdict.values["missing"] == "撤回同意 / withdrawing consent"
+
+
+def test_a_refusal_of_cancellation_fails_the_privacy_policy(ruleset: Ruleset) -> None:
+    rest = [s for s in POLICY if "注销" not in s]
+    verdict = _items([*rest, "账号一经注册，无法注销。"], "privacy-policy-content", ruleset)
+    assert verdict.code == "refused" and verdict.values["quote"] == "账号一经注册，无法注销。"
+    answer = _items([*rest, "问：能否注销帐户？", "答：关于注销帐户：很抱歉，本店系统暂时没有这项功能。"],
+                    "privacy-policy-content", ruleset)
+    assert answer.code == "refused"
+
+
+def test_a_blank_line_where_the_handler_belongs_is_a_template(ruleset: Ruleset) -> None:
+    blanks = ["本政策由＿＿＿＿＿＿（以下简称“我们”）制定。", *POLICY[1:]]
+    verdict = _items(blanks, "privacy-policy-content", ruleset)
+    assert verdict.code == "template" and "处理者名称" in verdict.values["items"]
+
+
+def test_a_person_who_runs_the_site_is_its_handler(ruleset: Ruleset) -> None:
+    for who in ("老周果园由周建国（以下简称“我们”）负责运营。",
+                "山间摄影由林山（本站站长）（以下简称“我们”）负责运营。"):  # a note in brackets between
+        verdict = _items([who, "联系邮箱：privacy@qinghe.cn。", *POLICY[1:]], "privacy-policy-content", ruleset)
+        assert verdict.code == "pass", (who, verdict)
+
+
+ENGLISH_POLICY = [
+    "This website is operated by Shanghai Boya Information Technology Co., Ltd. (上海博雅信息技术有限公司).",
+    "Contact: privacy@boyatech.cn, +86 21 5080 6600.",
+    "When you request a demo, we collect your name, business e-mail address and mobile phone number, "
+    "and use them to answer your request.",
+    "Demo enquiries are kept for 2 years after our last contact.",
+    "You may access, copy, correct or delete your personal information: send your request to privacy@boyatech.cn.",
+    "To cancel your customer portal account, go to “Account › Security › Close account”.",
+    "You can withdraw your consent at any time by clicking “unsubscribe” in any e-mail.",
+]
+
+
+def test_a_policy_in_english_is_read_in_english(ruleset: Ruleset) -> None:
+    assert _items(ENGLISH_POLICY, "privacy-policy-content", ruleset).code == "pass"
+    unsaid = [s for s in ENGLISH_POLICY if "kept for" not in s]
+    verdict = _items(unsaid, "privacy-policy-content", ruleset)
+    assert verdict.code == "partial" and verdict.values["missing"] == "保存期限 / retention"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("客服QQ：2850012345 投诉QQ：2850012399", "pass"),  # a messenger account is a way to complain
+    ("A：添加投诉QQ 2850012399，说明订单号和问题。", "pass"),
+    ("客服QQ：2850012345", "missing"),  # service, not complaints, on a messenger: no channel found
+    ("申訴信箱：service@haixiamart.com", "pass"),  # the Taiwanese word, as a labelled mailbox
+    ("联系电话：0571-87654321　售后投诉：同上", "pass"),  # "the same": the phone just before
+    ("售后投诉：同上", "missing"),  # the same as nothing
+])
+def test_complaint_channels_in_words(text: str, code: str, ruleset: Ruleset) -> None:
+    case = Case("complaint_channel", code, [home(block(text))], "complaint-channel-disclosed")
+    assert judge_case(case, ruleset).code == code
+
+
+@pytest.mark.parametrize(("address", "code"), [
+    ("地址：河南省郑州市金水区", "missing"),  # areas only: a district is not a door
+    ("地址：郑州市金水区花园路18号", "pass"),
+    ("地址 Address：Room 1203, Tower B, Keyuan Building, No. 88 Keyuan Road, Nanshan District, Shenzhen, China",
+     "pass"),  # in English, longer than a Chinese address
+    ("Address: Shenzhen, China", "missing"),
+])
+def test_an_address_names_a_place_to_go(address: str, code: str, ruleset: Ruleset) -> None:
+    case = Case("found_on_pages", code, [home(block("版权所有")), doc("contact", [address])],
+                "contact-address-disclosed")
+    assert judge_case(case, ruleset).code == code
+
+
+def test_a_code_with_a_letter_o_must_still_agree(ruleset: Ruleset) -> None:
+    wrong = USCC[:10] + "O" + USCC[11:] if USCC[10] == "0" else USCC[:-1] + "O"
+    case = Case("disclosures_consistent", "uscc_mismatch", [home(block(f"统一社会信用代码：{wrong}")),
+                                                           doc("licence", [f"统一社会信用代码：{USCC}"])],
+                "disclosures-consistent")
+    assert judge_case(case, ruleset).code == "uscc_mismatch"

@@ -39,7 +39,9 @@ def test_unreachable_site_is_never_non_compliant(need_browser: None, tmp_path: P
 def test_demo_command_writes_reports(need_browser: None, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli.main, ["demo", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    _demo_follow_up(tmp_path)
+    first = tmp_path / "first-audit"  # the first of the demo's two audits: the sites as bundled
+    report = json.loads((first / "report.json").read_text(encoding="utf-8"))
     by_folder = {Path(s["report_path"]).parent.name: s for s in report["sites"]}
     assert set(by_folder) == {"marketplace", "shop", "jsfooter"}
     assert all(s["status"] == "audited" for s in report["sites"])
@@ -50,10 +52,27 @@ def test_demo_command_writes_reports(need_browser: None, tmp_path: Path) -> None
     js = {r["rule_id"]: r["outcome"] for r in by_folder["jsfooter"]["results"]}
     assert js["icp-number-displayed"] == "pass"  # only rendering the page finds this footer
     assert js["privacy-policy-linked"] == "pass"  # only clicking the script link finds the policy
-    assert (tmp_path / "index.html").is_file()
+    assert (first / "index.html").is_file()
     for site in report["sites"]:
-        assert (tmp_path / site["report_path"]).is_file()
-        assert list((tmp_path / Path(site["report_path"]).parent / "evidence").glob("*.jpg"))
+        assert (first / site["report_path"]).is_file()
+        assert list((first / Path(site["report_path"]).parent / "evidence").glob("*.jpg"))
+
+
+def _demo_follow_up(out: Path) -> None:
+    """The demo's follow-up (issue 16): the shop was partly rectified; OUT is compared with OUT/first-audit."""
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    by_folder = {Path(s["report_path"]).parent.name: s for s in report["sites"]}
+    shop = by_folder["shop"]["changes"]
+    kinds = {c["rule_id"]: c["change"] for c in shop["rules"]}
+    assert kinds["icp-number-displayed"] == "fixed" and kinds["psb-filing-displayed"] == "still_failing"
+    assert kinds["business-licence-disclosed"] == "new_failure"  # its licence badge went in the redesign
+    phones = next(v for v in shop["values"] if v["fact"] == "phones")
+    assert phones["removed"] == ["+8657187654321", "+8657187654322"] and phones["added"] == ["+864008261234"]
+    assert by_folder["marketplace"]["changes"]["headline"] == "unchanged"
+    assert report["changes"]["baseline"]["source"].endswith("first-audit")
+    notice = (out / Path(by_folder["shop"]["report_path"]).parent / "notice.html").read_text(encoding="utf-8")
+    assert "整改复查通知" in notice
+    assert 'id="since"' in (out / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from playwright.async_api import async_playwright
 
+from auditor.batch.baseline import stored_comparison
 from auditor.batch.schedule import HostQueue, Throttle, make_throttle
 from auditor.batch.settings import batch_settings
 from auditor.batch.store import Store
@@ -31,8 +32,18 @@ from auditor.judge.extract import PageCache
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import cited_by_rules, judge, profiles_for
 from auditor.layout import SITES_DIR, save_stored, site_slug
-from auditor.models import BatchReport, SiteReport, SiteSnapshot, SiteStatus, StoredSite, batch_header, now_iso
+from auditor.models import (
+    BatchChanges,
+    BatchReport,
+    SiteReport,
+    SiteSnapshot,
+    SiteStatus,
+    StoredSite,
+    batch_header,
+    now_iso,
+)
 from auditor.options import JudgeOptions, RunOptions
+from auditor.outputs.changes import Comparison
 from auditor.outputs.html import HtmlWriter
 from auditor.resources import templates_dir
 
@@ -65,8 +76,8 @@ class _Batch:
         self.pool = pool
         self.run_id = run_id
         self.events = events
-        self.header = header
         self.html = HtmlWriter(templates_dir(), options.lang)
+        self.comparison, self.header = follow_up(store, ruleset, header)
         self.judging = options.judging
         self.max_attempts = 1 + max(0, options.retries)
 
@@ -149,7 +160,7 @@ class _Batch:
     def finish_files(self, stored: StoredSite, site_dir: Path, cache: PageCache) -> SiteReport:
         """Everything on disk for one site, before its row commits: snapshot, crops, report page."""
         report = judge_site(stored, site_dir, self.ruleset, self.judging, cache)
-        write_site_page(self.html, self.header, report, self.options.out_dir)
+        write_site_page(self.html, self.header, report, self.options.out_dir, self.comparison)
         return report
 
 
@@ -166,10 +177,24 @@ def judge_site(stored: StoredSite, site_dir: Path, ruleset: Ruleset, judging: Ju
         return judge(stored.model_copy(update={"snapshot": broken}), ruleset, site_dir, judging)
 
 
-def write_site_page(html: HtmlWriter, header: BatchReport, report: SiteReport, out_dir: Path) -> None:
-    """The site's report page; a failure other than the disk's leaves the result standing."""
+def follow_up(store: Store, ruleset: Ruleset, header: BatchReport) -> tuple[Comparison | None, BatchReport]:
+    """A follow-up's comparison with its baseline, and the header its site pages show (None: no baseline).
+
+    The site pages show what changed since the baseline, and the report.json view agrees: both
+    come from the baseline kept in the store.
+    """
+    comparison = stored_comparison(store, [r.id for r in ruleset.rules])
+    if comparison is None:
+        return None, header
+    return comparison, header.model_copy(update={"changes": BatchChanges(baseline=comparison.head.info)})
+
+
+def write_site_page(html: HtmlWriter, header: BatchReport, report: SiteReport, out_dir: Path,
+                    comparison: Comparison | None = None) -> None:
+    """The site's report page (a follow-up's with its changes); a failure other than the disk's leaves
+    the result standing."""
     try:
-        html.write_site(header, report, out_dir)
+        html.write_site(header, comparison.attach(report) if comparison is not None else report, out_dir)
     except Exception as exc:  # the result stands; `auditor report` can write the page again
         if output_problem(exc) is not None:
             raise

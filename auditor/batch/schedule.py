@@ -9,16 +9,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
+import time
 from collections import Counter, deque
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.inputs.sites import SiteInput
 from auditor.options import AUTO, AUTO_START, DEFAULT_MAX_MEMORY_MB, RunOptions
 from auditor.urls import host_key
 
+log = logging.getLogger(__name__)
+
 AUTO_STEP_S = 2.0
+IDLE_CORES = 0.3  # idle CPU (in cores) that says the machine has room for another site
+MIN_SITES = 6  # sites finished at a level before its throughput is compared with another's
+CEILING_STEPS = 15  # steps a level found worse stays out of reach (30 s): then it is tried again
 MIN_FREE_MEMORY = 1 << 30  # never add a site while less than this is available on the machine
 
 
@@ -80,26 +88,99 @@ class HostQueue:
             self._changed.set()
 
 
-class Throttle:
-    """How many sites may be in flight; with `adaptive`, follows the CPU and memory left on the machine.
+@dataclass(frozen=True)
+class Usage:
+    """What the run did and used over one control step: its own figures, and the machine's idle CPU."""
 
-    Every AUTO_STEP_S seconds: when every slot is in use and the CPU was idle more than
-    15 % of the time (and memory is plentiful), one more slot (two when idle over 40 %);
-    when it was idle less than 5 % of the time, or the run uses more memory than
-    `max_memory` bytes, one fewer (the site in flight finishes first). The whole
-    machine's CPU counts, so the run also makes room for other work on it.
+    seconds: float
+    finished: int  # sites finished in the step
+    saturated: bool  # every slot was in use (more slots can only help then)
+    own_cores: float  # CPU of the run's process tree (Python, driver, browser), in cores
+    idle_cores: float  # CPU left idle on the machine, in cores
+    memory: int  # PSS of the run's process tree, bytes
+    free_memory: int = 1 << 40  # memory the machine has available, bytes
+
+
+class Controller:
+    """How many sites in flight, from the run's own throughput (hill climbing), CPU and memory.
+
+    A site spends most of its time waiting for its pages, so more sites in flight raise the
+    throughput until the CPU is used up; past that they only add latency and memory. So:
+
+    * while the machine has idle CPU (IDLE_CORES or more), every slot is busy and memory is
+      plentiful: one more slot a step (two when a good part of the machine is idle);
+    * when it has none (used by this run or by anything else): compare the sites per second
+      finished at this level with the level before, once enough sites finished at each to
+      tell (MIN_SITES): a level worse by 5 % is left for the one before, and becomes a ceiling
+      for CEILING_STEPS steps; one better by 5 % is climbed from; a plateau is held;
+    * memory over `max_memory` (the run's own PSS): one fewer, and that level a ceiling; and
+      never one more while the machine has less than MIN_FREE_MEMORY available.
+
+    Nothing here reads another process's use as a reason to shrink: on a shared machine the
+    run keeps the level its own throughput says is best (issue 17: the old rule, "fewer when
+    the machine has no idle CPU", left a shared machine's run at 2–6 sites and 25–40 % slower).
     """
 
-    def __init__(self, start: int, high: int, adaptive: bool, max_memory: int = DEFAULT_MAX_MEMORY_MB << 20) -> None:
+    def __init__(self, start: int, high: int, max_memory: int, cores: int) -> None:
         self.limit = max(1, start)
         self.low = min(2, self.limit)
         self.high = max(self.limit, high)
-        self.adaptive = adaptive
         self.max_memory = max_memory
+        self.cores = max(1, cores)
+        self.rates: dict[int, float] = {}  # sites per second measured at each level (its last stay)
+        self._came_from: int | None = None
+        self._ceiling, self._ceiling_steps = self.high, 0  # the highest level in reach, for some steps
+        self._stay_sites, self._stay_seconds = 0, 0.0
+
+    def step(self, usage: Usage) -> int:
+        """The limit after one step's measurements."""
+        if self._ceiling_steps:
+            self._ceiling_steps -= 1
+            if not self._ceiling_steps:
+                self._ceiling = self.high  # time to look above the old ceiling again: sites change
+        if usage.memory > self.max_memory and self.limit > self.low:
+            return self._move(self.limit - 1, ceiling=self.limit - 1)
+        if not usage.saturated:
+            return self.limit  # a level not filled says nothing about itself
+        self._stay_sites += usage.finished
+        self._stay_seconds += usage.seconds
+        measured = self._stay_sites >= max(MIN_SITES, self.limit)
+        if measured:
+            self.rates[self.limit] = self._stay_sites / self._stay_seconds
+        roomy = usage.memory < 0.85 * self.max_memory and usage.free_memory > MIN_FREE_MEMORY
+        if usage.idle_cores >= IDLE_CORES and roomy and self.limit < self._ceiling:
+            step = 2 if usage.idle_cores >= 0.4 * self.cores else 1
+            return self._move(min(self._ceiling, self.limit + step))
+        if not measured:
+            return self.limit
+        before = self.rates.get(self._came_from) if self._came_from is not None else None
+        rate = self.rates[self.limit]
+        if before is not None and self._came_from is not None and rate < 0.95 * before:
+            return self._move(self._came_from, ceiling=self.limit - 1)
+        if (before is None or rate > 1.05 * before) and roomy and self.limit < self._ceiling:
+            return self._move(self.limit + 1)  # better than below (or nothing to compare): look one up
+        return self.limit
+
+    def _move(self, limit: int, ceiling: int | None = None) -> int:
+        if ceiling is not None:
+            self._ceiling, self._ceiling_steps = ceiling, CEILING_STEPS
+        self._came_from, self.limit = self.limit, max(self.low, min(self.high, limit))
+        self._stay_sites, self._stay_seconds = 0, 0.0
+        return self.limit
+
+
+class Throttle:
+    """How many sites may be in flight: fixed, or (`adaptive`) moved by a :class:`Controller`."""
+
+    def __init__(self, start: int, high: int, adaptive: bool, max_memory: int = DEFAULT_MAX_MEMORY_MB << 20) -> None:
+        self.controller = Controller(start, high, max_memory, _cores())
+        self.limit = self.controller.limit
+        self.high = self.controller.high
+        self.adaptive = adaptive
         self.active = 0
+        self.finished = 0
         self.peak = self.limit
         self._changed = asyncio.Condition()
-        self._last = _cpu_times()
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
@@ -111,6 +192,7 @@ class Throttle:
         finally:
             async with self._changed:
                 self.active -= 1
+                self.finished += 1
                 self._changed.notify_all()
 
     async def resize(self, limit: int) -> None:
@@ -122,60 +204,63 @@ class Throttle:
 
     async def control(self) -> None:
         """Adjust the limit until cancelled (at the end of the run)."""
-        while self.adaptive:
+        if not self.adaptive:
+            return
+        sampler = TreeSampler(os.getpid())
+        if await asyncio.to_thread(sampler.sample) is None:
+            return  # no /proc: stay where we are
+        finished = self.finished
+        while True:
             await asyncio.sleep(AUTO_STEP_S)
-            idle = self._idle()
-            if idle is None:
-                return  # no /proc/stat: stay where we are
-            used = _run_memory()
-            saturated = self.active >= self.limit  # more slots only help when all are in use
-            roomy = _free_memory() > MIN_FREE_MEMORY and used < 0.85 * self.max_memory
-            if idle > 0.15 and saturated and roomy and self.limit < self.high:
-                self.limit = min(self.high, self.limit + (2 if idle > 0.4 else 1))
-            elif (idle < 0.05 or used > self.max_memory) and self.limit > self.low:
-                self.limit -= 1
+            saturated = self.active >= self.limit  # read before the sample: it is what the step saw
+            sample = await asyncio.to_thread(sampler.sample)  # /proc reading is off the event loop
+            if sample is None:
+                return
+            usage = Usage(seconds=sample.seconds, finished=self.finished - finished, saturated=saturated,
+                          own_cores=sample.own_cores, idle_cores=sample.idle_cores, memory=sample.memory,
+                          free_memory=_free_memory())
+            finished = self.finished
+            self.limit = self.controller.step(usage)
             self.peak = max(self.peak, self.limit)
+            log.debug("sites in flight %d (%d running); own CPU %.2f cores, idle %.2f, PSS %d MB, %d finished",
+                      self.limit, self.active, usage.own_cores, usage.idle_cores, usage.memory >> 20,
+                      usage.finished)
             async with self._changed:
                 self._changed.notify_all()
 
-    def _idle(self) -> float | None:
-        now = _cpu_times()
-        if now is None or self._last is None:
+
+@dataclass(frozen=True)
+class Sample:
+    seconds: float  # since the previous sample
+    own_cores: float
+    idle_cores: float
+    memory: int
+
+
+class TreeSampler:
+    """CPU and memory of one process and its descendants, and the machine's idle CPU, from /proc.
+
+    CPU counts the time of every process of the tree and of the children it has reaped
+    (Chromium's renderers end with their sites), so it only grows.
+    """
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self._last: tuple[float, float, float] | None = None  # (wall, tree CPU s, machine idle s)
+
+    def sample(self) -> Sample | None:
+        idle = _machine_idle_seconds()
+        if idle is None:
             return None
-        busy, idle = now[0] - self._last[0], now[1] - self._last[1]
-        self._last = now
-        return idle / (busy + idle) if busy + idle > 0 else None
-
-
-def _cpu_times() -> tuple[int, int] | None:
-    """(busy, idle) jiffies of the whole machine since boot, from /proc/stat."""
-    try:
-        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    except (OSError, ValueError):
-        return None
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
-    return sum(fields[:8]) - idle, idle
-
-
-def _run_memory() -> int:
-    """Proportional memory (PSS) of this process and its descendants (driver, browser, renderers)."""
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir() if Path("/proc").is_dir() else ():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-    tree, frontier = {os.getpid()}, {os.getpid()}
-    while frontier:
-        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
-        tree |= frontier
-    total = 0
-    for pid in tree:
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1]) * 1024
-                    break
-    return total
+        tree = _tree(self.root)
+        cpu = sum(_cpu_seconds(pid) for pid in tree)
+        now = time.monotonic()
+        last, self._last = self._last, (now, cpu, idle)
+        if last is None:
+            return Sample(0.0, 0.0, 0.0, 0)
+        seconds = max(1e-6, now - last[0])
+        return Sample(seconds=seconds, own_cores=max(0.0, cpu - last[1]) / seconds,
+                      idle_cores=max(0.0, idle - last[2]) / seconds, memory=sum(_pss(pid) for pid in tree))
 
 
 def _free_memory() -> int:
@@ -186,6 +271,58 @@ def _free_memory() -> int:
     except (OSError, ValueError):
         pass
     return MIN_FREE_MEMORY + 1  # unknown: do not let it block
+
+
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _machine_idle_seconds() -> float | None:
+    """Idle (and iowait) CPU seconds of the whole machine since boot, from /proc/stat."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (fields[3] + (fields[4] if len(fields) > 4 else 0)) / TICKS
+
+
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/PID/stat after the command name (which may hold spaces and parentheses)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def _tree(root: int) -> list[int]:
+    """The process and its descendants (the driver, the browser and its renderers)."""
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                parents[int(entry.name)] = int(_stat_fields(int(entry.name))[1])
+    tree, frontier = {root}, {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
+        tree |= frontier
+    return sorted(tree)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of the process and of its reaped children."""
+    try:
+        fields = _stat_fields(pid)
+        return sum(int(x) for x in fields[11:15]) / TICKS
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _pss(pid: int) -> int:
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def make_throttle(options: RunOptions) -> Throttle:

@@ -24,7 +24,7 @@ import os
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import IO
@@ -78,6 +78,9 @@ CREATE TABLE IF NOT EXISTS attempts (
     reason TEXT
 );
 CREATE INDEX IF NOT EXISTS attempts_by_url ON attempts (url, outcome);
+-- A follow-up audit's baseline (--baseline): the earlier audit's sites as the comparison needs them
+-- (auditor/outputs/changes.py Prior, JSON), kept here so the follow-up is complete without that folder.
+CREATE TABLE IF NOT EXISTS baseline (position INTEGER PRIMARY KEY, prior TEXT NOT NULL);
 """
 # After the migration of a schema 1 store, whose sites table has no folder column yet.
 FOLDER_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_folder ON sites (folder)"
@@ -139,9 +142,12 @@ def site_from_json(text: str) -> SiteInput:
 class Store:
     """The batch store of one output folder. Use from one thread (the event loop's)."""
 
-    def __init__(self, out_dir: Path, lock: IO[str] | None) -> None:
+    def __init__(self, out_dir: Path, lock: IO[str] | None, read_only: bool = False) -> None:
         self.path = out_dir / STORE_FILE
         self._lock = lock
+        if read_only:
+            self.db = _connect_read_only(self.path)
+            return
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per step.
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -195,6 +201,16 @@ class Store:
                 lock.close()
             problem = "cannot write it" if "readonly" in str(exc) or "disk" in str(exc) else "not a usable audit store"
             raise StoreError(f"{out_dir / STORE_FILE}: {problem} ({exc})") from exc
+
+    @classmethod
+    def open_read_only(cls, out_dir: Path) -> Store:
+        """Read another audit's store (a follow-up's baseline) without changing a byte of its folder."""
+        try:
+            store = cls(out_dir, None, read_only=True)
+            store.settings()  # a file that is not a store fails here, not halfway through
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{out_dir / STORE_FILE}: not a readable audit store ({exc})") from exc
+        return store
 
     @staticmethod
     def exists(out_dir: Path) -> bool:
@@ -250,6 +266,8 @@ class Store:
             db.execute("DELETE FROM sites")
             db.execute("DELETE FROM runs")
             db.execute("DELETE FROM attempts")
+            db.execute("DELETE FROM baseline")
+            db.execute("DELETE FROM meta WHERE key = 'baseline'")
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('registry', ?)",
                        (json.dumps(registry or {}, ensure_ascii=False),))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('settings', ?)",
@@ -277,6 +295,26 @@ class Store:
             if name and not self.db.execute("SELECT 1 FROM sites WHERE folder = ?", (name,)).fetchone():
                 return name
         raise StoreError(f"{self.path}: no free folder name for {site.url}")  # cannot be: positions are unique
+
+    def site_urls(self) -> list[str]:
+        """Every site of the batch, done or not, by input URL."""
+        return [row[0] for row in self.db.execute("SELECT url FROM sites ORDER BY position")]
+
+    # --- a follow-up's baseline ----------------------------------------------------
+
+    def set_baseline(self, head: str, priors: Iterable[str]) -> None:
+        """Keep the baseline of this (follow-up) batch: its head and one record per site, JSON (batch/baseline.py)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM baseline")
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('baseline', ?)", (head,))
+            db.executemany("INSERT INTO baseline (prior) VALUES (?)", ((prior,) for prior in priors))
+
+    def baseline_head(self) -> str | None:
+        return self._meta("baseline")
+
+    def baseline_priors(self) -> Iterator[str]:
+        for (raw,) in self.db.execute("SELECT prior FROM baseline ORDER BY position"):
+            yield str(raw)
 
     def pending_sites(self) -> list[SiteInput]:
         """Sites still to audit, each with the folder of its files as `slug`."""
@@ -434,8 +472,20 @@ def _record(db: sqlite3.Connection, report: SiteReport, run_id: int) -> bool:
         (run_id, report.status.value, site_verdict(report), worst_failure(report) or None,
          sum(1 for r in report.results if r.outcome.value == "fail"),
          sum(1 for r in report.results if r.outcome.value == "needs_review"),
-         report.model_dump_json(), report.finished_at or now_iso(), report.input_url))
+         # A follow-up's changes are a view over the baseline kept beside (baseline table): not stored.
+         report.model_dump_json(exclude={"changes"}), report.finished_at or now_iso(), report.input_url))
     return cursor.rowcount == 1
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing beside the file. A store closed cleanly has no WAL left, so it is
+    read as immutable (SQLite then creates no -wal/-shm files); one whose run was killed still has its WAL,
+    which holds committed sites, so it is read through it."""
+    if not path.is_file():
+        raise sqlite3.DatabaseError("no such file")
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, isolation_level=None)
 
 
 def _take_lock(path: Path) -> IO[str]:

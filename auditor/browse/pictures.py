@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from auditor.browse import devtools
 from auditor.browse.browser import VIEWPORT
 from auditor.errors import short_error
 from auditor.layout import write_atomic
@@ -53,12 +52,7 @@ async def photograph(page: Page, path: Path, clip: tuple[float, float, float, fl
         params["clip"] = {"x": clip[0], "y": clip[1], "width": clip[2], "height": clip[3], "scale": 1}
     if beyond_viewport:
         params["captureBeyondViewport"] = True
-    session = await page.context.new_cdp_session(page)
-    try:
-        shot = await asyncio.wait_for(session.send("Page.captureScreenshot", params), SCREENSHOT_TIMEOUT_S)
-    finally:
-        with contextlib.suppress(PlaywrightError):
-            await session.detach()
+    shot = await asyncio.wait_for(devtools.send(page, "Page.captureScreenshot", params), SCREENSHOT_TIMEOUT_S)
     await asyncio.to_thread(write_atomic, path, base64.b64decode(shot["data"]))
 
 

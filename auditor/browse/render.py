@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import re
 import time
@@ -22,20 +23,27 @@ from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.browse import devtools
 from auditor.browse.browser import VIEWPORT
 from auditor.browse.netguard import EgressProxy, refused_message
 from auditor.browse.pictures import take_pictures
-from auditor.browse.settle import NetworkWatch, install_tracker, settle
+from auditor.browse.settle import NetworkWatch, install_tracker, settle, watch_network
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
 from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
 from auditor.options import Limits
-from auditor.urls import same_site, split_url
+from auditor.urls import page_key, same_site, split_url
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
+# The snapshot comes back as one JSON string: Playwright's Python side checks and converts a
+# structured result value by value (a third of the auditor's own CPU per page, issue 17),
+# where json.loads reads a string at C speed.
+SNAPSHOT_AS_JSON = ("(limits) => { const r = (" + SNAPSHOT_JS
+                    + "\n)(limits); return r === null ? null : JSON.stringify(r); }")
+REVEAL_JS = (Path(__file__).parent / "reveal.js").read_text(encoding="utf-8")
 DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
 DOM_COPY_TIMEOUT_S = 20.0
 CLICK_REACTION_S = 0.8  # a clicked link's script starts navigating (or opens a window) within this
@@ -96,6 +104,20 @@ async def shows_a_pdf(page: Page, response: Response | None) -> bool:
         return bool(await page.evaluate("() => document.contentType === 'application/pdf'"))
     except PlaywrightError:  # navigating on: the next document is read as usual
         return False
+
+
+async def read_snapshot(target: Page | Frame, limits: dict[str, int]) -> dict[str, Any] | None:
+    """What snapshot.js reads off a page or frame (None: no document yet)."""
+    raw = await target.evaluate(SNAPSHOT_AS_JSON, limits)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):  # the page replaced JSON.stringify: read it value by value instead
+        data = await target.evaluate(SNAPSHOT_JS, limits)
+    return data if isinstance(data, dict) else None
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
@@ -164,10 +186,10 @@ class SiteRenderer:
                                 finished_at=now_iso())
         targets = await self._find_pages(page, home, kinds, popups)
         pages = [home]
-        seen = {home.final_url.split("#")[0], url.split("#")[0]}
+        seen = {page_key(home.final_url), page_key(url)}
         for kind, target in targets.items():
-            key = target.split("#")[0]
-            reused = next((p for p in pages if key in (p.url.split("#")[0], p.final_url.split("#")[0])), None)
+            key = page_key(target)
+            reused = next((p for p in pages if key in (page_key(p.url), page_key(p.final_url))), None)
             if reused is not None:  # one document serving two kinds (e.g. agreement + rules)
                 pages.append(reused.model_copy(update={"kind": kind}))
                 continue
@@ -201,11 +223,7 @@ class SiteRenderer:
 
     async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
                      cited: Callable[[PageSnapshot], list[BBox]]) -> PageSnapshot:
-        network = NetworkWatch(page)
-        try:
-            return await self._load_and_read(page, kind, url, site_dir, deadline, cited, network)
-        finally:
-            network.stop()  # the tab goes on to the next page, which gets a watch of its own
+        return await self._load_and_read(page, kind, url, site_dir, deadline, cited, watch_network(page))
 
     async def _load_and_read(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
                              cited: Callable[[PageSnapshot], list[BBox]], network: NetworkWatch) -> PageSnapshot:
@@ -231,6 +249,9 @@ class SiteRenderer:
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
         try:
+            if kind != "home":  # a document's folded sections are its text; the homepage's duty is to display
+                with contextlib.suppress(PlaywrightError):  # (sections left closed are read as closed)
+                    await page.evaluate(REVEAL_JS, self.limits.reveal_limits())
             data = await self._extract_settled(page, network)
             dom = await self._save_dom(page, kind, site_dir) if data is not None else None
         except PlaywrightError as exc:
@@ -276,7 +297,7 @@ class SiteRenderer:
         raise AssertionError("unreachable")
 
     async def _extract(self, page: Page) -> dict[str, Any] | None:
-        data: dict[str, Any] | None = await page.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        data = await read_snapshot(page, self.limits.js_limits())
         if data is None:  # no document yet (snapshot.js)
             return None
         data["frames"] = []
@@ -295,7 +316,7 @@ class SiteRenderer:
         box = await element.bounding_box()
         if box is None or not await element.is_visible():
             return
-        inner: dict[str, Any] | None = await frame.evaluate(SNAPSHOT_JS, self.limits.js_limits())
+        inner = await read_snapshot(frame, self.limits.js_limits())
         if inner is None:
             return
         dx, dy = box["x"], box["y"]
@@ -372,7 +393,7 @@ class SiteRenderer:
             await page.click(f'[data-auditor-click="{click_id}"]', timeout=3000, no_wait_after=True)
             await leaving.followed(home_url, self.limits.page_timeout_s)
         leaving.stop()
-        if page.url.split("#")[0] != home_url.split("#")[0]:
+        if page_key(page.url) != page_key(home_url):
             url = page.url
             with contextlib.suppress(PlaywrightError):  # back home; mark its clickables again for the next kind
                 await page.go_back(timeout=5000)
@@ -474,17 +495,12 @@ def bounded(snapshot: PageSnapshot, max_bytes: int) -> PageSnapshot:
 async def _inert_dom(page: Page, max_chars: int) -> dict[str, Any]:
     """Run domcopy.js in a world of its own: the page's scripts share its DOM but not its JavaScript,
     so they cannot redefine what the serialiser calls (String.prototype.replace, Node getters …)."""
-    session = await page.context.new_cdp_session(page)
-    try:
-        tree = await session.send("Page.getFrameTree")
-        world = await session.send("Page.createIsolatedWorld", {
-            "frameId": tree["frameTree"]["frame"]["id"], "worldName": "auditor-dom-copy"})
-        result = await session.send("Runtime.evaluate", {
-            "expression": f"({DOM_COPY_JS})({int(max_chars)})", "contextId": world["executionContextId"],
-            "returnByValue": True})
-    finally:
-        with contextlib.suppress(PlaywrightError):
-            await session.detach()
+    tree = await devtools.send(page, "Page.getFrameTree")
+    world = await devtools.send(page, "Page.createIsolatedWorld", {
+        "frameId": tree["frameTree"]["frame"]["id"], "worldName": "auditor-dom-copy"})
+    result = await devtools.send(page, "Runtime.evaluate", {
+        "expression": f"({DOM_COPY_JS})({int(max_chars)})", "contextId": world["executionContextId"],
+        "returnByValue": True})
     if "exceptionDetails" in result:
         raise PlaywrightError(str(result["exceptionDetails"].get("text", "DOM copy failed")))
     value: dict[str, Any] = result["result"]["value"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from pathlib import Path
 
 from playwright.async_api import BrowserContext, Page, Request
@@ -92,6 +93,13 @@ class NetworkWatch:
         self.page.remove_listener("requestfinished", self._ended)
         self.page.remove_listener("requestfailed", self._failed)
 
+    def reset(self) -> NetworkWatch:
+        """Start watching the tab's next page: what the last one had in flight is not its business."""
+        self.pending.clear()
+        self.document_failures.clear()
+        self.last = time.monotonic()
+        return self
+
     def _started(self, request: Request) -> None:
         self.pending.add(request)
         self.last = time.monotonic()
@@ -115,6 +123,19 @@ class NetworkWatch:
                 return
             wake = self.last + quiet_s if not self.pending else now + 0.05
             await asyncio.sleep(max(0.01, min(wake, deadline) - now))
+
+
+# One watch a tab, reset for each page: adding and removing the listeners costs the driver a
+# round trip each (three of each a page, the most frequent protocol call of a run: issue 17).
+_WATCHES: weakref.WeakKeyDictionary[Page, NetworkWatch] = weakref.WeakKeyDictionary()
+
+
+def watch_network(page: Page) -> NetworkWatch:
+    """The tab's network watch, ready for the page about to load."""
+    watch = _WATCHES.get(page)
+    if watch is None:
+        watch = _WATCHES[page] = NetworkWatch(page)
+    return watch.reset()
 
 
 async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None,

@@ -140,7 +140,7 @@
       if (/^javascript:/i.test(raw)) {
         const url = scriptTarget(raw);
         if (url) return { url, via: "script" };
-      } else if (raw && !raw.startsWith("#")) {
+      } else if (raw && (!raw.startsWith("#") || /^#!?\//.test(raw))) {  // "#/privacy": an app's view, a page
         return { url: el.href, via: "href" };
       }
     }
@@ -247,6 +247,7 @@
         font_px: parseFloat(getComputedStyle(group.el).fontSize) || 0,
         links: links.concat(badgeLinks(group.el, new Set(group.links.keys()))),
         label: labelBefore(group.el),
+        folded: !!(group.el.closest && group.el.closest("[data-auditor-opened]")),
       });
       blockEls.push(group.el);
     }

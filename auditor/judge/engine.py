@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from auditor.errors import reason
-from auditor.judge.checks import CHECKS, Context, Verdict
+from auditor.judge.checks import CHECKS, Context, DocumentWords, Verdict
 from auditor.judge.extract import SiteFacts
 from auditor.judge.ruleset import Rule, Ruleset
 from auditor.models import Lang, Outcome, RegistryValues, RuleResult, Text
@@ -64,12 +64,13 @@ def _incomplete_pages(rule: Rule, site: SiteFacts) -> list[str]:
     return [f"{page.kind}: {page.incomplete}" for page in pages if page is not None and page.incomplete]
 
 
-def run_rule(rule: Rule, site: SiteFacts, profiles: set[str], registry: RegistryValues | None = None) -> Verdict:
+def run_rule(rule: Rule, site: SiteFacts, profiles: set[str], registry: RegistryValues | None = None,
+             documents: DocumentWords | None = None) -> Verdict:
     if not profiles & set(rule.profiles):
         return Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "、".join(sorted(profiles))})
     spec = CHECKS[rule.check]
     try:
-        context = Context(site=site, registry=registry or {})
+        context = Context(site=site, registry=registry or {}, documents=documents or DocumentWords())
         verdict = spec.func(context, spec.params.model_validate(rule.params))
     except Exception as exc:
         log.exception("rule %s failed", rule.id)  # pragma: no mutate
@@ -92,7 +93,7 @@ def evaluate(ruleset: Ruleset, site: SiteFacts, profiles: set[str], lang: Lang,
     results = []
     words = glossary(ruleset)
     for rule in ruleset.rules:
-        verdict = run_rule(rule, site, profiles, registry)
+        verdict = run_rule(rule, site, profiles, registry, ruleset.pack.documents)
         template = rule.messages.get(verdict.code) or ruleset.pack.messages[verdict.code]
         messages = _word(template, verdict.values, words)
         results.append(RuleResult(

@@ -30,7 +30,7 @@ ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 PERSON_RE = re.compile(
     r"(?:经营者姓名|经营者|店主|负责人|处理者姓名|个人信息处理者)[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
     r"(?=\(个人\)|[,;:。\s(|]|$)"
-    r"|(?:^|[。;,!?])(?P<defined>[\u4e00-\u9fff·]{2,4})\(以下简称")
+    r"|(?:^|[。;,!?]|由)(?P<defined>[\u4e00-\u9fff·]{2,4})(?:\([^()]{1,12}\))?\(以下简称")
 NOT_A_PERSON = ("本", "我们", "平台", "网站", "公司", "站长", "个人", "用户", "您", "的")
 # A person's name starts with a surname: the common single and compound ones (百家姓, those that
 # cover nearly all of China's population), which keeps words like "信用等级" from passing as names.
@@ -66,15 +66,21 @@ ADDRESS_ENDS = ("电话", "热线", "邮编", "传真", "邮箱", "e-mail", "ema
                 "©", "|", "。", ";", "；", "(邮编")
 _ADDRESS_LABEL_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_LABELS) + ")[:：]?"
 _ADDRESS_END_RE = "(?:" + "|".join(re.escape(word) for word in ADDRESS_ENDS) + ")"
-ADDRESS_RE = re.compile(_ADDRESS_LABEL_RE + "(?P<addr>.{4,80}?)(?=" + _ADDRESS_END_RE + "|$)", re.IGNORECASE)
-ADDRESS_TOKENS = ("省", "市", "区", "县", "镇", "乡", "路", "街", "道", "号", "大厦", "园", "村", "楼", "室")
+MAX_ADDRESS = 120  # characters: an address in English runs longer than one in Chinese
+ADDRESS_RE = re.compile(_ADDRESS_LABEL_RE + f"(?P<addr>.{{4,{MAX_ADDRESS}}}?)(?=" + _ADDRESS_END_RE + "|$)",
+                        re.IGNORECASE)
+# An address leads to a door: it names a road, a building or a number, not only the areas around
+# it ("河南省郑州市金水区" is a district; Consumer Law Art. 28 asks for the business address).
+ADDRESS_AREAS = ("省", "市", "区", "县", "镇", "乡")
+ADDRESS_PLACES = ("路", "街", "道", "巷", "弄", "号", "大厦", "园", "村", "楼", "层", "室", "座", "栋", "广场")
+ADDRESS_PLACES_EN = ("road", "street", "avenue", "lane", "building", "tower", "floor", "room", "no.")
 # An address written without a label still has its shape: province or city, district, road, number.
 UNLABELLED_ADDRESS_RE = re.compile(
     r"(?P<addr>(?:" + "|".join(PROV_NAME) + r")[\u4e00-\u9fff]{0,6}?(?:省|市|自治区)?"
     r"[\u4e00-\u9fff]{1,8}?(?:市|区|县|旗)[\u4e00-\u9fff\d-]{1,20}?(?:路|街|道|巷|大道|胡同)[\d-]{1,6}号(?:[\u4e00-\u9fff\d-]{0,20}(?:楼|层|室|座|栋))?)")
 
 # ENTITY_RE and ADDRESS_RE say what is found; the two finders below find exactly that in
-# linear time. The regexes themselves try up to 40 (80) lengths at every character, each
+# linear time. The regexes themselves try up to 40 (MAX_ADDRESS) lengths at every character, each
 # against a dozen words: 100 KB of Chinese without a suffix, or of "地址：" repeated, cost
 # a second (issue 13). The finders look up where suffixes and terminators start once.
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff()·]+")
@@ -126,16 +132,16 @@ def address_spans(text: str) -> Iterator[tuple[int, int, int]]:
         for addr in dict.fromkeys((label.end(), label.end() - (text[label.end() - 1:label.end()] in ":："))):
             at = bisect_left(ends, addr + 4)
             end = ends[at] if at < len(ends) else len(text)
-            if addr + 4 <= end <= addr + 80:
+            if addr + 4 <= end <= addr + MAX_ADDRESS:
                 found = (start, end, addr)
                 break
         if found is not None:
             yield found
             at_label = bisect_left(labels, found[1])
             continue
-        # No end within reach: nor for any label whose address starts more than 80 before
+        # No end within reach: nor for any label whose address starts more than MAX_ADDRESS before
         # that end (a label is at most _LONGEST_LABEL characters with its colon), so skip them all.
-        at_label = max(at_label + 1, bisect_left(labels, end - 80 - _LONGEST_LABEL))
+        at_label = max(at_label + 1, bisect_left(labels, end - MAX_ADDRESS - _LONGEST_LABEL))
 
 
 _T = TypeVar("_T")
@@ -212,10 +218,18 @@ def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evi
               if (n := m.group("after") or m.group("defined")) and _a_person(n)]
     found = [finding("entity_name", name) for name in dict.fromkeys(names) if not PLACEHOLDER_RE.search(name)]
     addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]
-    addresses = [a for a in addresses if sum(token in a for token in ADDRESS_TOKENS) >= 2]
+    addresses = [a for a in addresses if _an_address(a)]
     if not addresses:
         addresses = [m.group("addr") for m in islice(UNLABELLED_ADDRESS_RE.finditer(text), MAX_MATCHES)]
     return found + [finding("address", a) for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)]
+
+
+def _an_address(text: str) -> bool:
+    """It names a place one can go to: a road or a building, in Chinese beside an area, in English with a number."""
+    if any(word in text.lower() for word in ADDRESS_PLACES_EN) and any(c.isdigit() for c in text):
+        return True
+    places = sum(token in text for token in ADDRESS_PLACES)
+    return places >= 1 and places + sum(token in text for token in ADDRESS_AREAS) >= 2
 
 
 def strip_entity_prefix(name: str) -> str:

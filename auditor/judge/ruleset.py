@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.discover import Vocabulary, load_vocabulary
 from auditor.errors import RuleFileError
-from auditor.judge.checks import CHECKS, ENGINE_CODES
+from auditor.judge.checks import CHECKS, ENGINE_CODES, DocumentWords
 from auditor.layout import read_regular
 from auditor.models import PROFILES, Citation, Severity, Text
 from auditor.resources import rules_dir
@@ -57,6 +57,7 @@ class Pack(_Strict):
     messages: dict[str, Text]
     problems: dict[str, Text] = Field(default_factory=dict)  # words for validator problem codes
     profiles: dict[str, Text] = Field(default_factory=dict)  # words for profile names
+    documents: DocumentWords = Field(default_factory=DocumentWords)  # how every document rule reads denials, methods
 
 
 @dataclass(frozen=True)

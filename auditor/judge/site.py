@@ -79,15 +79,21 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cac
     """What the renderer should photograph on a page: the boxes the rules cite there, judging the pages so far.
 
     Rules are pure and cheap next to a picture (a few ms a page), so judging early costs
-    little and lets the pictures be only those the evidence needs. A box the final
+    little and lets the pictures be only those the evidence needs. Only the rules that read
+    the page just rendered are asked (the others cannot cite a box on it), so each rule is
+    judged about once a page it reads, not once for every page of the site. A box the final
     judgement cites but no early one did has no crop; its text and place still stand.
     """
     url, profiles, registry = site.url, profiles_for(site, options), site.registry
+    reading: dict[str, Ruleset] = {}  # page kind → the rules that read it: only they can cite its boxes
 
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
+        kind = pages[-1].kind
+        if kind not in reading:
+            reading[kind] = ruleset.select([rule.id for rule in ruleset.rules if kind in rule.pages])
         try:
-            _, _, results = _rule_results(snap, profiles, registry, ruleset, options, cache)
+            _, _, results = _rule_results(snap, profiles, registry, reading[kind], options, cache)
         except Exception:  # our bug on a half-read site costs its pictures, never the site
             log.exception("judging %s while rendering it failed", url)
             return []

@@ -15,10 +15,23 @@ from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 from auditor.layout import AtomicFile
-from auditor.models import Lang, Outcome, SiteReport, at_or_above, parse_iso, site_verdict, worst_failure
+from auditor.models import (
+    Lang,
+    Outcome,
+    RuleResult,
+    SiteReport,
+    gated_failures,
+    parse_fail_on,
+    parse_iso,
+    site_verdict,
+    worst_failure,
+)
 
 CSV_COLUMNS = ("url", "name", "status", "verdict", "worst_severity", "fails", "needs_review", "error", "profiles",
                "report")
+# A follow-up audit's columns, after the rules' (so a file without a baseline is as it always was):
+# the site's change in one word (changes.headline), its rule changes, the disclosed values that changed.
+CHANGE_COLUMNS = ("change", "rule_changes", "changed_values")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -31,13 +44,14 @@ def csv_cell(value: str) -> str:
 class CsvExport:
     """``results.csv``: one row per site, one column per rule holding its outcome (empty: not judged)."""
 
-    def __init__(self, path: Path, rule_ids: list[str]) -> None:
+    def __init__(self, path: Path, rule_ids: list[str], changes: bool = False) -> None:
         self.path = path
         self.rule_ids = list(rule_ids)
+        self.changes = changes
         # utf-8-sig: Excel on Chinese Windows only reads UTF-8 when the file starts with a BOM.
         self._out = AtomicFile(path, encoding="utf-8-sig", newline="")
         self._writer = csv.writer(self._out.handle)
-        self._writer.writerow([*CSV_COLUMNS, *self.rule_ids])
+        self._writer.writerow([*CSV_COLUMNS, *self.rule_ids, *(CHANGE_COLUMNS if changes else ())])
 
     def add(self, site: SiteReport) -> None:
         outcomes = {r.rule_id: r.outcome.value for r in site.results}
@@ -45,10 +59,23 @@ class CsvExport:
         self._writer.writerow([
             csv_cell(site.input_url), csv_cell(site.name), site.status.value, site_verdict(site),
             worst_failure(site), *counts, csv_cell(site.error or ""), ";".join(site.profiles),
-            site.report_path or "", *(outcomes.get(rid, "") for rid in self.rule_ids)])
+            site.report_path or "", *(outcomes.get(rid, "") for rid in self.rule_ids),
+            *(_change_cells(site) if self.changes else ())])
 
     def close(self) -> Path:
         return self._out.commit()
+
+
+def _change_cells(site: SiteReport) -> list[str]:
+    """change, rule_changes ("new_failure: a, b; fixed: c"), changed_values ("phones; entity_names")."""
+    changes = site.changes
+    if changes is None:
+        return ["", "", ""]
+    by_kind: dict[str, list[str]] = {}
+    for change in changes.rules:
+        by_kind.setdefault(change.change.value, []).append(change.rule_id)
+    rules = "; ".join(f"{kind}: {', '.join(ids)}" for kind, ids in by_kind.items())
+    return [changes.headline, rules, "; ".join(v.fact for v in changes.values)]
 
 
 class JunitExport:
@@ -57,7 +84,8 @@ class JunitExport:
     fail → ``<failure>`` (type = severity); with ``--fail-on`` a failure below the
     threshold is ``<skipped>`` so the file's failure count agrees with the exit code;
     needs_review → ``<skipped>``; a check error → ``<error>``; a site that could not be
-    assessed → one ``<error>`` case: JUnit's "could not run", never a failure.
+    assessed → one ``<error>`` case: JUnit's "could not run", never a failure. With
+    ``--fail-on new[:S]`` only new failures (since the baseline) are failures; the others are skipped.
     not_applicable rules are left out.
     """
 
@@ -79,11 +107,11 @@ class JunitExport:
                                f'<error type={_attr(site.status.value)} message={_attr(reason)}>'
                                f'{_text(reason)}</error>'))
             counts.update(tests=1, errors=1)
+        gated = {r.rule_id for r in gated_failures(site, self.fail_on)}
         for result in site.results:
             if result.outcome == Outcome.NOT_APPLICABLE:
                 continue
-            body, kind = self._outcome(result.outcome, result.severity.value, result.messages.get(self.lang),
-                                       [e.text for e in result.evidence])
+            body, kind = self._outcome(result, result.rule_id in gated)
             cases.append(_case(site.input_url, f"{result.rule_id}: {result.title.get(self.lang)}", body))
             counts["tests"] += 1
             if kind:
@@ -99,12 +127,15 @@ class JunitExport:
             f'<property name="report" value={_attr(site.report_path or "")}/></properties>\n'
             + "".join(cases) + "  </testsuite>\n")
 
-    def _outcome(self, outcome: Outcome, severity: str, message: str, evidence: list[str]) -> tuple[str, str]:
-        detail = _text("\n".join([message, *evidence[:5]]))
-        if outcome == Outcome.FAIL and (self.fail_on is None or at_or_above(severity, self.fail_on)):
+    def _outcome(self, result: RuleResult, gated: bool) -> tuple[str, str]:
+        outcome, severity, message = result.outcome, result.severity.value, result.messages.get(self.lang)
+        detail = _text("\n".join([message, *[e.text for e in result.evidence][:5]]))
+        if outcome == Outcome.FAIL and gated:
             return f"<failure type={_attr(severity)} message={_attr(message)}>{detail}</failure>", "failures"
         if outcome == Outcome.FAIL:
-            note = f"fail ({severity}), below --fail-on {self.fail_on}: {message}"
+            new_only, _ = parse_fail_on(self.fail_on)
+            why = "not new since the baseline or below" if new_only else "below"
+            note = f"fail ({severity}), {why} --fail-on {self.fail_on}: {message}"
             return f"<skipped message={_attr(note)}/>", "skipped"
         if outcome == Outcome.NEEDS_REVIEW:
             return f"<skipped message={_attr('needs review: ' + message)}/>", "skipped"

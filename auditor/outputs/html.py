@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -25,28 +27,42 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.layout import is_inert_dom_copy, write_atomic
+from auditor.layout import INDEX_FILE, is_inert_dom_copy, write_atomic
 from auditor.models import (
+    NEW_GATE,
     OUTCOME_ORDER,
     SEVERITY_ORDER,
     VERDICT_ORDER,
     BatchReport,
     Lang,
     Outcome,
+    RuleChange,
     RuleResult,
     Severity,
+    SiteChanges,
     SiteReport,
     Text,
     at_or_above,
+    gated_failures,
+    parse_fail_on,
+    parse_iso,
     site_verdict,
     worst_failure,
 )
+from auditor.outputs.changes import CHANGE_ORDER, VALUES_CHANGED
 from auditor.urls import safe_href
 
 # One letter per rule in the overview data: 18 rules × 10 000 sites stays small.
 OUTCOME_CODE = {Outcome.PASS: "p", Outcome.FAIL: "f", Outcome.NEEDS_REVIEW: "r", Outcome.NOT_APPLICABLE: "n",
                 Outcome.ERROR: "e"}
 FIRST_PAGE_ROWS = 100  # rows rendered into the HTML itself, so the page reads (and prints) without script
+CHANGED_LISTED = 200  # sites listed in the overview's "since the last audit" section; the site list has all
+IDENTITY_CHANGED = "identity_changed"  # tag of a site whose name, codes, numbers or phones changed
+# The order of the overview's change list by headline: what a regulator acts on first (a site that
+# went offline right after a new failure: its failures are unknown now; changed disclosures before fixes).
+HEADLINE_ORDER = ["new_failure", "newly_unreachable", "still_failing", "new_review", VALUES_CHANGED, "not_assessed",
+                  "fixed", "resolved_review", "reachable_again", "no_longer_applicable", "first_assessed", "new_site",
+                  "new_rule", "removed_rule", "still_unreachable", "unchanged"]
 
 
 def _sort_key(result: RuleResult) -> tuple[int, int, str]:
@@ -95,7 +111,7 @@ class RunState:
 class Overview:
     """Totals, per-rule rates and one compact row per site, built from a stream of site reports."""
 
-    def __init__(self, rule_ids: Iterable[str] = ()) -> None:
+    def __init__(self, rule_ids: Iterable[str] = (), fail_on: str | None = None) -> None:
         self.rule_ids: list[str] = list(rule_ids)
         self.rules: dict[str, RuleStat] = {}
         self.rows: list[dict[str, Any]] = []
@@ -103,6 +119,11 @@ class Overview:
         self.statuses: Counter[str] = Counter()
         self.worst: Counter[str] = Counter()
         self.profiles: Counter[str] = Counter()
+        self.fail_on = fail_on
+        self.gated = 0  # sites with a failure that --fail-on counts
+        self.new_failing = 0  # follow-up: sites with a new failure since the baseline
+        self.changed: list[dict[str, Any]] = []  # follow-up: the sites whose results or disclosures changed
+        self.change_tags: Counter[str] = Counter()
 
     def add(self, site: SiteReport) -> None:
         verdict, worst = site_verdict(site), worst_failure(site)
@@ -117,7 +138,19 @@ class Overview:
             "i": len(self.rows), "n": site.name, "u": site.input_url, "h": safe_href(site.input_url) or "",
             "p": _report_link(site.report_path), "v": verdict, "s": site.status.value, "e": site.error or "",
             "w": worst, "f": counts["fail"], "r": counts["needs_review"], "a": counts["pass"], "o": codes,
-            "pr": site.profiles, "x": 1 if site.imitation_finding() else 0})
+            "pr": site.profiles, "x": 1 if site.imitation_finding() else 0, **self._change_fields(site)})
+        self.gated += 1 if gated_failures(site, self.fail_on) else 0
+        self.new_failing += 1 if site.changes is not None and gated_failures(site, NEW_GATE) else 0
+
+    def _change_fields(self, site: SiteReport) -> dict[str, Any]:
+        """A follow-up's row fields: its headline `c` and the tags `ch` the change filter matches."""
+        if site.changes is None:
+            return {}
+        tags = change_tags(site.changes)
+        self.change_tags.update(tags)
+        if site.changes.headline != "unchanged":
+            self.changed.append(_changed_entry(len(self.rows), site, site.changes))
+        return {"c": site.changes.headline, "ch": tags}
 
     def _codes(self, site: SiteReport) -> str:
         by_rule = {r.rule_id: r for r in site.results}
@@ -143,10 +176,19 @@ class Overview:
         return self.verdicts["not_assessed"]
 
     def failing(self, threshold: str | None) -> int:
-        """Sites with a failed rule at or above `threshold` (any failure when None)."""
+        """Sites with a failure that `--fail-on threshold` counts (any failure when None)."""
         if threshold is None:
             return self.verdicts["fail"]  # a site with any failed rule has the verdict "fail"
-        return sum(n for severity, n in self.worst.items() if at_or_above(severity, threshold))
+        if threshold == self.fail_on:
+            return self.gated
+        new_only, severity = parse_fail_on(threshold)
+        if new_only:
+            raise ValueError(f"the overview was counted for --fail-on {self.fail_on}, not {threshold}")
+        return sum(n for worst, n in self.worst.items() if severity and at_or_above(worst, severity))
+
+    def changed_first(self) -> list[dict[str, Any]]:
+        """The changed sites the overview lists, most pressing first."""
+        return sorted(self.changed, key=lambda e: (e["rank"], e["i"]))[:CHANGED_LISTED]
 
     def rule_table(self) -> list[RuleStat]:
         stats = [self.rules[rid] for rid in self.rule_ids if rid in self.rules]
@@ -165,6 +207,56 @@ def default_row_order(row: dict[str, Any]) -> tuple[int, int, int, int, int, int
     severity = [s.value for s in SEVERITY_ORDER]
     worst = severity.index(row["w"]) if row["w"] else len(severity)
     return -row["x"], VERDICT_ORDER.index(row["v"]), worst, -row["f"], -row["r"], row["i"]
+
+
+def change_tags(changes: SiteChanges) -> list[str]:
+    """What the overview's change filter matches a site by: its state (unless compared), each kind of rule
+    change it has (unchanged left out), and whether disclosed values (identity values) changed."""
+    tags = [] if changes.state.value == "compared" else [changes.state.value]
+    tags += [kind.value for kind in CHANGE_ORDER if kind.value != "unchanged" and getattr(changes.counts, kind.value)]
+    if changes.values:
+        tags.append(VALUES_CHANGED)
+    if any(v.identity for v in changes.values):
+        tags.append(IDENTITY_CHANGED)
+    return tags
+
+
+def _changed_entry(index: int, site: SiteReport, changes: SiteChanges) -> dict[str, Any]:
+    """One site of the overview's change list: what a regulator reads before opening its report."""
+    known = changes.headline in HEADLINE_ORDER
+    rank = HEADLINE_ORDER.index(changes.headline) if known else len(HEADLINE_ORDER)
+    return {"i": index, "rank": rank, "n": site.name, "u": site.input_url, "p": _report_link(site.report_path),
+            "headline": changes.headline, "state": changes.state.value, "counts": change_counts(changes),
+            "groups": _grouped(changes), "values": changes.values, "changes": changes}
+
+
+def change_counts(changes: SiteChanges) -> list[tuple[str, int]]:
+    """How many rules changed in each way, most pressing first (unchanged left out)."""
+    counts = changes.counts.model_dump()
+    return [(kind.value, counts[kind.value]) for kind in CHANGE_ORDER
+            if kind.value != "unchanged" and counts[kind.value]]
+
+
+def listed_changes(changes: SiteChanges) -> tuple[list[RuleChange], int]:
+    """The rule changes a reader is shown, and how many others there are.
+
+    A rule with no verdict on one side (the site or check gave none) is worth a line only when the other
+    side is a problem: a failure (or review item) of last time that cannot be checked now, or one found
+    at the first assessment. That it passed or did not apply on the other side is only counted.
+    """
+    problem = {Outcome.FAIL, Outcome.NEEDS_REVIEW}
+    listed = [c for c in changes.rules
+              if not (c.change.value == "not_assessed" and c.before not in problem)
+              and not (c.change.value == "first_assessed" and c.now not in problem)]
+    return listed, len(changes.rules) - len(listed)
+
+
+def _grouped(changes: SiteChanges) -> list[tuple[str, list[Text]]]:
+    """The listed rule changes by kind, most pressing kind first (as changes.rules is sorted): titles per kind."""
+    groups: dict[str, list[Text]] = {}
+    for change in listed_changes(changes)[0]:
+        groups.setdefault(change.change.value, []).append(change.title)
+    return list(groups.items())
 
 
 def _report_link(path: str | None) -> str:
@@ -203,7 +295,11 @@ class HtmlWriter:
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
                                trim_blocks=True, lstrip_blocks=True)
         self.env.filters["safe_href"] = safe_href
+        self.env.filters["utc"] = utc_minute
+        self.env.filters["fact_label"] = lambda key: self.labels(f"fact.{key}")
         self.env.globals.update(t=self.labels, lang=lang, OUTCOMES=[o.value for o in OUTCOME_ORDER],
+                                CHANGE_KINDS=[k.value for k in CHANGE_ORDER if k.value != "unchanged"],
+                                listed_changes=listed_changes,
                                 VERDICTS=VERDICT_ORDER, SEVERITIES=[s.value for s in SEVERITY_ORDER])
         script = (templates / "report.js").read_text(encoding="utf-8")
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
@@ -211,26 +307,31 @@ class HtmlWriter:
         self.env.globals["csp"] = (f"default-src 'none'; img-src 'self' file:; style-src 'unsafe-inline'; "
                                    f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
 
-    def site(self, batch: BatchReport, site: SiteReport, inert: frozenset[str] = frozenset()) -> str:
+    def site(self, batch: BatchReport, site: SiteReport, inert: frozenset[str] = frozenset(),
+             previous_report: str = "") -> str:
         """The site's page; `inert`: its DOM copies safe to open (the others are named, not linked)."""
         results = sorted(site.results, key=_sort_key)
         counts = Counter(r.outcome.value for r in site.results)
         return self.env.get_template("site.html").render(
             batch=batch, site=site, results=results, counts=counts, root="../../",
-            verdict=site_verdict(site), inert=inert)
+            verdict=site_verdict(site), inert=inert, previous_report=previous_report)
 
     def index(self, batch: BatchReport, overview: Overview | None = None, run: RunState | None = None,
-              downloads: list[str] | None = None) -> str:
+              downloads: list[str] | None = None, out_dir: Path | None = None) -> str:
         if overview is None:
             overview = Overview()
             for site in batch.sites:
                 overview.add(site)
         ui = {"outcome": self.labels.table("outcome"), "status": self.labels.table("status"),
               "severity": self.labels.table("severity"), "profile": self.labels.table("profile"),
-              "ui": self.labels.table("ui")}
+              "ui": self.labels.table("ui"), "change": self.labels.table("change")}
+        data = {**overview.data(), "labels": ui}
+        if batch.changes is not None:  # a follow-up: the site list gets a change column and filter
+            data.update(followup=True, changeOrder=HEADLINE_ORDER)
         return self.env.get_template("index.html").render(
             batch=batch, ov=overview, run=run, rows=overview.first_page(), rules=overview.rule_table(),
-            data={**overview.data(), "labels": ui}, downloads=downloads or [], root="")
+            data=data, downloads=downloads or [], root="",
+            previous_index=_previous_file(batch, INDEX_FILE, out_dir) if out_dir is not None else "")
 
     def write_site(self, batch: BatchReport, site: SiteReport, out_dir: Path) -> Path | None:
         if not site.report_path:
@@ -238,5 +339,26 @@ class HtmlWriter:
         path = out_dir / site.report_path
         # A folder audited before issue 13 holds live copies of the sites' pages: never one click away.
         inert = frozenset(p.dom for p in site.pages if p.dom and is_inert_dom_copy(path.parent / p.dom))
-        write_atomic(path, self.site(batch, site, inert))
+        write_atomic(path, self.site(batch, site, inert, _previous_report(batch, site, path.parent)))
         return path
+
+
+def utc_minute(iso: str) -> str:
+    """2026-12-01T10:34:13Z → 2026-12-01 10:34 UTC: a time a reader takes in at a glance."""
+    moment = parse_iso(iso)
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC" if moment else iso
+
+
+def _previous_file(batch: BatchReport, relative: str, here: Path) -> str:
+    """A link from `here` to a file of the baseline's folder, when that file is there (else none)."""
+    if batch.changes is None or not relative:
+        return ""
+    source = Path(batch.changes.baseline.source)
+    folder = source if source.is_dir() else source.parent
+    target = folder / relative
+    return Path(os.path.relpath(target.resolve(), here.resolve())).as_posix() if target.is_file() else ""
+
+
+def _previous_report(batch: BatchReport, site: SiteReport, here: Path) -> str:
+    previous = site.changes.previous if site.changes else None
+    return _previous_file(batch, previous.report_path or "", here) if previous else ""

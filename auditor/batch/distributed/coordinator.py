@@ -78,6 +78,7 @@ from auditor.batch.runner import (
     StoreRunner,
     error_snapshot,
     first_auditor_error,
+    follow_up,
     judge_site,
     stop_on_sigterm,
     stopped,
@@ -91,7 +92,7 @@ from auditor.inputs.sites import SiteInput
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import profiles_for
 from auditor.layout import SITES_DIR, site_report_path
-from auditor.models import BatchReport, SiteReport, StoredSite, batch_header, now_iso
+from auditor.models import SiteReport, StoredSite, batch_header, now_iso
 from auditor.options import RunOptions
 from auditor.outputs.html import HtmlWriter
 from auditor.resources import templates_dir, version
@@ -251,8 +252,8 @@ class _Coordinator:
         self.broker = Broker(self.app, self.queue)
         self.fleet = Fleet(self.app, self.queue)
         self.html = HtmlWriter(templates_dir(), options.lang)
-        self.header: BatchReport = batch_header(settings.pack, settings.pack_version, options.lang,
-                                                store.started_at(), now_iso())
+        self.comparison, self.header = follow_up(store, ruleset, batch_header(
+            settings.pack, settings.pack_version, options.lang, store.started_at(), now_iso()))
         self.registry_key, self.registry_blob = _registry_blob(options)
         self.watches: dict[str, Watch] = {}  # attempt id → the site it is for
         self.orphans: dict[str, float] = {}  # attempts out for a site already recorded → listen until
@@ -386,7 +387,7 @@ class _Coordinator:
             raise ProtocolError(f"a report of another site ({report.input_url}, {report.report_path})")
         files = unpack_site(result, self.cluster.spool)
         write_files(files, self.options.out_dir / SITES_DIR / site.slug)
-        write_site_page(self.html, self.header, report, self.options.out_dir)
+        write_site_page(self.html, self.header, report, self.options.out_dir, self.comparison)
         return report
 
     def _cleanup(self, attempts: list[str], result: SiteResult | None) -> None:
@@ -412,7 +413,7 @@ class _Coordinator:
 
     def _write_locally(self, stored: StoredSite, site_dir: Path) -> SiteReport:
         report = judge_site(stored, site_dir, self.ruleset, self.judging)
-        write_site_page(self.html, self.header, report, self.options.out_dir)
+        write_site_page(self.html, self.header, report, self.options.out_dir, self.comparison)
         return report
 
     def _failed(self, watch: Watch, answer: Outcome) -> None:

@@ -10,11 +10,13 @@ bug the engine reports as ``error``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor.identifiers import link_kind
 from auditor.judge.extract import SiteFacts
@@ -34,10 +36,45 @@ class Verdict:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+def regex_list(patterns: list[str]) -> list[str]:
+    """A rule file's regular expressions, refused with the pattern named when one does not compile."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from exc
+    return patterns
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentWords(Params):
+    """How documents are read (pack.yaml `documents:`): the words of denials, methods and templates.
+
+    Matched on the normalised, lower-case text (【】 reads as (), full-width as ASCII).
+    """
+
+    negations: list[str] = Field(default_factory=list)  # what denies the words right after it (不支持, 无法 …)
+    negations_after: list[str] = Field(default_factory=list)  # … or right after the word ("注销：很抱歉，没有这项功能")
+    conditions: list[str] = Field(default_factory=list)  # a denial with these is a condition ("存在未完成订单时")
+    method_words: list[str] = Field(default_factory=list)  # how to do an item that needs a method ("可以", "申请")
+    method_patterns: list[str] = Field(default_factory=list)  # … or where ("在“会员中心—资料”中")
+    # A sentence with these and a method tells how to use every right the document names as a right
+    # (a sentence with `right_words`: "您享有查阅、更正…等权利" … "您可以通过以下方式行使上述权利").
+    general_methods: list[str] = Field(default_factory=list)
+    right_words: list[str] = Field(default_factory=list)
+    placeholders: list[str] = Field(default_factory=list)  # template text never filled in (【公司名称】, XXX …)
+
+    _check_regexes = field_validator("negations", "negations_after", "method_patterns", "placeholders")(regex_list)
+
+
 @dataclass(frozen=True)
 class Context:
     site: SiteFacts
     registry: RegistryValues = field(default_factory=dict)  # the site's registered_* values
+    documents: DocumentWords = field(default_factory=DocumentWords)  # the pack's words for reading documents
 
     def page(self, kind: str) -> PageSnapshot | None:
         return self.site.snapshot.page(kind)
@@ -45,10 +82,6 @@ class Context:
     def pages(self, kinds: tuple[str, ...] | list[str]) -> list[PageSnapshot]:
         """The pages of these kinds that were rendered (a kind appears once)."""
         return [page for kind in kinds if (page := self.page(kind)) is not None]
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 P = TypeVar("P", bound=BaseModel)
@@ -91,10 +124,17 @@ def problems_of(findings: list[Finding]) -> str:
     return "、".join(dict.fromkeys(p for f in findings for p in f.problems))
 
 
+@lru_cache(maxsize=1 << 14)
+def fold(text: str) -> str:
+    """The matching form, lower case. Cached: rules match the same words and sentences again and
+    again (each item of a document against each sentence), and normalising is the costly part."""
+    return normalize(text).lower()
+
+
 def words_in(text: str, words: list[str]) -> bool:
     """Any of `words` in `text`, both in matching form (normalised, lower case)."""
-    folded = normalize(text).lower()
-    return any((w := normalize(word).lower()) and w in folded for word in words)
+    folded = fold(text)
+    return any((w := fold(word)) and w in folded for word in words)
 
 
 def link_evidence(page: PageSnapshot, link: Link) -> Evidence:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from auditor.judge.checks.base import Context, Params, Verdict, check, words_in
+from auditor.judge.checks.base import Context, DocumentWords, Params, Verdict, check, fold, regex_list, words_in
 from auditor.models import Evidence, Finding, Outcome, PageSnapshot
 from auditor.normalize import normalize
 
@@ -26,6 +26,7 @@ MAX_QUOTE = 240  # characters of a sentence quoted as evidence
 HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
 LIST_LINES, LIST_LINE_CHARS = 8, 40  # the short lines after a sentence that may list its examples, one per line
 NEGATION_WINDOW = 16  # characters before an item's word where a denial of it is looked for
+ANSWER_WINDOW = 40  # … and after it ("注销账户：很抱歉，本店系统暂时没有这项功能")
 
 
 class DocumentParams(Params):
@@ -90,15 +91,6 @@ def keyword_groups(ctx: Context, params: KeywordGroupsParams) -> Verdict:
 # --- document items, sentence by sentence ---------------------------------------------
 
 
-def _regex_list(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"not a regular expression: {pattern!r} ({exc})") from exc
-    return patterns
-
-
 class Item(Params):
     """One thing the document must state, and how a sentence shows it."""
 
@@ -114,24 +106,14 @@ class Item(Params):
     needs_method: bool = False
     refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
 
-    _check_patterns = field_validator("patterns")(_regex_list)
+    _check_patterns = field_validator("patterns")(regex_list)
 
 
 class DocumentItemsParams(Params):
     pages: list[str] = Field(min_length=1)
     items: dict[str, Item] = Field(min_length=1)
     min_items_for_review: int = Field(default=1, ge=0)
-    negations: list[str] = Field(default_factory=list)  # what denies the words right after it (不支持, 无法 …)
-    conditions: list[str] = Field(default_factory=list)  # a denial with these is a condition ("存在未完成订单时")
-    method_words: list[str] = Field(default_factory=list)  # how to do an item that needs a method ("可以", "申请")
-    # A sentence with these and a method word tells how to use every right the document names as a
-    # right (a sentence with `right_words`: "您享有查阅、更正…等权利" … "您可以通过以下方式行使上述权利").
-    general_methods: list[str] = Field(default_factory=list)
-    right_words: list[str] = Field(default_factory=list)
-    placeholders: list[str] = Field(default_factory=list)  # template text never filled in (【公司名称】, XXX …)
-
-    _check_negations = field_validator("negations")(_regex_list)
-    _check_placeholders = field_validator("placeholders")(_regex_list)
+    words: DocumentWords | None = None  # how to read denials, methods and templates; default: the pack's
 
 
 @dataclass(frozen=True)
@@ -168,12 +150,12 @@ def _sentences(pages: list[PageSnapshot]) -> list[Sentence]:
             for part in SENTENCE_END.split(block.text):
                 text = " ".join(part.split())
                 if text:
-                    out.append(Sentence(page, text, normalize(text).lower()))
+                    out.append(Sentence(page, text, fold(text)))
     return out
 
 
 def _folded(words: list[str]) -> list[str]:
-    return [w for w in (normalize(word).lower() for word in words) if w]
+    return [w for w in map(fold, words) if w]
 
 
 def _named(item: Item, folded: str) -> int:
@@ -207,18 +189,26 @@ def _statement(item: Item, sentences: list[Sentence], index: int) -> str | None:
     return None
 
 
-def _denied(item: Item, folded: str, negations: list[str]) -> bool:
-    """Every mention of the item in the sentence follows a denial in its own clause ("暂不支持注销")."""
+def _mentions(clause: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where the clause names the item, one span a mention ("注销账号" is not also "注销")."""
+    spans = {(at, at + len(word)) for word in words if (at := clause.find(word)) >= 0}
+    return [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+
+
+def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
+    """Every mention of the item in the sentence is denied: by a word before it in its own clause
+    ("暂不支持注销"), or by one soon after it ("注销：很抱歉，没有这项功能")."""
     mentions = 0
+    offset = 0
     for clause in CLAUSE.split(folded):
-        for word in _folded(item.words):
-            at = clause.find(word)
-            if at < 0:
-                continue
+        for at, end in _mentions(clause, _folded(item.words)):
             mentions += 1
             before = clause[max(0, at - NEGATION_WINDOW):at]
-            if not any(_compiled(n).search(before) for n in negations):
+            after = folded[offset + end:offset + end + ANSWER_WINDOW]
+            if not (any(_compiled(n).search(before) for n in words.negations)
+                    or any(_compiled(n).search(after) for n in words.negations_after)):
                 return False
+        offset += len(clause) + 1  # and the separator CLAUSE split at
     return mentions > 0
 
 
@@ -230,13 +220,18 @@ def _quote(sentence: Sentence, text: str) -> Evidence:
     return Evidence(page_url=sentence.page.final_url, text=text[:MAX_QUOTE], region="main")
 
 
-def _general_method(sentences: list[Sentence], params: DocumentItemsParams) -> Sentence | None:
+def _general_method(sentences: list[Sentence], words: DocumentWords) -> Sentence | None:
     """The sentence that tells how to use all the rights the document names, if one does."""
-    return next((s for s in sentences if words_in(s.folded, params.general_methods)
-                 and words_in(s.folded, params.method_words)), None)
+    return next((s for s in sentences if words_in(s.folded, words.general_methods) and _method(s.folded, words)),
+                None)
 
 
-def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params: DocumentItemsParams) -> Reading:
+def _method(folded: str, words: DocumentWords) -> bool:
+    """The text says how or where to do something ("您可以…申请", "在“设置—账号”中")."""
+    return words_in(folded, words.method_words) or any(_compiled(p).search(folded) for p in words.method_patterns)
+
+
+def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words: DocumentWords) -> Reading:
     """The first sentence that states the item, else why none does.
 
     An item that needs a method counts only in a sentence that says how ("您可以在设置中申请注销
@@ -249,26 +244,26 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params
     for index, sentence in enumerate(sentences):
         quote = _statement(item, sentences, index)
         about = quote is not None or words_in(sentence.folded, item.mentions)
-        if about and _placeholder(sentence.folded, params.placeholders):
+        if about and _placeholder(sentence.folded, words.placeholders):
             reading.template = reading.template or _quote(sentence, sentence.text)
         elif quote is None:
             continue
-        elif (item.refusable or item.needs_method) and _denied(item, sentence.folded, params.negations):
+        elif (item.refusable or item.needs_method) and _denied(item, sentence.folded, words):
             # "目前无法注销账户，您可以…" tells no way to do it; "存在未完成订单时无法注销" is a condition
-            if item.refusable and not words_in(sentence.folded, params.conditions):
+            if item.refusable and not words_in(sentence.folded, words.conditions):
                 reading.denied = reading.denied or _quote(sentence, quote)
-        elif not item.needs_method or words_in(sentence.folded, params.method_words):
+        elif not item.needs_method or _method(sentence.folded, words):
             return Reading(stated=_quote(sentence, quote))
-        elif words_in(sentence.folded, params.right_words):  # named as a right ("自您注销账号之日起" is not)
+        elif words_in(sentence.folded, words.right_words):  # named as a right ("自您注销账号之日起" is not)
             named = named or sentence
     if reading.denied:
         return reading
-    general = _general_method(sentences, params) if named is not None else None
+    general = _general_method(sentences, words) if named is not None else None
     if named is not None and general is not None:
         return Reading(stated=_quote(named, f"{named.text} … {general.text}"))
     for finding in findings:
         if finding.kind in item.kinds:
-            if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), params.placeholders):
+            if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), words.placeholders):
                 reading.template = reading.template or finding.evidence
             else:
                 return Reading(stated=finding.evidence.model_copy(update={"text": finding.evidence.text[:MAX_QUOTE]}))
@@ -280,6 +275,7 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], params
                              "no_document": ()})
 def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
+    words = params.words or ctx.documents
     rendered = ctx.pages(params.pages)
     pages = [p for p in rendered if p.ok]
     if not rendered:
@@ -292,7 +288,7 @@ def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     # The document names its handler in its text, not in the site's footer around it (© 2026 …有限公司).
     findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
                 if f.status == "valid" and (f.kind != "entity_name" or f.evidence.region != "footer")]
-    readings = {name: _read(item, sentences, findings, params) for name, item in params.items.items()}
+    readings = {name: _read(item, sentences, findings, words) for name, item in params.items.items()}
     label = {name: item.label for name, item in params.items.items()}
     stated = [n for n, r in readings.items() if r.stated]
     missing = [n for n in readings if n not in stated]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from auditor.identifiers import link_kind
 from auditor.judge.checks.base import (
@@ -16,12 +17,14 @@ from auditor.judge.checks.base import (
     Verdict,
     check,
     evidence_of,
+    fold,
     image_hints,
     link_evidence,
+    regex_list,
     values_of,
     words_in,
 )
-from auditor.models import Evidence, Link, Outcome
+from auditor.models import Evidence, Link, Outcome, TextBlock
 from auditor.normalize import normalize
 from auditor.urls import split_url
 
@@ -133,6 +136,32 @@ class ComplaintParams(Params):
     pages: list[str] = Field(default_factory=lambda: ["home"])
     report_hosts: list[str] = Field(default_factory=list)  # link kinds of national reporting sites (12377 …)
     exclude_numbers: list[str] = Field(default_factory=list)  # national hotlines: the state's channel, not the site's
+    # Regexes on the normalised, lower-case text: a complaint account on a messenger ("投诉QQ：2850012399"),
+    # and a complaint label that points at the contact just before it ("联系电话：138… 售后投诉：同上").
+    accounts: list[str] = Field(default_factory=list)
+    same_as_above: list[str] = Field(default_factory=list)
+
+    _check_regexes = field_validator("accounts", "same_as_above")(regex_list)
+
+
+def _said_channel(ctx: Context, params: ComplaintParams) -> Verdict | None:
+    """A complaint channel written out in words rather than as a phone or e-mail finding, if one is."""
+    contacts = [f for f in ctx.site.of("phone", "email", pages=tuple(params.pages)) if f.status == "valid"]
+    for page in ctx.pages(params.pages):
+        before: TextBlock | None = None
+        for block in page.blocks:
+            folded = fold(block.text)
+            evidence = Evidence(page_url=page.final_url, text=block.text[:240], region=block.region, bbox=block.bbox)
+            if said := next((m for p in params.accounts if (m := re.search(p, folded))), None):
+                return Verdict(Outcome.PASS, "pass", {"detail": said.group(0)}, [evidence])
+            if any(re.search(p, folded) for p in params.same_as_above):
+                near = {(b.bbox, page.final_url) for b in (before, block) if b is not None}
+                shown = [f for f in contacts if (f.evidence.bbox, f.evidence.page_url) in near]
+                if shown:
+                    return Verdict(Outcome.PASS, "pass", {"detail": f"{shown[-1].label} {shown[-1].value}"},
+                                   [evidence])
+            before = block
+    return None
 
 
 @check(ComplaintParams, {"pass": ("detail",), "entry_only": ("detail",), "missing": ()})
@@ -160,6 +189,8 @@ def complaint_channel(ctx: Context, params: ComplaintParams) -> Verdict:
                 own.append(link_evidence(page, link))
     if own:  # the site's own form or page
         return Verdict(Outcome.PASS, "pass", {"detail": own[0].text}, own[:3])
+    if said := _said_channel(ctx, params):
+        return said
     if national:
         return Verdict(Outcome.NEEDS_REVIEW, "entry_only", {"detail": national[0].text}, national[:3])
     return Verdict(Outcome.FAIL, "missing")

@@ -17,6 +17,8 @@ from auditor.models import Finding, Outcome
 from auditor.normalize import normalize
 from auditor.urls import site_key
 
+USCC_LENGTH = 18
+
 
 class ConsistencyParams(Params):
     pages: list[str] = Field(min_length=1)
@@ -26,9 +28,10 @@ class ConsistencyParams(Params):
                            "psb_mismatch": ("value", "code"), "too_few": ()})
 def disclosures_consistent(ctx: Context, params: ConsistencyParams) -> Verdict:
     """Credit codes agree across pages, and police links carry the shown number."""
-    # A code with a wrong check character is still the code the page shows: it must agree with the others.
+    # A code with a wrong check character, or a letter O for a zero, is still the code the page
+    # shows: it must agree with the others. (An invalid one is found only beside its label.)
     shown = [f for f in ctx.site.of("uscc", pages=tuple(params.pages))
-             if f.status == "valid" or f.problems == ["checksum"]]
+             if f.status == "valid" or len(normalize(f.value)) == USCC_LENGTH]
     codes = [f for f in shown if f.status == "valid"]
     if len({f.value for f in shown}) > 1:
         return Verdict(Outcome.FAIL, "uscc_mismatch", {"values": values_of(shown)}, evidence_of(shown, 4))
