@@ -208,6 +208,7 @@ def main(verbose: bool) -> None:
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
 @click.option("--allow-private", is_flag=True,
               help="Also load private, loopback and link-local addresses (intranet audits, tests).")
+@click.option("--loopback-only", is_flag=True, hidden=True, help="Tests and benchmarks: load 127.0.0.1 only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output (the final summary is still printed).")
 @click.option("--from-snapshots", "snapshots", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Judge the snapshots stored in an earlier output folder again, without a browser.")
@@ -226,7 +227,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None,
           baseline: Path | None = None, broker: str | None = None, spool: Path | None = None, inline_max: int = 32,
-          worker_timeout: float = 30.0) -> None:
+          worker_timeout: float = 30.0, loopback_only: bool = False) -> None:
     """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml.
 
     With --broker, this process coordinates: workers (`auditor worker`) on any number of
@@ -241,7 +242,8 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          browser_path=browser_path, today=date.today(), retries=retries,
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
-                                       allow_private=allow_private, screenshots=screenshots,
+                                       allow_private=allow_private or loopback_only, loopback_only=loopback_only,
+                                       screenshots=screenshots,
                                        whole_pages=whole_pages))
     context = click.get_current_context()
     given = frozenset(name for name in RESUME_SENSITIVE

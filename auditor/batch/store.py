@@ -90,7 +90,8 @@ FOLDER_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_folder ON sites (fold
 # browser failed under it (fault), the worker would not take it (refused), its worker went
 # away or it overran (lost), the task raised (failed), it waited too long to start (expired),
 # or it was still out when its site was recorded (superseded).
-ATTEMPT_OUTCOMES = ("done", "duplicate", "fault", "refused", "lost", "failed", "expired", "superseded")
+ATTEMPT_OUTCOMES = ("done", "duplicate", "fault", "refused", "lost", "failed", "expired", "superseded", "unanswered")
+LATE_OUTCOMES = ("duplicate", "superseded")  # answers that came after the attempt's site was recorded
 
 
 @dataclass(frozen=True)
@@ -416,13 +417,17 @@ class Store:
 
     def end_attempt(self, attempt_id: str, outcome: str, reason: str | None = None, worker: str | None = None,
                     counted: bool = True) -> None:
-        """How an attempt ended (once: a later word on it changes nothing). One that never started
-        (`counted` False: it expired in the queue) gives its attempt back to the site."""
+        """How an attempt ended, once. One that never started (`counted` False: it expired in the queue)
+        gives its attempt back to the site. An attempt given up on as lost may still answer after its
+        site was recorded: it becomes what that answer was (LATE_OUTCOMES), the reason it was lost kept."""
         with self._transaction() as db:
-            # Once only; but an attempt given up on as lost that answers after all was a duplicate.
-            row = db.execute("SELECT url FROM attempts WHERE id = ? AND (outcome IS NULL OR (outcome = 'lost' "
-                             "AND ? = 'duplicate'))", (attempt_id, outcome)).fetchone()
+            row = db.execute("SELECT url, outcome, reason FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
             if row is None:
+                return
+            if row[1] is not None:
+                if row[1] == "lost" and outcome in LATE_OUTCOMES:
+                    db.execute("UPDATE attempts SET outcome = ?, reason = ?, worker = COALESCE(?, worker) WHERE id = ?",
+                               (outcome, f"{row[2]}; then {reason}", worker, attempt_id))
                 return
             db.execute("UPDATE attempts SET outcome = ?, reason = ?, worker = COALESCE(?, worker), ended_at = ? "
                        "WHERE id = ?", (outcome, reason, worker, time.time(), attempt_id))

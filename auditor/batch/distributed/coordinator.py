@@ -39,21 +39,21 @@ import time
 import uuid
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from celery import Celery
-from kombu.exceptions import OperationalError
 from pydantic import ValidationError
-from redis.exceptions import RedisError
 
 from auditor.batch.distributed.app import (
+    BROKER_ERRORS,
     QUEUE_ALLOWANCE_S,
     REGISTRY_KEY,
     TASK_NAME,
+    Lane,
     make_app,
     queue_name,
     safe_url,
@@ -103,8 +103,11 @@ POLL_S = 0.2
 FLEET_EVERY_S = 5.0
 RESULT_MARGIN_S = 60.0  # beyond the site's hang limit: judging, packing and sending its result
 WINDOW_MIN, WINDOW_MAX = 8, 512
+LISTEN_WAIT_S = 15.0  # at the start, for the events listener
 UNPLACED_AFTER_S = 10.0  # an attempt no event placed on a worker this long after sending: ask the workers
-BROKER_ERRORS = (OSError, RedisError, OperationalError)
+SEND_AGAIN_S = 1.0  # a send the broker refused is tried again this much later, for as long as it takes
+# kombu's own retries within one send (a reconnect or two): past them, the slot waits and sends again
+SEND_RETRY = {"max_retries": 3, "interval_start": 0.2, "interval_step": 0.4, "interval_max": 1.0}
 
 
 @dataclass(frozen=True)
@@ -150,16 +153,22 @@ async def audit_store_distributed(cluster: Cluster, store: Store, ruleset: Rules
 
 
 class Broker:
+    """Tasks out (one lane), workers asked (another), results read (redis-py, thread-safe, in any thread)."""
+
     def __init__(self, app: Celery, queue: str) -> None:
         self.app = app
         self.queue = queue
+        self.sending = Lane(app, "auditor-send")
+        self.asking = Lane(app, "auditor-ask")  # inspect replies take seconds: never in front of a send
 
-    def send(self, task: SiteTask) -> None:
+    def close(self) -> None:
+        self.sending.close()
+        self.asking.close()
+
+    def send(self, connection: Any, task: SiteTask) -> None:
         expires = datetime.fromtimestamp(time.time() + QUEUE_ALLOWANCE_S, UTC)
-        # kombu retries a publish for as long as the broker is away; the slot waits meanwhile.
-        forever = {"max_retries": None, "interval_start": 0.5, "interval_step": 0.5, "interval_max": 3.0}
         self.app.send_task(TASK_NAME, args=[task.model_dump(mode="json")], task_id=task.attempt, queue=self.queue,
-                           expires=expires, retry=True, retry_policy=forever)
+                           expires=expires, connection=connection, retry=True, retry_policy=SEND_RETRY)
 
     def poll(self, ids: list[str]) -> dict[str, tuple[str, Any]]:
         """The attempts among `ids` that have ended: id → (Celery state, result), read in one MGET."""
@@ -170,10 +179,10 @@ class Broker:
         for task_id in ids:
             self.app.backend.forget(task_id)
 
-    def revoke(self, ids: list[str]) -> None:
+    def revoke(self, connection: Any, ids: list[str]) -> None:
         """Tell every worker to skip these (still queued) tasks: their site is recorded."""
         if ids:
-            self.app.control.revoke(ids)
+            self.app.control.revoke(ids, connection=connection)
 
     def ensure_blob(self, key: str, blob: bytes) -> None:
         client = self.app.backend.client
@@ -212,6 +221,7 @@ class Watch:
     attempts: dict[str, Attempt] = field(default_factory=dict)
     answers: asyncio.Queue[Outcome] = field(default_factory=asyncio.Queue)
     last_kind: str | None = None
+    unseen: int = 0  # attempts lost where no one saw them go (_nowhere)
 
     @property
     def alive(self) -> bool:
@@ -276,6 +286,7 @@ class _Coordinator:
                  safe_url(self.cluster.broker), self.queue)
         self.fleet.start()
         try:
+            await self._fleet_listening()
             queue = HostQueue(sites, self.options.per_host, self.options.host_delay_s)
             window = Throttle(WINDOW_MIN, WINDOW_MAX, adaptive=False)
             with stop_on_sigterm(), first_auditor_error():
@@ -287,9 +298,16 @@ class _Coordinator:
                         task.cancel()
         finally:
             self.fleet.stop()
+            self.broker.close()
             self._report_workers()
             if self.duplicates:
                 log.info("%d late duplicate result(s) dropped", self.duplicates)
+
+    async def _fleet_listening(self) -> None:
+        """Send nothing before the workers' events are heard: a task taken unseen is placed only by asking."""
+        deadline = time.monotonic() + LISTEN_WAIT_S
+        while not self.fleet.connected and time.monotonic() < deadline:
+            await asyncio.sleep(POLL_S)  # the broker is down: sends wait for it anyway
 
     async def _slot(self, queue: HostQueue, window: Throttle) -> None:
         while True:
@@ -337,7 +355,14 @@ class _Coordinator:
         sent_at = time.time()
         self.store.send_attempt(watch.site.url, attempt, self.run_id, sent_at)  # first the store, then the wire
         self._track(watch, attempt, sent_at)
-        await asyncio.to_thread(self.broker.send, self._task(watch.site, attempt))
+        task = self._task(watch.site, attempt)
+        while True:  # until the broker takes it: the slot waits meanwhile, cancellable (Ctrl-C)
+            try:
+                await self.broker.sending.run(self.broker.send, task)
+                return
+            except BROKER_ERRORS as exc:
+                log.debug("sending %s: %s; again in %.0f s", attempt[:8], exc, SEND_AGAIN_S)
+                await asyncio.sleep(SEND_AGAIN_S)
 
     def _task(self, site: SiteInput, attempt: str) -> SiteTask:
         return SiteTask(
@@ -452,7 +477,7 @@ class _Coordinator:
                 self.fleet.unwatch(attempt.id)
         if finished and out:
             ids = [a.id for a in out]
-            asyncio.get_running_loop().run_in_executor(None, _quietly, self.broker.revoke, ids)
+            self.broker.asking.submit(self.broker.revoke, ids)
 
     def _orphan(self, attempt: str, sent_at: float) -> None:
         self.orphans[attempt] = sent_at + QUEUE_ALLOWANCE_S + 2 * self.run_allowance
@@ -499,7 +524,8 @@ class _Coordinator:
             with contextlib.suppress(OSError):
                 discard_spool(result.archive, self.cluster.spool)
         else:
-            self.store.end_attempt(attempt, "superseded", f"answered {state} after its site was recorded")
+            what = f"{result.outcome} ({result.reason})" if result is not None else state
+            self.store.end_attempt(attempt, "superseded", f"answered {what} after its site was recorded")
 
     def _stop_listening(self, attempt: str) -> None:
         self.watches.pop(attempt, None)
@@ -518,7 +544,7 @@ class _Coordinator:
             if now > until:
                 self.orphans.pop(attempt_id)
                 self.fleet.unwatch(attempt_id)
-                self.store.end_attempt(attempt_id, "superseded", "no answer; its site was recorded")
+                self.store.end_attempt(attempt_id, "unanswered", "no answer; its site was recorded")
 
     def _overdue(self, attempt: Attempt, now: float) -> Outcome | None:
         """Why an attempt will not answer (its worker went away, or it far overran), if so."""
@@ -565,12 +591,12 @@ class _Coordinator:
         """Every few seconds: the workers' capacity sizes the window; progress shows each worker."""
         while True:
             try:
-                await asyncio.to_thread(self.fleet.inspect)
+                await self.broker.asking.run(self.fleet.inspect)
                 unplaced = self._unplaced()
                 if unplaced:
-                    found = await asyncio.to_thread(self.fleet.locate, unplaced)
-                    queued = await asyncio.to_thread(self.fleet.queued)
-                    self._nowhere([a for a in unplaced if a not in found], queued)
+                    found = await self.broker.asking.run(self.fleet.locate, unplaced)
+                    queued = await self.broker.asking.run(self.fleet.queued)
+                    self._nowhere(unplaced, found, queued)
                 if self.registry_key is not None:
                     await asyncio.to_thread(self.broker.ensure_blob, REGISTRY_KEY + self.registry_key,
                                             self.registry_blob)
@@ -588,26 +614,33 @@ class _Coordinator:
                 if watch.attempts[attempt_id].alive and now - watch.attempts[attempt_id].sent_at > UNPLACED_AFTER_S
                 and self.fleet.holder(attempt_id) is None]
 
-    def _nowhere(self, attempts: list[str], queued: int) -> None:
+    def _nowhere(self, unplaced: list[str], found: set[str], queued: int) -> None:
         """Attempts no worker holds, with nothing left in the queue, twice running: lost unseen.
 
         The case events cannot cover: a worker that died while no coordinator was listening
-        (this one was restarted). Its tasks sit in Redis's unacknowledged set until the
-        visibility timeout, an hour; they are sent again now, without counting (whether
-        they started is not known), and a late answer is still taken.
+        (this one was restarted), or whose events were lost in a broker outage. Its tasks sit
+        in Redis's unacknowledged set until the visibility timeout, an hour; they are sent
+        again now, and a late answer is still taken. Whether it had started is not known, so
+        the first such loss of a site is not counted; the next ones are (a site that kills
+        its worker ends as `error` even when no one sees it happen).
         """
+        for attempt_id in found:  # held after all (its events were missed): the count starts again
+            if (watch := self.watches.get(attempt_id)) is not None:
+                watch.attempts[attempt_id].nowhere = 0
         if queued or not self.fleet.capacity:
             return  # ours may be among those queued, or no worker answered: nothing can be told
-        for attempt_id in attempts:
+        for attempt_id in unplaced:
             watch = self.watches.get(attempt_id)
             attempt = watch.attempts[attempt_id] if watch else None
-            if watch is None or attempt is None or not attempt.alive or attempt.overdue:
+            if watch is None or attempt is None or attempt_id in found or not attempt.alive or attempt.overdue:
                 continue
             attempt.nowhere += 1
             if attempt.nowhere >= 2:
                 attempt.overdue = True
-                watch.answers.put_nowait(Outcome(attempt_id, "lost", counted=False, reason=(
-                    "no worker holds it and none is queued: its worker went away while no coordinator listened")))
+                watch.unseen += 1
+                watch.answers.put_nowait(Outcome(attempt_id, "lost", counted=watch.unseen > 1, reason=(
+                    "no worker holds it and none is queued: its worker went away unseen (while no coordinator "
+                    "listened, or in a broker outage)")))
 
     def _report_workers(self) -> None:
         if not isinstance(self.events, FleetEvents):
@@ -665,7 +698,3 @@ def _registry_blob(options: RunOptions) -> tuple[str | None, bytes]:
     raw = json.dumps(dict(options.registry), ensure_ascii=False, sort_keys=True).encode()
     return hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 6)
 
-
-def _quietly(call: Callable[[list[str]], None], ids: list[str]) -> None:
-    with contextlib.suppress(*BROKER_ERRORS):
-        call(ids)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,8 +72,7 @@ class Fleet:
             try:
                 with self.app.connection_for_read() as connection:
                     self._receiver = self.app.events.Receiver(connection, handlers={"*": self._on_event})
-                    with self._lock:
-                        self._connected_since = time.time()
+                    self._receiver.on_consume_ready = self._ready_hook(self._receiver.on_consume_ready)
                     # wakeup: every worker answers with a heartbeat at once, so a reconnect finds them quickly.
                     self._receiver.capture(limit=None, timeout=None, wakeup=True)
             except Exception as exc:  # noqa: BLE001 - any broker failure: listen again once it is back
@@ -80,6 +80,14 @@ class Fleet:
             with self._lock:
                 self._connected_since = None
             self._stop.wait(RECONNECT_S)
+
+    def _ready_hook(self, on_ready: Callable[..., None]) -> Callable[..., None]:
+        """Connected counts from when the events queue is bound: an event sent before that is never heard."""
+        def ready(*args: Any, **kwargs: Any) -> None:
+            with self._lock:
+                self._connected_since = time.time()
+            on_ready(*args, **kwargs)
+        return ready
 
     def _on_event(self, event: dict[str, Any]) -> None:
         kind, worker, now = event.get("type", ""), event.get("hostname"), time.time()
@@ -132,10 +140,10 @@ class Fleet:
             since = self._connected_since
             return sorted(w for w, seen in self._seen.items() if time.time() - max(seen, since) <= timeout_s)
 
-    def locate(self, attempts: list[str]) -> set[str]:
+    def locate(self, connection: Any, attempts: list[str]) -> set[str]:
         """Ask the workers which of these attempts they hold (events about them were missed: a coordinator
-        that was restarted); return those found. Blocking: call from a thread."""
-        replies = self._inspector().query_task(*attempts) or {}
+        that was restarted); return those found. Blocking: call from the lane that owns `connection`."""
+        replies = self._inspector(connection).query_task(*attempts) or {}
         now, found = time.time(), set()
         with self._lock:
             for worker, held in replies.items():
@@ -149,27 +157,26 @@ class Fleet:
                         self._holders[attempt] = Holder(worker, pid, now if state == "active" else None)
         return found
 
-    def queued(self) -> int:
+    def queued(self, connection: Any) -> int:
         """Tasks waiting in our queue (kombu's queue_declare; Redis keeps no empty list: NOT_FOUND is 0)."""
-        with self.app.connection_for_read() as connection:
-            try:
-                return int(connection.default_channel.queue_declare(queue=self.queue, passive=True).message_count)
-            except ChannelError as exc:
-                if str(getattr(exc, "reply_code", "")) == "404":
-                    return 0
-                raise
+        try:
+            return int(connection.default_channel.queue_declare(queue=self.queue, passive=True).message_count)
+        except ChannelError as exc:
+            if str(getattr(exc, "reply_code", "")) == "404":
+                return 0
+            raise
 
-    def _inspector(self) -> Any:
+    def _inspector(self, connection: Any) -> Any:
         # Replies stop being waited for once every worker heard from has answered.
         known = len(self.alive(INSPECT_TIMEOUT_S * 10))
-        return self.app.control.inspect(timeout=INSPECT_TIMEOUT_S, limit=known or None)
+        return self.app.control.inspect(timeout=INSPECT_TIMEOUT_S, limit=known or None, connection=connection)
 
-    def inspect(self) -> None:
+    def inspect(self, connection: Any) -> None:
         """How many sites each worker on our queue runs at once, and which live workers serve other queues.
 
-        Blocking (a broadcast and its replies): call from a thread.
+        Blocking (a broadcast and its replies): call from the lane that owns `connection`.
         """
-        inspector = self._inspector()
+        inspector = self._inspector(connection)
         queues = inspector.active_queues() or {}
         stats = inspector.stats() or {}
         capacity: dict[str, int] = {}
