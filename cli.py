@@ -110,8 +110,9 @@ def _distributed_options(command: Callable[P, R]) -> Callable[P, R]:
                           "start `auditor worker --broker URL` on each machine (README: Many machines)."),
         click.option("--spool", type=click.Path(path_type=Path, file_okay=False),
                      help="With --broker: a folder shared with the workers, for results over --inline-max."),
-        click.option("--inline-max", type=click.IntRange(1, 256), default=32, show_default=True,
-                     help="With --broker: MB of a site's compressed files that travel back through Redis."),
+        click.option("--inline-max", type=click.IntRange(0, 256), default=32, show_default=True,
+                     help="With --broker: MB of a site's compressed files that travel back through Redis "
+                          "(0: every site's through --spool)."),
         click.option("--worker-timeout", type=click.FloatRange(5, 3600), default=30.0, show_default=True,
                      help="With --broker: seconds without a heartbeat before a worker counts as gone and its "
                           "sites are sent again."),
@@ -268,6 +269,8 @@ def _coordinator(broker: str | None, spool: Path | None, inline_max: int, worker
         if spool is not None:
             raise UsageError("--spool is the folder shared with the workers: it needs --broker")
         return None
+    if inline_max == 0 and spool is None:
+        raise UsageError("--inline-max 0 sends every site's files through the shared folder: give --spool")
     try:
         from auditor.batch.distributed.coordinator import Cluster, store_runner  # celery: only with --broker
     except ImportError as exc:

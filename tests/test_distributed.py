@@ -415,7 +415,7 @@ class Supervisor:
         self._thread.join(5)
 
 
-def test_a_site_that_kills_its_worker_every_time_ends_as_error_after_the_attempts(
+def test_a_site_that_kills_its_worker_every_time_ends_as_error_and_results_come_through_the_spool(
         need_browser: None, redis_path: str, corpus: Corpus, tmp_path: Path) -> None:
     ordinary = [s.url for s in corpus.ordinary("shop-compliant", "icp-hidden", "js-footer")]
     killer_server = ThreadingHTTPServer(("127.0.0.1", 0), _Killer)
@@ -430,11 +430,14 @@ def test_a_site_that_kills_its_worker_every_time_ends_as_error_after_the_attempt
     try:
         redis = RedisServer(redis_path, processes)
         redis.start()
-        # One site at a time: the killer takes no other site down with it.
-        supervisor = Supervisor(processes, worker_command(redis.url, "w1@test", 1))
+        # One site at a time: the killer takes no other site down with it. Every result comes back through
+        # the shared folder (--inline-max 0), as results too large for Redis do.
+        spool = tmp_path / "spool"
+        supervisor = Supervisor(processes, worker_command(redis.url, "w1@test", 1, "--spool", str(spool)))
         _Killer.on_hit = supervisor.kill_current
-        coordinator = processes.start("coordinator", _coordinator(redis.url, listing, out, "--retries", "1",
-                                                                  "--worker-timeout", "8"))
+        coordinator = processes.start("coordinator", _coordinator(
+            redis.url, listing, out, "--retries", "1", "--worker-timeout", "8", "--spool", str(spool),
+            "--inline-max", "0"))
         assert coordinator.wait(STEP_S * 2) == cli.EXIT_FAILURES, processes.log("coordinator")[-3000:]
     finally:
         if supervisor is not None:
@@ -449,3 +452,7 @@ def test_a_site_that_kills_its_worker_every_time_ends_as_error_after_the_attempt
     assert report[killer]["status"] == "error"  # not audited: never "non-compliant"
     assert "2 attempts" in report[killer]["error"] and "w1@test went away" in report[killer]["error"]
     assert all(report[u]["status"] == "audited" for u in ordinary)
+    assert list(spool.iterdir()) == []  # each archive deleted once its site was recorded
+    verified = subprocess.run([sys.executable, str(ROOT / "cli.py"), "verify", str(out)], capture_output=True,
+                              text=True, timeout=120)
+    assert verified.returncode == 0, verified.stdout[-2000:]
