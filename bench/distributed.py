@@ -211,30 +211,43 @@ def ingest(args: argparse.Namespace) -> None:
                 wait_for(lambda i=i: "ready" in processes.log(f"fake{i}"), 60, f"fake{i}", fake)  # type: ignore[misc]
             out = folder / "out"
             command = _cli("audit", "-i", str(listing), "-o", str(out), "-q", "--broker", redis.url, *LIMITS)
-            if args.restart:
-                start = time.monotonic()
-                coordinator = processes.start("coordinator", command)
-                wait_for(lambda: len(_ended_quietly(out)) >= args.sites // 3, 600, "a third recorded", coordinator)
-                redis.stop()
-                time.sleep(3)
-                redis.start()
-                coordinator.wait(1800)
-                seconds, code = time.monotonic() - start, coordinator.returncode
-                cpu = float("nan")
-            else:
-                seconds, cpu, code = _timed(processes, "coordinator", command)
+            start = time.monotonic()
+            coordinator = processes.start("coordinator", command)
+            steady = _follow(coordinator, out, args.sites, redis if args.restart else None)
+            seconds, code = time.monotonic() - start, coordinator.returncode
         ended = _ended(out)
-        span = ended[-1] - ended[0] if len(ended) > 1 else float("nan")
         print(f"results: {len(results)} real site folders from {source}; packed "
               f"{statistics.median(sizes) / 1024:.0f} KB median, {max(sizes) / 1024:.0f} KB largest")
         print(f"{args.fake_workers} fake worker(s) × {args.concurrency} threads; coordinator exit {code}, "
-              f"{len(ended)} of {args.sites} sites recorded in {seconds:.1f} s")
-        rate = (len(ended) - 1) / span
+              f"{len(ended)} of {args.sites} sites recorded in {seconds:.1f} s (start-up and final reports included)")
+        rate = (len(ended) - 1) / (ended[-1] - ended[0])
         print(f"ingest: {rate:.1f} sites/s between the first and the last commit "
               f"({rate * statistics.mean(sizes) / 2**20:.1f} MB/s of packed results)")
-        if cpu == cpu:  # not NaN
-            print(f"coordinator CPU: {cpu:.1f} s, {1000 * cpu / len(ended):.1f} ms a site "
-                  f"(→ {len(ended) / cpu:.0f} sites/s with a core to itself)")
+        sites, cpu = steady
+        print(f"coordinator CPU between them: {1000 * cpu / sites:.1f} ms a site "
+              f"(→ {sites / cpu:.0f} sites/s with a core to itself)")
+
+
+def _follow(coordinator: subprocess.Popen[bytes], out: Path, total: int, restart: RedisServer | None
+            ) -> tuple[int, float]:
+    """Wait for the coordinator's end; return (sites, its CPU seconds) between its first and last commit."""
+    first: tuple[int, float] | None = None
+    last = (0, 0.0)
+    restarted = restart is None
+    while coordinator.poll() is None:
+        done, cpu = len(_ended_quietly(out)), cpu_seconds(coordinator.pid)
+        if done and first is None:
+            first = (done, cpu)
+        if done > last[0]:
+            last = (done, cpu)
+        if not restarted and done >= total // 3:
+            restart.stop()  # type: ignore[union-attr]
+            time.sleep(3)
+            restart.start()  # type: ignore[union-attr]
+            restarted = True
+        time.sleep(0.1)
+    assert first is not None, "nothing recorded"
+    return last[0] - first[0], last[1] - first[1]
 
 
 def _ended_quietly(out: Path) -> list[float]:
