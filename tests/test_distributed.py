@@ -367,6 +367,43 @@ def test_a_vanished_worker_is_replaced_and_its_late_result_dropped(
         [held.url, keeper.url, *ordinary])
 
 
+# --- Redis restarted without its data ------------------------------------------------------------------
+
+
+def test_tasks_lost_with_a_redis_that_kept_nothing_are_sent_again(
+        need_browser: None, redis_path: str, corpus: Corpus, tmp_path: Path) -> None:
+    held, others = corpus.held, corpus.ordinary("shop-compliant", "js-footer")
+    listing = _listing([held.site, *others], tmp_path / "sites.csv")
+    out = tmp_path / "out"
+    processes = Processes(tmp_path)
+    try:
+        redis = RedisServer(redis_path, processes, persist=False)
+        redis.start()
+        _start_workers(processes, redis.url, {"w1@test": 1})  # one site at a time: the others wait in the queue
+        coordinator = processes.start("coordinator", _coordinator(redis.url, listing, out, "--worker-timeout", "15"))
+        Workers(redis.url).wait_holding(held.url, set(), coordinator)
+        wait_for(lambda: held.waiting[0] >= 1, STEP_S, "the browser to ask for the held homepage", coordinator)
+        assert not any(_done(out, s.url) for s in others)  # sent after the held site: still queued
+        redis.stop()  # the queue with the two other sites' tasks is gone with it
+        redis.start()
+        held.gate.set()  # the worker finishes the held site and stores its result in the new, empty Redis
+        assert coordinator.wait(STEP_S) == cli.EXIT_FAILURES, processes.log("coordinator")[-3000:]
+    finally:
+        processes.stop_all()
+        held.gate.clear()
+
+    urls = [held.url, *(s.url for s in others)]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert Counter(s["input_url"] for s in report["sites"]) == Counter(urls)
+    assert Counter(u for (u,) in _query(out, "SELECT url FROM attempts WHERE outcome = 'done'")) == Counter(urls)
+    # The others' first attempts were given up as lost (a revoke may have answered for them since).
+    lost = _query(out, "SELECT url, outcome FROM attempts WHERE reason LIKE 'no worker holds it%lost unseen%'")
+    assert sorted(u for u, _ in lost) == sorted(s.url for s in others), lost  # the held site's result was kept
+    assert {outcome for _, outcome in lost} <= {"lost", "superseded"}, lost
+    # Not counted against the sites: they had never started.
+    assert {u: n for u, n in _query(out, "SELECT url, attempts FROM sites")} == dict.fromkeys(urls, 1)
+
+
 # --- a site that kills its worker every time ------------------------------------------------------------
 
 

@@ -617,8 +617,9 @@ class _Coordinator:
     def _nowhere(self, unplaced: list[str], found: set[str], queued: int) -> None:
         """Attempts no worker holds, with nothing left in the queue, twice running: lost unseen.
 
-        The case events cannot cover: a worker that died while no coordinator was listening
-        (this one was restarted), or whose events were lost in a broker outage. Its tasks sit
+        The cases events cannot cover: a worker that died while no coordinator was listening
+        (this one was restarted), or whose events were lost in a broker outage; and a Redis
+        restarted without its data, whose queue is gone. A dead worker's tasks sit
         in Redis's unacknowledged set until the visibility timeout, an hour; they are sent
         again now, and a late answer is still taken. Whether it had started is not known, so
         the first such loss of a site is not counted; the next ones are (a site that kills
@@ -639,8 +640,8 @@ class _Coordinator:
                 attempt.overdue = True
                 watch.unseen += 1
                 watch.answers.put_nowait(Outcome(attempt_id, "lost", counted=watch.unseen > 1, reason=(
-                    "no worker holds it and none is queued: its worker went away unseen (while no coordinator "
-                    "listened, or in a broker outage)")))
+                    "no worker holds it and none is queued: lost unseen (a worker gone while no coordinator "
+                    "listened, or a broker restarted without its data)")))
 
     def _report_workers(self) -> None:
         if not isinstance(self.events, FleetEvents):
