@@ -179,3 +179,22 @@ def test_verify_and_report_need_no_celery(tmp_path: Path) -> None:
             "cli.main(['worker', '--broker', 'redis://127.0.0.1:1/0'])")
     done = subprocess.run([sys.executable, "-c", code], cwd=TESTS.parent, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "disclosure-auditor[distributed]" in done.stderr, done.stderr
+
+
+def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy() -> None:
+    """Refused before anything is rendered: the coordinator counts the attempt and sends the site elsewhere."""
+    from auditor.batch.distributed.worker import SiteWorker, WorkerOptions
+    from auditor.batch.settings import rules_digest
+    from auditor.judge.ruleset import load_pack
+    from auditor.resources import version
+
+    worker = SiteWorker(WorkerOptions(broker="redis://127.0.0.1:1/0"), engine=None, fetch=lambda _: None)  # type: ignore[arg-type]
+    task = SiteTask(attempt="a1", tool=version(), rules_digest=rules_digest(load_pack(None), []),
+                    site=TaskSite(url="http://x/", profiles=["site"], folder="x_1"), limits=limits_message(Limits()),
+                    today=date(2026, 11, 25), lang="zh", default_profiles=["site"]).model_dump(mode="json")
+    for change, why in (({"rules_digest": "0" * 16}, "rule pack"), ({"tool": "0.0.1"}, "auditor 0.0.1"),
+                        ({"limits": {**task["limits"], "allow_private": True}}, "private addresses"),
+                        ({"protocol": 99}, "protocol")):
+        answer = read_result(worker.handle({**task, **change}, "w1@x"))
+        assert answer.outcome == "refused" and why in (answer.reason or ""), (change, answer.reason)
+        assert answer.attempt == "a1" and answer.worker == "w1@x"
