@@ -202,6 +202,9 @@ def main(verbose: bool) -> None:
               help="Pictures for evidence: the homepage whole and, on every page, what the rules cite (cropped "
                    "beside each finding). Without: faster CI self-checks (docs/performance.md); findings keep "
                    "their text, page and place, without pictures.")
+@click.option("--ocr/--no-ocr", default=True, show_default=True,
+              help="Read the numbers sites show only as pictures, where a rule would otherwise say \"only in an "
+                   "image\" (needs the `ocr` extra, which scripts/bootstrap installs; without it, said once).")
 @click.option("--whole-pages", is_flag=True,
               help="Photograph every visited page whole, not only the homepage (slower: pictures are most of "
                    "an audit's CPU).")
@@ -225,7 +228,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
           fail_on: str | None, concurrency: int, max_concurrency: int, max_memory: int, host_delay: float,
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
-          screenshots: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
+          screenshots: bool, ocr: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None,
           baseline: Path | None = None, broker: str | None = None, spool: Path | None = None, inline_max: int = 32,
           worker_timeout: float = 30.0, loopback_only: bool = False) -> None:
@@ -244,8 +247,7 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
                                        allow_private=allow_private or loopback_only, loopback_only=loopback_only,
-                                       screenshots=screenshots,
-                                       whole_pages=whole_pages))
+                                       screenshots=screenshots, whole_pages=whole_pages, ocr=ocr))
     context = click.get_current_context()
     given = frozenset(name for name in RESUME_SENSITIVE
                       if context.get_parameter_source(name) == ParameterSource.COMMANDLINE)

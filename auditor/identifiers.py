@@ -285,6 +285,25 @@ def check_culture_licence(s: str, today: date | None = None) -> FormCheck:
     return _culture(s, today or date.today())[:2]
 
 
+# --- a number read from a picture --------------------------------------------------------
+
+# The grammar above accepts what real footers write (short early ICP numbers, 3–5 digit
+# culture serials). A number read (OCR) from a picture that lost or doubled a digit may still
+# fit it; a read must also have the length the numbers issued now have, or it may be misread.
+_USUAL_ICP_DIGITS = (8, 10)  # 05012345 (two-digit year) or 2020031158 (four-digit year)
+_USUAL_CULTURE = re.compile(r"〔\d{4}〕(?:\d{4}-\d{3,4}|\d{3})号$")  # 1234-567, or 文网文〔2010〕123号
+
+
+def usual_form(kind: str, value: str) -> bool:
+    """Has this (valid) number the length of the numbers issued now? Others' grammar is already exact."""
+    if kind == "icp_filing":
+        m = _ICP_FILING.match(value)
+        return m is None or len(m["num"]) in _USUAL_ICP_DIGITS
+    if kind == "culture_licence":
+        return _USUAL_CULTURE.search(value) is not None
+    return True
+
+
 # --- §2.11 phones --------------------------------------------------------------------
 
 # phonenumbers (9.x metadata) validates CN mobiles, landlines and also 400/800 numbers

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from auditor.resources import TOOL_NAME, version
 
@@ -119,6 +119,33 @@ class Link(Model):
     title: str = ""
 
 
+class OcrLine(Model):
+    """One line of text read from a picture, with how sure the reader is and where it stands."""
+
+    text: str
+    confidence: float  # 0..1, the recogniser's score for the line
+    box: BBox  # x, y, width, height in pixels of the copy beside the snapshot (OcrText.file)
+
+
+class OcrText(Model):
+    """What OCR read in a picture (auditor/browse/ocr.py): browser-stage data, judged offline like text.
+
+    `sha256` is of the bytes read, which are the bytes the page loaded (`source`: the image
+    response as the browser received it, a data: URL, or the pixels of its box on the page).
+    """
+
+    sha256: str
+    source: Literal["response", "data_url", "screenshot"]
+    engine: str  # reader, models and runtime, with versions
+    file: str | None = None  # the picture as read, beside the snapshot (its lines' boxes refer to it)
+    size: tuple[int, int] = (0, 0)  # width, height of that copy
+    lines: list[OcrLine] = Field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
 class Image(Model):
     alt: str
     src: str
@@ -126,6 +153,7 @@ class Image(Model):
     bbox: BBox
     region: Region
     context: str = ""  # the visible words of the block it stands in ("ICP备案号：<img>")
+    ocr: OcrText | None = None  # read only where a rule would otherwise say "only in an image"
 
 
 class Screenshot(Model):
@@ -187,12 +215,32 @@ class SiteSnapshot(Model):
 # --- facts: what the pages disclose ------------------------------------------------
 
 
+class ImageRead(Model):
+    """Evidence that was read from a picture, not from text: which picture, where in it, how sure."""
+
+    src: str  # the picture's address on the page
+    file: str | None = None  # its copy beside the snapshot (OcrText.file)
+    box: BBox  # the line that holds the value, in that copy's pixels
+    confidence: float
+    engine: str = ""
+
+
 class Evidence(Model):
     page_url: str
     text: str
     region: Region | None = None
     bbox: BBox | None = None
     screenshot: str | None = None  # cropped image, relative to the site's report folder
+    ocr: ImageRead | None = None  # set when the text was read from a picture
+
+    @model_serializer(mode="wrap")
+    def _without_unread(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # Text evidence is written as before image reading existed: report.json and the
+        # golden reports do not change for sites without pictures read.
+        data: dict[str, object] = handler(self)
+        if self.ocr is None:
+            data.pop("ocr", None)
+        return data
 
 
 class Finding(Model):
@@ -208,6 +256,10 @@ class Finding(Model):
     page_kind: str
     centered: bool = False
     evidence: Evidence
+    # Where it was read: visible text, or a picture (OCR). A value read from a picture is
+    # never "displayed as text"; the checks that accept it say so (auditor/judge/checks/base.py).
+    provenance: Literal["text", "image"] = "text"
+    confidence: float | None = None  # of a read from a picture
 
 
 class Facts(Model):
@@ -527,6 +579,9 @@ class StoredSite(BaseModel):
 # Given the pages of a site read so far, the last one being the page in hand: the boxes on
 # that page which the rules cite, to be photographed (the judge answers, the browser asks).
 Cited = Callable[[list[PageSnapshot]], list[BBox]]
+# Given the same pages: which pictures of the page in hand (indices into its `images`) the rules
+# would otherwise call "only in an image", so the browser stage reads them (OCR).
+ImagesWanted = Callable[[list[PageSnapshot]], list[int]]
 
 
 # --- time ----------------------------------------------------------------------------------

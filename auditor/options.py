@@ -48,6 +48,12 @@ class Limits:
     max_screenshot_height: int = 8000
     max_snapshot_bytes: int = 4_000_000  # one page's snapshot JSON; beyond it main-content text is dropped
     max_dom_bytes: int = 10_000_000  # the saved copy of a page's rendered HTML is cut here
+    # Numbers shown only as pictures (auditor/browse/ocr.py): read where a rule would otherwise say
+    # "only in an image", within these bounds per site. Off, or without the `ocr` extra: not read.
+    ocr: bool = True
+    ocr_max_images: int = 8  # pictures read per site (a picture read before, anywhere in the run, is free)
+    ocr_cpu_s: float = 5.0  # CPU seconds of reading per site; what is left unread stays "only in an image"
+    ocr_max_bytes: int = 8_000_000  # a bigger picture is not a licence scan worth its cost
     allow_private: bool = False  # load private/loopback/link-local addresses (demo, intranet audits)
     loopback_only: bool = False  # load 127.0.0.1 only, nothing else (tests: no traffic leaves the machine)
 

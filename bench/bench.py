@@ -5,6 +5,7 @@
     python bench/bench.py kill [--sites 1000] [--kills 3]
     python bench/bench.py hostile [--sites 200] [--share 0.2]
     python bench/bench.py overview [--sites 10000]
+    python bench/bench.py peers [--sites 120] [--concurrency 16] [--timeout 20] [--rounds 2]
 
 ``run`` serves a synthetic corpus on 127.0.0.1 (bench/corpus.py, its own process), then
 for each browser measures
@@ -31,7 +32,13 @@ kill -9 check: a batch killed with SIGKILL at random moments and resumed must en
 every site in report.json exactly once. ``hostile`` audits a batch in which a share of
 the sites fight back (tests/hostile_server.py) and checks that every site is accounted
 for, printing peak memory. ``overview`` times opening, filtering and
-sorting index.html with 10 000 sites.
+sorting index.html with 10 000 sites. ``peers`` runs, side by side on one corpus with the
+same browser, page timeout and concurrency, the homepage-only audit (``--max-pages 0``)
+and each peer tool that is installed (pa11y-ci: one page a site, as it works); a peer that
+is not installed is skipped with a line saying so, and nothing is installed at run time.
+
+Every command leaves nothing behind: its corpus, output folders and pictures live in one
+temporary folder that is removed at the end, however the command ends.
 """
 
 from __future__ import annotations
@@ -39,9 +46,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import csv
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -132,11 +141,11 @@ class Sampler:
 
     def by_process(self) -> dict[str, float]:
         """CPU seconds per kind of process: python (the auditor), node (Playwright's driver), chromium."""
-        out: Counter[str] = Counter()
+        out: dict[str, float] = {}
         for name, seconds in self.cpu.values():
             kind = "python" if name.startswith("python") else "node" if name == "node" else "chromium"
-            out[kind] += seconds
-        return dict(out)
+            out[kind] = out.get(kind, 0.0) + seconds
+        return out
 
     def stop(self) -> None:
         self._stop.set()
@@ -180,11 +189,11 @@ def corpus(sites: int, folder: Path, seed: int = 20261125) -> Iterator[Path]:
             server.kill()
 
 
-def audit_command(listing: Path, out: Path, browser: str, concurrency: int | str, verbose: bool = False
-                  ) -> list[str]:
+def audit_command(listing: Path, out: Path, browser: str, concurrency: int | str, verbose: bool = False,
+                  page_timeout_s: float = PAGE_TIMEOUT_S) -> list[str]:
     return [sys.executable, str(ROOT / "cli.py"), *(["-v"] if verbose else []), "audit", "-i", str(listing),
             "-o", str(out), "--allow-private",
-            "-q", "--browser", browser, "--concurrency", str(concurrency), "--page-timeout", str(PAGE_TIMEOUT_S),
+            "-q", "--browser", browser, "--concurrency", str(concurrency), "--page-timeout", f"{page_timeout_s:g}",
             "--site-timeout", str(SITE_TIMEOUT_S)]
 
 
@@ -224,7 +233,8 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
         queue = list(reversed(sites))
-        shots = Path(tempfile.mkdtemp(prefix="auditor-bare-"))
+        pictures = tempfile.TemporaryDirectory(prefix="auditor-bare-")  # removed below, however the loop ends
+        shots = Path(pictures.name)
 
         async def worker() -> None:
             while queue:
@@ -244,8 +254,11 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
                         page = await context.new_page()
                 await context.close()
 
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        await browser.close()
+        try:
+            await asyncio.gather(*(worker() for _ in range(concurrency)))
+        finally:
+            await browser.close()
+            pictures.cleanup()
 
 
 async def _capture(page: Any, path: Path, home: bool) -> None:
@@ -327,6 +340,11 @@ def _print_result(name: str, runs: dict[str, Measured], sites: int, pages: int, 
                               ("b-/a ", bare, light), ("b-/a+", painted, light)):
         ratio = base.seconds / run_.seconds
         print(f"ratio {label} (throughput) = {ratio:.2f}  ({'meets' if ratio >= 0.8 else 'misses'} the target 0.8)")
+    own = (audited.cpu_by.get("python", 0.0) - capture.cpu_by.get("python", 0.0)) / pages
+    print(f"auditor Python CPU per page on top of (a'): {1000 * own:.1f} ms "
+          f"({1000 * audited.cpu_by.get('python', 0.0) / pages:.1f} ms in (b) − "
+          f"{1000 * capture.cpu_by.get('python', 0.0) / pages:.1f} ms in (a'); target ≤ 10 ms: "
+          f"{'met' if own <= 0.010 else 'missed'})")
     print(f"peak memory of (b): RSS summed over processes {_mb(audited.peak_rss)}, PSS {_mb(audited.peak_pss)} "
           f"(target < 1.5 GB: {'met' if audited.peak_pss < 1.5 * 2**30 else 'missed'} by PSS, "
           f"{'met' if audited.peak_rss < 1.5 * 2**30 else 'missed'} by summed RSS)")
@@ -499,10 +517,75 @@ def overview(args: argparse.Namespace) -> None:
         asyncio.run(open_it())
 
 
+# --- peers: the homepage-only audit beside peer tools on the same corpus -------------------------
+
+
+@dataclass(frozen=True)
+class Peer:
+    name: str
+    executable: str  # looked up on PATH; a peer that is not there is skipped, never installed
+    command: Any  # (listing, folder, browser, concurrency, timeout_s) → argv
+
+
+def _pa11y_ci(listing: Path, folder: Path, browser: str, concurrency: int, timeout_s: float) -> list[str]:
+    """pa11y-ci over every homepage: one page a site, the same browser binary, timeout and concurrency."""
+    with listing.open(encoding="utf-8") as rows:
+        urls = [row["url"] for row in csv.DictReader(rows)]
+    launch = {"executablePath": browser, "args": ["--no-sandbox"] if os.geteuid() == 0 else []}
+    config = folder / "pa11y-ci.json"
+    defaults = {"timeout": int(timeout_s * 1000), "concurrency": concurrency, "chromeLaunchConfig": launch}
+    config.write_text(json.dumps({"defaults": defaults, "urls": urls}), encoding="utf-8")  # pa11y-ci reads defaults
+    return ["pa11y-ci", "--config", str(config)]
+
+
+PEERS = (Peer("pa11y-ci (homepage only)", "pa11y-ci", _pa11y_ci),)
+HOMEPAGE_ONLY = "auditor --max-pages 0"
+HOMEPAGE_ONLY_LIGHT = "auditor --max-pages 0 --no-screenshots"
+
+
+def peers(args: argparse.Namespace) -> None:
+    path = BROWSERS.get(args.browser[0], args.browser[0])
+    present = [peer for peer in PEERS if shutil.which(peer.executable)]
+    for peer in PEERS:
+        if peer not in present:
+            print(f"skipped {peer.name}: `{peer.executable}` is not installed (this benchmark installs nothing)")
+    with tempfile.TemporaryDirectory(prefix="auditor-peers-") as tmp, corpus(args.sites, Path(tmp)) as listing:
+        print(f"peers: {args.sites} sites, {path}, page timeout {args.timeout:g} s, concurrency {args.concurrency},"
+              f" {args.rounds} interleaved rounds")
+        ours = {HOMEPAGE_ONLY: ["--max-pages", "0"], HOMEPAGE_ONLY_LIGHT: ["--max-pages", "0", "--no-screenshots"]}
+        runs = [*ours, *(peer.name for peer in present)]
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for round_ in range(args.rounds):
+            for name in runs if round_ % 2 == 0 else reversed(runs):  # alternate who goes first
+                folder = Path(tmp) / f"round{round_}-{len(times[name])}-{runs.index(name)}"
+                folder.mkdir()
+                if name in ours:
+                    command = [*audit_command(listing, folder / "out", path, args.concurrency,
+                                              page_timeout_s=args.timeout), *ours[name]]
+                else:
+                    peer = next(p for p in present if p.name == name)
+                    command = peer.command(listing, folder, path, args.concurrency, args.timeout)
+                measured = measure(command)
+                times[name].append(measured.seconds)
+                print(f"round {round_ + 1} {name:<34} {measured.seconds:6.1f} s  "
+                      f"{60 * args.sites / measured.seconds:6.1f} sites/min  exit {measured.returncode}  CPU "
+                      + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(measured.cpu_by.items()))
+                      + f"  PSS {_mb(measured.peak_pss)}", flush=True)
+                shutil.rmtree(folder, ignore_errors=True)
+        mean = {name: sum(seconds) / len(seconds) for name, seconds in times.items()}
+        for name in ours:
+            for peer in present:
+                ratio = mean[peer.name] / mean[name]
+                print(f"{name} {60 * args.sites / mean[name]:.1f} sites/min vs {peer.name} "
+                      f"{60 * args.sites / mean[peer.name]:.1f} sites/min: ratio {ratio:.2f} "
+                      f"({'the auditor is ahead' if ratio > 1 else 'the peer is ahead'})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, sites in (("run", 240), ("sweep", 120), ("kill", 1000), ("hostile", 200), ("overview", 10000)):
+    for name, sites in (("run", 240), ("sweep", 120), ("kill", 1000), ("hostile", 200), ("overview", 10000),
+                        ("peers", 120)):
         cmd = sub.add_parser(name)
         cmd.add_argument("--sites", type=int, default=sites)
         # 16: the fastest fixed number on 2 cores (sweep); `auto` reaches about the same.
@@ -512,6 +595,8 @@ def main() -> None:
     sub.choices["kill"].add_argument("--kills", type=int, default=3)
     sub.choices["kill"].add_argument("--seed", type=int, default=int(time.time()))
     sub.choices["hostile"].add_argument("--share", type=float, default=0.2, help="share of hostile sites")
+    sub.choices["peers"].add_argument("--timeout", type=float, default=20.0, help="page timeout (s) for every tool")
+    sub.choices["peers"].add_argument("--rounds", type=int, default=2, help="interleaved rounds per tool")
     for mode in LOOPS:
         loop = sub.add_parser(mode)
         loop.add_argument("pages", type=Path)
@@ -523,7 +608,8 @@ def main() -> None:
                               args.command))
         return
     args.browser = args.browser or (["headless-shell", "chromium"] if args.command == "run" else ["headless-shell"])
-    {"run": run, "sweep": sweep, "kill": kill, "hostile": hostile, "overview": overview}[args.command](args)
+    commands = {"run": run, "sweep": sweep, "kill": kill, "hostile": hostile, "overview": overview, "peers": peers}
+    commands[args.command](args)
 
 
 if __name__ == "__main__":

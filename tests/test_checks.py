@@ -18,7 +18,20 @@ import pytest
 from auditor.judge.checks import CHECKS, Context, Verdict
 from auditor.judge.extract import extract
 from auditor.judge.ruleset import Ruleset
-from auditor.models import BlockLink, Image, Link, Outcome, PageSnapshot, Region, SiteSnapshot, SiteStatus, TextBlock
+from auditor.judge.site import pictures_to_read
+from auditor.models import (
+    BlockLink,
+    Image,
+    Link,
+    OcrLine,
+    OcrText,
+    Outcome,
+    PageSnapshot,
+    Region,
+    SiteSnapshot,
+    SiteStatus,
+    TextBlock,
+)
 from tests.conftest import TODAY
 
 HOME = "https://shop.example.cn/"
@@ -50,6 +63,14 @@ def link(text: str, url: str, region: Region = "footer") -> Link:
 
 def image(alt: str = "", src: str = "", href: str | None = None, context: str = "") -> Image:
     return Image(alt=alt, src=src, href=href, bbox=(300, 1800, 40, 40), region="footer", context=context)
+
+
+def read_image(*lines: str, alt: str = "", src: str = "/img/a.png", href: str | None = None,
+               confidence: float = 0.97, region: Region = "footer") -> Image:
+    """A picture whose text the browser stage read (OCR): one line per argument."""
+    ocr = OcrText(sha256="0" * 64, source="response", engine="test", file="image-000000000000.png", size=(600, 40),
+                  lines=[OcrLine(text=t, confidence=confidence, box=(0, 30 * i, 600, 24)) for i, t in enumerate(lines)])
+    return Image(alt=alt, src=src, href=href, bbox=(300, 1800, 300, 20), region=region, ocr=ocr)
 
 
 def page(kind: str = "home", blocks: list[TextBlock] | None = None, links: list[Link] | None = None,
@@ -86,6 +107,59 @@ ICP_LINKED = block(ICP, links=[(ICP, MIIT)])
 PSB_LINKED = block(PSB_NUMBER, links=[(PSB_NUMBER, PSB)])
 POLICE_BADGE = image(alt="公安备案图标", src="/img/beian.png", href=PSB, context=PSB_NUMBER)
 AGREEMENT = "本协议是您与平台之间关于使用平台服务所订立的协议。" * 20
+
+LICENCE_SCAN = read_image("营业执照", f"统一社会信用代码 {USCC}", f"名称 {NAME}", alt="营业执照", region="main")
+MISREAD_SCAN = read_image("营业执照", "统一社会信用代码 91330110MA2H7K3C6X", alt="营业执照", region="main")
+# Numbers read (OCR) from pictures, where no text shows them: for a reviewer, never a pass or a fail
+# on their own (a pass only where the rule's params say pictures count).
+IMAGE_CASES = [
+    Case("identifier_displayed", "image_read", [home(images=[read_image(ICP, src="/icp.png", href=MIIT)])],
+         "icp-number-displayed"),
+    Case("identifier_displayed", "image_read", [home(images=[read_image(ICP, src="/icp.png", href=MIIT)])],
+         "icp-number-displayed", params={"image_reads_count": True}, outcome=Outcome.PASS),
+    Case("identifier_displayed", "image_misread", [home(images=[read_image("京ICP备12345678-1号", src="/icp.png")])],
+         "icp-number-displayed"),
+    Case("identifier_displayed", "image_read", [home(block("热门手游"), images=[
+        read_image("京网文〔2024〕1234-056号", alt="网络文化经营许可证")])], "culture-licence-displayed"),
+    Case("identifier_linked", "image_read", [home(images=[read_image(ICP, href=MIIT)])], "icp-number-linked"),
+    Case("identifier_linked", "image_misread", [home(images=[read_image("哈ICP备12345678号", href=MIIT)])],
+         "icp-number-linked"),
+    Case("identifier_placement", "image_read", [home(images=[read_image(f"备案号：{ICP}", src="/miit-icp.png")])],
+         "icp-number-placement"),
+    Case("identifier_placement", "image_misread", [home(images=[read_image("萌ICP备12345678号", src="/icp.png")])],
+         "icp-number-placement"),
+    Case("operating_licence", "image_read", [home(block(ICP), images=[
+        read_image("增值电信业务经营许可证：京B2-20190001", alt="增值电信业务经营许可证")])], "icp-licence-displayed"),
+    Case("operating_licence", "image_misread", [home(block(ICP), images=[
+        read_image("增值电信业务经营许可证：京B2-2021008", alt="增值电信业务经营许可证")])], "icp-licence-displayed"),
+    Case("psb_filing", "image_read", [home(images=[read_image(PSB_NUMBER, href=PSB)])], "psb-filing-displayed"),
+    Case("psb_filing", "image_misread", [home(images=[read_image("京公网安备31010802020134号", href=PSB)])],
+         "psb-filing-displayed"),
+    Case("business_licence", "image_read", [home(images=[LICENCE_SCAN])], "business-licence-disclosed"),
+    Case("business_licence", "image_read", [home(links=[link("营业执照", HOME + "licence.jpg")]),
+                                            page("licence", [], images=[LICENCE_SCAN], url=HOME + "licence.jpg")],
+         "business-licence-disclosed"),
+    Case("business_licence", "image_misread", [home(images=[MISREAD_SCAN])], "business-licence-disclosed"),
+    # consistency: a picture confirms the code shown as text, or asks a reviewer when it differs
+    Case("disclosures_consistent", "pass", [home(block(f"{NAME} 信用代码：{USCC}")),
+                                            page("licence", [], images=[LICENCE_SCAN], url=HOME + "licence.html")],
+         "disclosures-consistent"),
+    Case("disclosures_consistent", "image_mismatch",
+         [home(block("信用代码：91110108MA01XY7Q8F")),
+          page("licence", [], images=[LICENCE_SCAN], url=HOME + "licence.html")], "disclosures-consistent"),
+    Case("disclosures_consistent", "too_few", [home(images=[LICENCE_SCAN]),
+                                               page("licence", [], images=[LICENCE_SCAN], url=HOME + "licence.html")],
+         "disclosures-consistent"),
+    # registry: a number only in a picture is held up to the registered one, for a reviewer
+    Case("registry_icp", "image_match", [home(images=[read_image(ICP, href=MIIT)])], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024012345号"}),
+    Case("registry_icp", "image_differs", [home(images=[read_image(ICP, href=MIIT)])], "registry-icp-match",
+         registry={"registered_icp": "京ICP备2024099999号"}),
+    Case("registry_uscc", "image_match", [home(images=[LICENCE_SCAN])], "registry-uscc-match",
+         registry={"registered_uscc": USCC}),
+    Case("registry_uscc", "image_differs", [home(images=[LICENCE_SCAN])], "registry-uscc-match",
+         registry={"registered_uscc": "91110108MA01XY7Q8F"}),
+]
 
 CASES = [
     # --- numbers shown ------------------------------------------------------------------------
@@ -289,6 +363,7 @@ CASES = [
          "privacy-policy-content"),
     Case("document_items", "template", [doc("privacy_policy", [
         "个人信息处理者：本平台。", "联系电话：010-12345678。", *POLICY[1:5]])], "privacy-policy-content"),
+    *IMAGE_CASES,
 ]
 
 OUTCOME_OF = {"pass": Outcome.PASS, "link": Outcome.PASS, "review": Outcome.NEEDS_REVIEW,
@@ -297,7 +372,10 @@ OUTCOME_OF = {"pass": Outcome.PASS, "link": Outcome.PASS, "review": Outcome.NEED
               "entry_only": Outcome.NEEDS_REVIEW, "offsite": Outcome.NEEDS_REVIEW, "partial": Outcome.NEEDS_REVIEW,
               "licence_only": Outcome.NOT_APPLICABLE, "not_disclosed": Outcome.NEEDS_REVIEW,
               "not_offered": Outcome.NOT_APPLICABLE, "exempt": Outcome.PASS, "not_read": Outcome.NEEDS_REVIEW,
-              "too_few": Outcome.NOT_APPLICABLE, "no_registry": Outcome.NOT_APPLICABLE}
+              "too_few": Outcome.NOT_APPLICABLE, "no_registry": Outcome.NOT_APPLICABLE,
+              "image_read": Outcome.NEEDS_REVIEW, "image_misread": Outcome.NEEDS_REVIEW,
+              "image_mismatch": Outcome.NEEDS_REVIEW, "image_match": Outcome.NEEDS_REVIEW,
+              "image_differs": Outcome.NEEDS_REVIEW}
 
 
 def judge_case(case: Case, ruleset: Ruleset) -> Verdict:
@@ -555,17 +633,37 @@ def test_a_policy_in_english_is_read_in_english(ruleset: Ruleset) -> None:
     assert verdict.code == "partial" and verdict.values["missing"] == "保存期限 / retention"
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("客服QQ：2850012345 投诉QQ：2850012399", "pass"),  # a messenger account is a way to complain
-    ("A：添加投诉QQ 2850012399，说明订单号和问题。", "pass"),
-    ("客服QQ：2850012345", "missing"),  # service, not complaints, on a messenger: no channel found
-    ("申訴信箱：service@haixiamart.com", "pass"),  # the Taiwanese word, as a labelled mailbox
-    ("联系电话：0571-87654321　售后投诉：同上", "pass"),  # "the same": the phone just before
-    ("售后投诉：同上", "missing"),  # the same as nothing
+@pytest.mark.parametrize(("lines", "detail", "cited"), [
+    # A messenger account labelled for complaints is a way to complain; the account is quoted.
+    (["客服QQ：2850012345 投诉QQ：2850012399"], "投诉qq:2850012399", 0),
+    (["A：添加投诉QQ 2850012399，说明订单号和问题。"], "投诉qq2850012399", 0),
+    (["申訴信箱：service@haixiamart.com"], "申诉信箱 service@haixiamart.com", 0),  # Taiwanese word, a mailbox
+    # "The same": the phone just before, in its block or in the block right above.
+    (["联系电话：0571-87654321　售后投诉：同上"], "联系电话 +8657187654321", 0),
+    (["联系电话：0571-87654321", "售后投诉：同上"], "联系电话 +8657187654321", 1),
+    # Not a channel: service on a messenger; "the same" as nothing, or as a line two blocks up.
+    (["客服QQ：2850012345"], None, None),
+    (["售后投诉：同上"], None, None),
+    (["联系电话：0571-87654321", "工作时间：9:00-18:00", "售后投诉：同上"], None, None),
 ])
-def test_complaint_channels_in_words(text: str, code: str, ruleset: Ruleset) -> None:
-    case = Case("complaint_channel", code, [home(block(text))], "complaint-channel-disclosed")
-    assert judge_case(case, ruleset).code == code
+def test_complaint_channels_in_words(lines: list[str], detail: str | None, cited: int | None,
+                                     ruleset: Ruleset) -> None:
+    blocks = [block(text, y=600 + 30 * number) for number, text in enumerate(lines)]
+    verdict = judge_case(Case("complaint_channel", "", [home(*blocks)], "complaint-channel-disclosed"), ruleset)
+    if detail is None:
+        assert (verdict.outcome, verdict.code, verdict.values, verdict.evidence) == (Outcome.FAIL, "missing", {}, [])
+        return
+    assert (verdict.outcome, verdict.code, verdict.values) == (Outcome.PASS, "pass", {"detail": detail})
+    assert cited is not None and [(e.text, e.bbox, e.page_url) for e in verdict.evidence] == [
+        (lines[cited], blocks[cited].bbox, HOME)]
+
+
+def test_the_same_as_a_phone_on_another_page_is_no_channel(ruleset: Ruleset) -> None:
+    """"同上" points at the line above it on the page a visitor reads, not at a number elsewhere."""
+    contact = doc("contact", ["联系电话：0571-87654321"])
+    verdict = judge_case(Case("complaint_channel", "", [home(block("售后投诉：同上")), contact],
+                              "complaint-channel-disclosed", params={"pages": ["home", "contact"]}), ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.FAIL, "missing")
 
 
 @pytest.mark.parametrize(("address", "code"), [
@@ -587,3 +685,35 @@ def test_a_code_with_a_letter_o_must_still_agree(ruleset: Ruleset) -> None:
                                                            doc("licence", [f"统一社会信用代码：{USCC}"])],
                 "disclosures-consistent")
     assert judge_case(case, ruleset).code == "uscc_mismatch"
+
+
+def _to_read(home_page: PageSnapshot, ruleset: Ruleset) -> list[int]:
+    snapshot = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=[home_page])
+    facts = extract(snapshot, ruleset.vocabulary, TODAY)
+    return pictures_to_read(ruleset, facts, {"site", "operator"}, {})
+
+
+def _footer_picture(width: float, height: float, **fields: Any) -> Image:
+    return Image(**{"alt": "", "src": "/img/f.png", "href": None, "context": "", **fields},
+                 bbox=(300, 1800, width, height), region="footer")
+
+
+def test_with_no_number_anywhere_the_footers_pictures_are_read(ruleset: Ruleset) -> None:
+    """Issue 14: a number shown only as an unlabelled footer picture is read; QR codes, icons and the
+    police badge (when only the ICP number is missing) are not; labelled pictures come first."""
+    strip, qr, icon = _footer_picture(360, 18), _footer_picture(90, 90), _footer_picture(24, 12)
+    wide_logo, main = _footer_picture(500, 60), Image(alt="", src="/b.png", href=None, bbox=(0, 300, 400, 30),
+                                                       region="main")
+    nothing = home(block("关于我们"), images=[qr, strip, icon, wide_logo, main])
+    assert _to_read(nothing, ruleset) == [3, 1]  # the widest first; no main-content picture
+    badge = image(alt="ICP备案号", src="/a.png")  # labelled: image_only, read before the footer's
+    assert _to_read(home(block("关于我们"), images=[strip, badge]), ruleset) == [1, 0]
+    # Every number shown as text: nothing is read.
+    shown = block(f"{NAME} 统一社会信用代码：{USCC}", y=1830)
+    assert _to_read(home(ICP_LINKED, PSB_LINKED, shown, images=[strip]), ruleset) == []
+    # The business licence missing: the footer's pictures are read for it.
+    assert _to_read(home(ICP_LINKED, PSB_LINKED, images=[strip]), ruleset) == [0]
+    # Only the police number missing: the footer's pictures are read for it, except one that names the ICP number.
+    icp_strip = _footer_picture(360, 18, alt="ICP备案")
+    police = _to_read(home(ICP_LINKED, shown, images=[icp_strip, strip]), ruleset)
+    assert police == [1]

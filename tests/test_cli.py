@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 import cli
 from auditor.batch import audit as batch_audit
-from auditor.browse import browser
+from auditor.browse import browser, ocr
 from auditor.errors import BrowserNotFoundError
-from tests.conftest import find_browser
+from tests.conftest import IN_CI, find_browser
 
 
 def _closed_port() -> int:
@@ -53,6 +53,13 @@ def test_demo_command_writes_reports(need_browser: None, tmp_path: Path) -> None
     assert js["icp-number-displayed"] == "pass"  # only rendering the page finds this footer
     assert js["privacy-policy-linked"] == "pass"  # only clicking the script link finds the policy
     assert (first / "index.html").is_file()
+    if ocr.missing() is None or IN_CI:  # issue 14: the shop's licence scan, read, in its site report with its crop
+        licence = next(r for r in by_folder["shop"]["results"] if r["rule_id"] == "business-licence-disclosed")
+        assert licence["outcome"] == "needs_review" and "91330106MA2KX8N549" in licence["message"], licence
+        crop = licence["evidence"][0]["screenshot"]
+        shop_page = (first / by_folder["shop"]["report_path"]).read_text(encoding="utf-8")
+        assert crop and (first / Path(by_folder["shop"]["report_path"]).parent / crop).is_file()
+        assert Path(crop).name in shop_page and "从图片中识别" in shop_page and "91330106MA2KX8N549" in shop_page
     for site in report["sites"]:
         assert (first / site["report_path"]).is_file()
         assert list((first / Path(site["report_path"]).parent / "evidence").glob("*.jpg"))

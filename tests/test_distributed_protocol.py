@@ -181,8 +181,10 @@ def test_verify_and_report_need_no_celery(tmp_path: Path) -> None:
     assert done.returncode == 2 and "disclosure-auditor[distributed]" in done.stderr, done.stderr
 
 
-def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy() -> None:
+def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy(monkeypatch: pytest.MonkeyPatch
+                                                                                ) -> None:
     """Refused before anything is rendered: the coordinator counts the attempt and sends the site elsewhere."""
+    from auditor.batch.distributed import worker as worker_module
     from auditor.batch.distributed.worker import SiteWorker, WorkerOptions
     from auditor.batch.settings import rules_digest
     from auditor.judge.ruleset import load_pack
@@ -198,3 +200,7 @@ def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy(
         answer = read_result(worker.handle({**task, **change}, "w1@x"))
         assert answer.outcome == "refused" and why in (answer.reason or ""), (change, answer.reason)
         assert answer.attempt == "a1" and answer.worker == "w1@x"
+    # A batch that reads pictures, on a worker installed without the ocr extra: its verdicts would differ.
+    monkeypatch.setattr(worker_module, "ocr_missing", lambda: "rapidocr is not installed")
+    answer = read_result(worker.handle(task, "w1@x"))
+    assert answer.outcome == "refused" and "pictures" in (answer.reason or "") and "--no-ocr" in (answer.reason or "")

@@ -143,3 +143,45 @@ def test_every_page_that_did_not_load_is_named(ruleset: Ruleset) -> None:
     results = _results(_rule(ruleset, "account-deletion-disclosed"), _site(_home(), *broken), {"site", "operator"})
     outcome, message = results["account-deletion-disclosed"]
     assert outcome == Outcome.NEEDS_REVIEW and "privacy_policy: privacy_policy down; help: help down" in message
+
+
+def _verdict(ruleset: Ruleset, rule_id: str, *pages: PageSnapshot, profiles: frozenset[str] = frozenset({"site"})
+             ) -> Verdict:
+    rule = next(r for r in ruleset.rules if r.id == rule_id)
+    facts = extract(_site(*pages), ruleset.vocabulary, TODAY)
+    return engine.run_rule(rule, facts, set(profiles), {}, ruleset.pack.documents)
+
+
+CUT = "the transfer of the page broke off (net::ERR_CONNECTION_RESET): only its first part arrived"
+
+
+def test_a_fail_on_a_page_that_arrived_cut_is_a_review_that_names_it(ruleset: Ruleset) -> None:
+    cut = _home().model_copy(update={"incomplete": CUT})  # the footer may be in the part that never came
+    verdict = _verdict(ruleset, "icp-number-displayed", cut)
+    assert verdict == Verdict(Outcome.NEEDS_REVIEW, "page_incomplete", {"detail": f"home: {CUT}"})
+
+
+def test_what_a_cut_page_does_show_stands(ruleset: Ruleset) -> None:
+    cut = _home("京ICP备12345678号-1").model_copy(update={"incomplete": CUT})
+    verdict = _verdict(ruleset, "icp-number-displayed", cut)
+    assert (verdict.outcome, verdict.code) == (Outcome.PASS, "pass")
+
+
+def test_a_cut_page_the_rule_does_not_read_leaves_its_fail(ruleset: Ruleset) -> None:
+    about = PageSnapshot(kind="about", url=HOME + "about.html", final_url=HOME + "about.html", http_status=200,
+                         incomplete=CUT)
+    verdict = _verdict(ruleset, "icp-number-displayed", _home(), about)
+    assert (verdict.outcome, verdict.code) == (Outcome.FAIL, "missing")
+
+
+def test_a_page_that_did_not_load_is_named_before_one_that_arrived_cut(ruleset: Ruleset) -> None:
+    cut = _home().model_copy(update={"incomplete": CUT})
+    broken = PageSnapshot(kind="privacy_policy", url=HOME + "privacy.html", final_url=HOME + "privacy.html",
+                          error="crashed")
+    verdict = _verdict(ruleset, "account-deletion-disclosed", cut, broken, profiles=frozenset({"site", "operator"}))
+    assert verdict == Verdict(Outcome.NEEDS_REVIEW, "page_unavailable", {"detail": "privacy_policy: crashed"})
+
+
+def test_not_applicable_names_the_sites_profiles(ruleset: Ruleset) -> None:
+    verdict = _verdict(ruleset, "user-agreement-linked", _home(), profiles=frozenset({"site", "operator"}))
+    assert verdict == Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "operator、site"})

@@ -30,7 +30,7 @@ from auditor.errors import AuditorError, OutputError, output_problem, reason
 from auditor.inputs.sites import SiteInput
 from auditor.judge.extract import PageCache
 from auditor.judge.ruleset import Ruleset
-from auditor.judge.site import cited_by_rules, judge, profiles_for
+from auditor.judge.site import cited_by_rules, images_to_read, judge, profiles_for
 from auditor.layout import SITES_DIR, save_stored, site_slug
 from auditor.models import (
     BatchChanges,
@@ -145,7 +145,8 @@ class _Batch:
         while True:
             cache = PageCache()
             result = await self.pool.render(site.url, site_dir, kinds, self.ruleset.vocabulary, self.options.limits,
-                                            cited_by_rules(site, self.ruleset, self.judging, cache))
+                                            cited_by_rules(site, self.ruleset, self.judging, cache),
+                                            images_to_read(site, self.ruleset, self.judging, cache))
             if result.snapshot is not None:
                 return result.snapshot, cache
             fault = result.fault or "browser failure"

@@ -116,3 +116,25 @@ async def _whole(page: Page, kind: str, site_dir: Path, width: float, height: fl
 async def _scroll(page: Page, y: float) -> float:
     """Scroll to `y` (the browser keeps it within the page); where the viewport's top now is."""
     return float(await page.evaluate("(y) => { window.scrollTo(0, y); return window.scrollY; }", y))
+
+
+BOX_SCALE = 2.0  # a picture's box is photographed at twice its CSS size: small text stays legible
+
+
+async def box_pixels(page: Page, box: BBox) -> bytes | None:
+    """A PNG of one box of the page (a picture's pixels, as a visitor sees it); None when it cannot be taken."""
+    x, y, w, h = box
+    if w < 4 or h < 4:
+        return None
+    viewport = page.viewport_size or VIEWPORT
+    try:
+        top = await _scroll(page, y - max(0.0, (viewport["height"] - h) / 2))
+        if y < top or y + h > top + viewport["height"]:
+            return None  # taller than the viewport, or the page would not scroll there
+        shot = await asyncio.wait_for(devtools.send(page, "Page.captureScreenshot", {
+            "format": "png", "clip": {"x": x, "y": y, "width": w, "height": h, "scale": BOX_SCALE}}),
+            SCREENSHOT_TIMEOUT_S)
+    except Exception as exc:  # noqa: BLE001 - a picture's pixels are an extra: without them it stays unread
+        log.info("no pixels of %s at %s: %s", page.url, box, short_error(exc))
+        return None
+    return base64.b64decode(shot["data"])

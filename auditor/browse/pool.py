@@ -32,10 +32,11 @@ from playwright.async_api import Browser, Playwright
 
 from auditor.browse.browser import BrowserChoice, launch
 from auditor.browse.netguard import EgressProxy
+from auditor.browse.ocrpool import OcrReader, ocr_missing
 from auditor.browse.render import SiteRenderer
 from auditor.discover import Vocabulary
 from auditor.errors import short_error
-from auditor.models import Cited, SiteSnapshot, SiteStatus, now_iso
+from auditor.models import Cited, ImagesWanted, SiteSnapshot, SiteStatus, now_iso
 from auditor.options import Limits
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,9 @@ class BrowserPool:
         self._current: Generation | None = None
         self._lock = asyncio.Lock()
         self._old: set[Generation] = set()  # retired generations still finishing their sites
+        # The run's OCR helper, started with the first site that may have pictures to read; it
+        # outlives browser generations (its model stays warm) and closes with the pool.
+        self._ocr: OcrReader | None = None
 
     async def start(self) -> BrowserChoice:
         """Launch the first browser (raises BrowserNotFoundError before any site is touched)."""
@@ -96,17 +100,27 @@ class BrowserPool:
             await self._close(generation, kill=False)
         self._old.clear()
         self._current = None
+        if self._ocr is not None:
+            self._ocr.close()
+            self._ocr = None
+
+    def _reader(self, limits: Limits) -> OcrReader | None:
+        """The OCR helper, when pictures are to be read and can be (without the extra: said once, then None)."""
+        if self._ocr is None and limits.ocr and ocr_missing() is None:
+            self._ocr = OcrReader()
+        return self._ocr if limits.ocr else None
 
     # --- rendering -----------------------------------------------------------------
 
     async def render(self, url: str, site_dir: Path, kinds: set[str], vocabulary: Vocabulary,
-                     limits: Limits, cited: Cited | None = None) -> RenderResult:
+                     limits: Limits, cited: Cited | None = None, wanted: ImagesWanted | None = None) -> RenderResult:
         """Render one site; a `fault` result means: retry it, the browser failed (and was replaced)."""
         async with self._lease() as generation:
-            renderer = SiteRenderer(generation.browser, vocabulary, limits, self.proxy)
+            renderer = SiteRenderer(generation.browser, vocabulary, limits, self.proxy, self._reader(limits))
             started = now_iso()
             try:
-                snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds, cited), self.hang_after_s)
+                snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds, cited, wanted),
+                                                  self.hang_after_s)
             except TimeoutError:
                 if await self._healthy(generation):
                     # The browser answers: the time went on this site (its pages, or our judging of

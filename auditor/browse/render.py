@@ -23,15 +23,30 @@ from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from auditor.browse import devtools
+from auditor.browse import devtools, ocr
 from auditor.browse.browser import VIEWPORT
 from auditor.browse.netguard import EgressProxy, refused_message
+from auditor.browse.ocrpool import OcrReader, SiteReads
+from auditor.browse.picturebytes import PictureResponses, picture_responses
 from auditor.browse.pictures import take_pictures
 from auditor.browse.settle import NetworkWatch, install_tracker, settle, watch_network
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
-from auditor.models import BBox, Cited, Image, Link, PageSnapshot, SiteSnapshot, SiteStatus, TextBlock, now_iso
+from auditor.models import (
+    BBox,
+    Cited,
+    Image,
+    ImagesWanted,
+    Link,
+    OcrLine,
+    OcrText,
+    PageSnapshot,
+    SiteSnapshot,
+    SiteStatus,
+    TextBlock,
+    now_iso,
+)
 from auditor.options import Limits
 from auditor.urls import page_key, same_site, split_url
 
@@ -115,31 +130,50 @@ async def read_snapshot(target: Page | Frame, limits: dict[str, int]) -> dict[st
         data = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
         data = None
+    if isinstance(data, dict) and not _ESCAPED_SURROGATE.search(raw):
+        return data  # JSON.stringify writes a lone surrogate as an escape, and there is none to mend
     if not isinstance(data, dict):  # the page replaced JSON.stringify: read it value by value instead
         data = await target.evaluate(SNAPSHOT_JS, limits)
-    return data if isinstance(data, dict) else None
+    return well_formed(data) if isinstance(data, dict) else None
+
+
+# JSON.stringify escapes a lone surrogate (\udxxx) and writes a whole pair as its character
+# (ES2019), so the page's text needs mending only when an escape is there; walking every string
+# of every page for it cost more than reading the page.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
     return []  # nobody asked what the rules cite: only the homepage is photographed, whole
 
 
+@dataclass
+class _Reading:
+    """The pictures to read on the page in hand: which the rules would call "only in an image"."""
+
+    wanted: Callable[[PageSnapshot], list[int]]
+    reads: SiteReads
+    position: int  # the page's place in the site's list of pages
+
+
 class SiteRenderer:
     """Renders sites with one shared browser; create one per run."""
 
     def __init__(self, browser: Browser, vocabulary: Vocabulary, limits: Limits,
-                 proxy: EgressProxy | None = None) -> None:
+                 proxy: EgressProxy | None = None, reader: OcrReader | None = None) -> None:
         self.browser = browser
         self.vocabulary = vocabulary
         self.limits = limits
         self.proxy = proxy  # the egress guard the browser goes through, if any
+        self.reader = reader if limits.ocr else None  # the run's OCR helper (browse/ocrpool.py), if any
 
-    async def render_site(self, url: str, site_dir: Path, kinds: set[str], cited: Cited | None = None
-                          ) -> SiteSnapshot:
+    async def render_site(self, url: str, site_dir: Path, kinds: set[str], cited: Cited | None = None,
+                          wanted: ImagesWanted | None = None) -> SiteSnapshot:
         """Render the homepage and the pages of `kinds`; never raises for site problems.
 
         `cited` tells which boxes of a page the rules cite, so they are photographed
-        (auditor/pictures.py); without it only the homepage is, whole.
+        (auditor/pictures.py); without it only the homepage is, whole. `wanted` tells which
+        pictures the rules would call "only in an image", so they are read (with a reader).
         """
         started = now_iso()
         deadline = _Deadline(self.limits.site_timeout_s)
@@ -147,27 +181,47 @@ class SiteRenderer:
         context = await self.browser.new_context(
             viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
+        reads = SiteReads(self.reader, self.limits) if self.reader is not None and wanted is not None else None
         try:
-            return await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing),
+            snapshot = await asyncio.wait_for(
+                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing, wanted, reads),
                 timeout=self.limits.site_timeout_s + 5)
         except TimeoutError:
-            return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
-                                error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
-                                started_at=started, finished_at=now_iso())
+            snapshot = SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
+                                    error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
+                                    started_at=started, finished_at=now_iso())
+        except BaseException:
+            if reads is not None:  # cancelled, or our own error: the site's reads are dropped with it
+                reads.cancel()
+            raise
         finally:
             try:
                 await asyncio.wait_for(context.close(), timeout=10)
             except Exception:  # noqa: BLE001 - a dead context must not stop the batch
                 log.warning("could not close browser context for %s", url)
+        if reads is None:
+            return snapshot
+        # The pictures' bytes are in hand: the reads finish with the site's tab already closed.
+        if snapshot.status != SiteStatus.AUDITED:
+            reads.cancel()
+            return snapshot
+        pages = await self._with_reads(snapshot.pages, reads, site_dir, deadline)
+        return snapshot.model_copy(update={"pages": pages, "finished_at": now_iso()})
 
     async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
-                      deadline: _Deadline, started: str, cited: Cited) -> SiteSnapshot:
+                      deadline: _Deadline, started: str, cited: Cited, wanted: ImagesWanted | None,
+                      reads: SiteReads | None) -> SiteSnapshot:
         """The homepage, then each page the rules need, in one tab as a visitor would (closed with the context)."""
         await install_tracker(context)
         page = await context.new_page()
         popups = track_popups(page)
-        home = await self._visit(page, "home", url, site_dir, deadline, lambda home: cited([home]))
+
+        def reading(before: list[PageSnapshot]) -> _Reading | None:
+            if reads is None or wanted is None:
+                return None
+            return _Reading(lambda this: wanted([*before, this]), reads, len(before))
+
+        home = await self._visit(page, "home", url, site_dir, deadline, lambda home: cited([home]), reading([]))
         if home.error is not None:
             error = self._refusal(home) or home.error
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(error),
@@ -203,13 +257,35 @@ class SiteRenderer:
                 track_popups(page)
             # The same tab, as a visitor following a link: the site's renderer is reused, which
             # spares a process start per page (docs/performance.md).
-            visited = await self._visit(page, kind, target, site_dir, deadline, lambda this: cited([*pages, this]))
+            visited = await self._visit(page, kind, target, site_dir, deadline, lambda this: cited([*pages, this]),
+                                        reading(list(pages)))
             pages.append(visited)
             if visited.error is not None:  # a failed page (crash, download, hang) may leave the tab unusable
                 with contextlib.suppress(PlaywrightError):
                     await page.close()
         return SiteSnapshot(input_url=url, final_url=home.final_url, status=SiteStatus.AUDITED,
                             pages=pages, started_at=started, finished_at=now_iso())
+
+    async def _with_reads(self, pages: list[PageSnapshot], reads: SiteReads, site_dir: Path,
+                          deadline: _Deadline) -> list[PageSnapshot]:
+        """The pages with what was read in their pictures (and each picture as read, beside the snapshot)."""
+        done = await reads.finish(deadline.left())
+        pages = list(pages)
+        for (position, index), (read, source) in sorted(done.items()):
+            name = f"image-{read.sha256[:12]}.{read.copy_ext}"
+            await asyncio.to_thread(write_atomic, site_dir / name, read.copy)
+            text = OcrText(sha256=read.sha256, source=source, engine=ocr.engine_name(), file=name, size=read.size,
+                           lines=[OcrLine(text=t, confidence=c, box=b) for t, c, b in read.lines])
+            # The same document may serve two page kinds (agreement and rules): each copy gets the read.
+            for at, page in enumerate(pages):
+                if page.final_url == pages[position].final_url and index < len(page.images):
+                    images = list(page.images)
+                    images[index] = images[index].model_copy(update={"ocr": text})
+                    pages[at] = page.model_copy(update={"images": images})
+        if done or reads.skipped:
+            log.info("%s: %d picture(s) read (%.2f s CPU), %d from the cache, %d left unread by the site's bounds",
+                     pages[0].url, reads.read, reads.spent_s, len(done) - reads.read, reads.skipped)
+        return pages
 
     def _refusal(self, home: PageSnapshot) -> str | None:
         """Why the egress guard did not let the homepage (or a redirect on the way) load, if it did not."""
@@ -222,8 +298,24 @@ class SiteRenderer:
         return None
 
     async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
-                     cited: Callable[[PageSnapshot], list[BBox]]) -> PageSnapshot:
-        return await self._load_and_read(page, kind, url, site_dir, deadline, cited, watch_network(page))
+                     cited: Callable[[PageSnapshot], list[BBox]], reading: _Reading | None = None) -> PageSnapshot:
+        responses = picture_responses(page) if reading is not None else None
+        snapshot = await self._load_and_read(page, kind, url, site_dir, deadline, cited, watch_network(page))
+        if reading is not None and responses is not None and snapshot.error is None and snapshot.images:
+            await self._queue_reads(snapshot, reading, responses)
+        return snapshot
+
+    async def _queue_reads(self, snapshot: PageSnapshot, reading: _Reading, responses: PictureResponses) -> None:
+        """Hand the pictures the rules would call "only in an image" to the reader, with the bytes the page has."""
+        try:
+            # Judging is CPU work of ours: off the event loop, as for the pictures.
+            picks = await asyncio.to_thread(reading.wanted, snapshot)
+            for index in picks[: self.limits.ocr_max_images]:
+                got = await responses.bytes_of(snapshot.images[index], self.limits.ocr_max_bytes)
+                if got is not None:
+                    reading.reads.add((reading.position, index), got[0], got[1])
+        except PlaywrightError as exc:  # the page went away: its pictures stay unread, the site goes on
+            log.info("pictures of %s not read: %s", snapshot.final_url, short_error(exc))
 
     async def _load_and_read(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
                              cited: Callable[[PageSnapshot], list[BBox]], network: NetworkWatch) -> PageSnapshot:
@@ -260,7 +352,6 @@ class SiteRenderer:
         if data is None:  # the answer's headers came, its page never did
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"timeout: no page arrived within {timeout_ms / 1000:.0f} s")
-        data = well_formed(data)
         snapshot = PageSnapshot(
             kind=kind, url=url, final_url=page.url, fetched_at=fetched,
             http_status=response.status if response else None,

@@ -2,7 +2,8 @@
 
 A reader of the report sees the number as the visitor saw it, not only our reading of
 it. Crops are small JPEGs beside the site's report; a page without a screenshot simply
-has no crop.
+has no crop. A value read from a picture (OCR) is cropped from that picture as it was
+read (its copy beside the snapshot), around the line that holds it.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def attach_crops(results: list[RuleResult], snapshot: SiteSnapshot, site_dir: Pa
     wanted: dict[str, list[_Wanted]] = defaultdict(list)  # picture → the crops to cut from it
     for result in results:
         for ev in result.evidence:
+            if ev.ocr is not None and ev.ocr.file and (site_dir / ev.ocr.file).is_file():
+                key = hashlib.sha256(f"{ev.ocr.file}|{ev.ocr.box}".encode()).hexdigest()[:12]
+                wanted[ev.ocr.file].append(_Wanted(id(ev), ev.ocr.box, 0.0, site_dir / EVIDENCE_DIR / f"{key}.jpg"))
+                continue
             shot = _picture_of(ev, shots, site_dir)
             if shot is not None and ev.bbox is not None:
                 key = hashlib.sha256(f"{ev.page_url}|{ev.bbox}".encode()).hexdigest()[:12]

@@ -10,13 +10,25 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from itertools import islice
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import MAX_MATCHES, PROV_NAME, link_kind, parse_phone, scan
-from auditor.models import BBox, Evidence, Facts, Finding, PageSnapshot, SiteSnapshot, TextBlock
+from auditor.identifiers import MAX_MATCHES, PROV_NAME, IdMatch, link_kind, parse_phone, scan, usual_form
+from auditor.models import (
+    BBox,
+    BlockLink,
+    Evidence,
+    Facts,
+    Finding,
+    Image,
+    ImageRead,
+    OcrLine,
+    PageSnapshot,
+    SiteSnapshot,
+    TextBlock,
+)
 from auditor.normalize import collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
@@ -152,11 +164,17 @@ class SiteFacts:
     """Everything the rules read: the findings, the pages, and the contract facts."""
 
     snapshot: SiteSnapshot
-    findings: list[Finding]
+    findings: list[Finding]  # read off the pages' visible text: what is displayed
     facts: Facts
+    # Read (OCR) off pictures: never "displayed", and not in the facts; a check takes them only
+    # where it says so (checks/base.py image_verdict, the consistency and registry checks).
+    read: tuple[Finding, ...] = ()
 
     def of(self, *kinds: str, pages: tuple[str, ...] | None = None) -> list[Finding]:
         return [f for f in self.findings if f.kind in kinds and (pages is None or f.page_kind in pages)]
+
+    def read_from_images(self, *kinds: str, pages: tuple[str, ...] | None = None) -> list[Finding]:
+        return [f for f in self.read if f.kind in kinds and (pages is None or f.page_kind in pages)]
 
 
 def _inside(inner: BBox, outer: BBox, slack: float = 2.0) -> bool:
@@ -191,7 +209,7 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
     text = f"{block.label}：{block.text}" if block.label else block.text
     evidence = Evidence(page_url=page.final_url, text=text[:400], region=block.region, bbox=block.bbox)
     out = []
-    for match in scan(text, today=today):
+    for match in _scan(text, today):
         out.append(Finding(
             kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
             label=match.label, href=_href_for(match.raw, match.value, links),
@@ -202,26 +220,54 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
-    """Entity names and addresses: found by wording, not by an identifier format; template text is neither.
-
-    At most MAX_MATCHES of each per block (a hostile block repeats a name without end).
-    """
-    text = normalize(raw)
+    """Entity names and addresses: found by wording, not by an identifier format; template text is neither."""
 
     def finding(kind: str, value: str) -> Finding:
         return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
                        evidence=evidence)
 
+    names, addresses = _names_and_addresses(raw)
+    return [finding("entity_name", name) for name in names] + [finding("address", a) for a in addresses]
+
+
+# A site's header and footer repeat on every page it has: what a block of text says is read once
+# per text (scan and wording are pure), not once per page. Longer texts are read each time, so
+# the caches hold no hostile page's megabytes.
+MAX_CACHED_BLOCK = 8_000
+
+
+def _scan(text: str, today: date) -> tuple[IdMatch, ...]:
+    return _scan_cached(text, today) if len(text) <= MAX_CACHED_BLOCK else tuple(scan(text, today=today))
+
+
+@lru_cache(maxsize=4096)
+def _scan_cached(text: str, today: date) -> tuple[IdMatch, ...]:
+    return tuple(scan(text, today=today))
+
+
+def _names_and_addresses(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _wording_cached(raw) if len(raw) <= MAX_CACHED_BLOCK else _wording(raw)
+
+
+@lru_cache(maxsize=4096)
+def _wording_cached(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _wording(raw)
+
+
+def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The entity names and addresses a block states (at most MAX_MATCHES of each: a hostile block
+    repeats a name without end)."""
+    text = normalize(raw)
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
     names += [n for m in islice(PERSON_RE.finditer(text), MAX_MATCHES)
               if (n := m.group("after") or m.group("defined")) and _a_person(n)]
-    found = [finding("entity_name", name) for name in dict.fromkeys(names) if not PLACEHOLDER_RE.search(name)]
     addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]
     addresses = [a for a in addresses if _an_address(a)]
     if not addresses:
         addresses = [m.group("addr") for m in islice(UNLABELLED_ADDRESS_RE.finditer(text), MAX_MATCHES)]
-    return found + [finding("address", a) for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)]
+    return (tuple(n for n in dict.fromkeys(names) if not PLACEHOLDER_RE.search(n)),
+            tuple(a for a in dict.fromkeys(addresses) if not PLACEHOLDER_RE.search(a)))
 
 
 def _an_address(text: str) -> bool:
@@ -282,6 +328,59 @@ def _best_links(home: PageSnapshot, vocabulary: Vocabulary) -> dict[str, str]:
     return {kind: ranked[0][2] for kind, spec in vocabulary.kinds.items() if (ranked := rank(spec, candidates))}
 
 
+def image_findings(page: PageSnapshot, today: date) -> list[Finding]:
+    """What OCR read in the page's pictures, read as text is (numbers, names), marked as read from a picture.
+
+    Not cached with the page: the same page is judged before its pictures are read (while
+    rendering) and after.
+    """
+    out: list[Finding] = []
+    for image in page.images:
+        if image.ocr is None:
+            continue
+        for text, confidence, box in ocr_rows(image.ocr.lines):
+            block = TextBlock(text=text, bbox=image.bbox, region=image.region, centered=False,
+                              links=[BlockLink(text=text, url=image.href)] if image.href else [])
+            read = ImageRead(src=image.src, file=image.ocr.file, box=box, confidence=confidence,
+                             engine=image.ocr.engine)
+            out.extend(_as_read(f, read, image) for f in block_findings(page, block, today))
+    return out
+
+
+def _as_read(finding: Finding, read: ImageRead, image: Image) -> Finding:
+    evidence = finding.evidence.model_copy(update={"ocr": read})
+    update: dict[str, object] = {"provenance": "image", "confidence": read.confidence, "evidence": evidence,
+                                 "label": finding.label or image.alt[:20]}
+    if finding.status == "valid" and not usual_form(finding.kind, finding.value):  # a digit lost or doubled?
+        update |= {"status": "nonstandard", "problems": [*finding.problems, "read_shape"]}
+    return finding.model_copy(update=update)
+
+
+def ocr_rows(lines: list[OcrLine]) -> list[tuple[str, float, BBox]]:
+    """The lines read in a picture joined into rows, top to bottom, each left to right.
+
+    A detector often splits a label from its value ("统一社会信用代码" | "9133…"): joined, the
+    row reads as the line did. A row is as sure as its least sure line, and its box is theirs together.
+    """
+    rows: list[list[OcrLine]] = []
+    for line in sorted(lines, key=lambda ln: ln.box[1] + ln.box[3] / 2):
+        middle = line.box[1] + line.box[3] / 2
+        row = rows[-1] if rows else None
+        if row is not None and row[0].box[1] <= middle <= row[0].box[1] + row[0].box[3]:
+            row.append(line)
+        else:
+            rows.append([line])
+    out = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.box[0])
+        left, top = min(ln.box[0] for ln in row), min(ln.box[1] for ln in row)
+        right = max(ln.box[0] + ln.box[2] for ln in row)
+        bottom = max(ln.box[1] + ln.box[3] for ln in row)
+        out.append((" ".join(ln.text for ln in row), min(ln.confidence for ln in row),
+                    (left, top, right - left, bottom - top)))
+    return out
+
+
 def page_findings(page: PageSnapshot, today: date) -> list[Finding]:
     findings = [f for block in page.blocks for f in block_findings(page, block, today)]
     return findings + link_findings(page)
@@ -310,13 +409,16 @@ def extract(snapshot: SiteSnapshot, vocabulary: Vocabulary, today: date, cache: 
             ) -> SiteFacts:
     cache = cache or PageCache()
     findings: list[Finding] = []
+    read: list[Finding] = []
     done: set[str] = set()
     for page in snapshot.pages:
         if not page.ok or (page.final_url in done and page.kind != "home"):
             continue
         done.add(page.final_url)
         findings.extend(cache.remember(page, "findings", partial(page_findings, page, today)))
-    return SiteFacts(snapshot=snapshot, findings=findings, facts=_facts(findings, snapshot, vocabulary, cache))
+        read.extend(image_findings(page, today))
+    return SiteFacts(snapshot=snapshot, findings=findings, facts=_facts(findings, snapshot, vocabulary, cache),
+                     read=tuple(read))
 
 
 def _values(findings: list[Finding], kind: str) -> list[str]:

@@ -12,7 +12,9 @@ from pathlib import Path
 from auditor.errors import SnapshotError
 from auditor.inputs.registry import with_shown_code
 from auditor.inputs.sites import SiteInput
-from auditor.judge.engine import evaluate
+from auditor.judge.checks import CHECKS
+from auditor.judge.checks.base import NOTHING_SHOWN, ImageParams, footer_images, main_images, plausible_images
+from auditor.judge.engine import evaluate, run_rule
 from auditor.judge.evidence import attach_crops
 from auditor.judge.extract import PageCache, SiteFacts, extract
 from auditor.judge.ruleset import Ruleset
@@ -21,6 +23,7 @@ from auditor.models import (
     BatchReport,
     BBox,
     Cited,
+    ImagesWanted,
     PageRef,
     PageSnapshot,
     RegistryValues,
@@ -100,6 +103,53 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cac
         page = pages[-1].final_url
         return [ev.bbox for result in results for ev in result.evidence if ev.bbox and ev.page_url == page]
     return cited
+
+
+def images_to_read(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: PageCache) -> ImagesWanted:
+    """Which pictures of a page the browser stage should read (OCR): those the rules would call "only in an image".
+
+    Asked after every page, as `cited_by_rules` is, with the pages read so far.
+    """
+    url, profiles, registry = site.url, set(profiles_for(site, options)), site.registry
+
+    def wanted(pages: list[PageSnapshot]) -> list[int]:
+        snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
+        try:
+            facts = extract(snap, ruleset.vocabulary, options.today, cache)
+            return pictures_to_read(ruleset, facts, profiles, registry)
+        except Exception:  # our bug on a half-read site costs its pictures' reading, never the site
+            log.exception("choosing the pictures of %s to read failed", url)
+            return []
+    return wanted
+
+
+def pictures_to_read(ruleset: Ruleset, facts: SiteFacts, profiles: set[str], registry: RegistryValues) -> list[int]:
+    """The pictures of the last page (indices into its images) that a rule would call "only in an image".
+
+    Each rule that reads this page and says `image_only` names them with its own notion of a
+    plausible carrier (checks/base.py plausible_images: linked to the filing system, named
+    by alt text, file name or the words beside it); on a licence page, its main pictures
+    (a scan of each licence). A rule that finds its number nowhere (`missing`, `no_number`)
+    has the pictures of the page's footer read (footer_images: an unlabelled strip). These
+    come after the others, which the site's bounds then keep first. Nothing is read for a
+    rule whose number is shown as text.
+    """
+    page = facts.snapshot.pages[-1]
+    picks: set[int] = set()
+    footer: list[int] = []
+    for rule in ruleset.rules:
+        if page.kind not in rule.pages:
+            continue
+        code = run_rule(rule, facts, profiles, registry).code
+        params = CHECKS[rule.check].params.model_validate(rule.params)
+        if code == "image_only":
+            if isinstance(params, ImageParams):
+                picks.update(plausible_images(page, params))
+            if page.kind == "licence":
+                picks.update(main_images(page))
+        elif code in NOTHING_SHOWN and isinstance(params, ImageParams):
+            footer.extend(i for i in footer_images(page, params) if i not in footer)
+    return sorted(picks) + [i for i in footer if i not in picks]
 
 
 def judge_snapshots(snapshot_dir: Path, ruleset: Ruleset, out_dir: Path, options: JudgeOptions) -> BatchReport:

@@ -9,8 +9,9 @@ loop. The site's folder is built in a temporary directory, packed (``protocol.pa
 and returned; nothing stays behind.
 
 A worker refuses a task it could not do as the batch asks: another protocol, auditor
-version or rule pack (digest), another address policy (its guard is per process), or
-files too large to send and no ``--spool``. The coordinator counts that attempt and sends
+version or rule pack (digest), another address policy (its guard is per process), a batch
+that reads pictures (OCR) on an install without the ``ocr`` extra, or files too large to
+send and no ``--spool``. The coordinator counts that attempt and sends
 the site again, perhaps to another worker. Its own failures are the browser's (``fault``):
 it does not retry them itself, since the coordinator alone counts attempts.
 """
@@ -47,6 +48,7 @@ from auditor.batch.runner import HANG_MARGIN_S, judge_site
 from auditor.batch.settings import rules_digest
 from auditor.browse.browser import BrowserChoice
 from auditor.browse.netguard import EgressProxy, start_guard
+from auditor.browse.ocrpool import ocr_missing
 from auditor.browse.pool import BrowserPool, RenderResult
 from auditor.discover import Vocabulary
 from auditor.judge.extract import PageCache
@@ -188,6 +190,10 @@ class SiteWorker:
             wanted = "loads" if task.limits.get("allow_private") else "refuses"
             raise ProtocolError(f"the batch {wanted} private addresses and this worker does not "
                                 "(its egress guard is set when it starts: --allow-private)")
+        if task.limits.get("ocr") and (missing := ocr_missing()) is not None:
+            # Pictures left unread would judge otherwise than the batch's other workers, or a local run.
+            raise ProtocolError(f"the batch reads numbers shown only as pictures and this worker cannot ({missing}; "
+                                "or audit with --no-ocr)")
         ruleset = self._ruleset(tuple(sorted(task.only)))
         if rules_digest(ruleset, list(task.only)) != task.rules_digest:
             raise ProtocolError(f"its rule pack ({ruleset.directory}) differs from the batch's "

@@ -11,7 +11,7 @@ bug the engine reports as ``error``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor.identifiers import link_kind
 from auditor.judge.extract import SiteFacts
-from auditor.models import Evidence, Finding, Link, Outcome, PageSnapshot, RegistryValues
+from auditor.models import Evidence, Finding, Image, Link, Outcome, PageSnapshot, RegistryValues
 from auditor.normalize import collapse_spaces, normalize
 
 ENGINE_CODES = ("not_applicable", "page_unavailable", "page_incomplete", "error")
@@ -157,17 +157,62 @@ class ImageParams(Params):
     image_words: list[str] = Field(default_factory=list)
     image_exclude_words: list[str] = Field(default_factory=list)
     image_hosts: list[str] = Field(default_factory=list)  # link kinds from identifiers.link_kind
+    # A valid number read (OCR) from such a picture counts as shown: `image_read` is then a pass,
+    # not a review. For packs whose law accepts a picture; the China pack's rules leave it off,
+    # since the law asks for the number as text.
+    image_reads_count: bool = False
+
+
+def plausible_images(page: PageSnapshot, params: ImageParams) -> list[int]:
+    """The pictures of a page (indices into its images) that may carry the number."""
+    return [index for index, image in enumerate(page.images)
+            if _plausible(params, f"{image.alt} {image.src} {image.href or ''}", image.context, image.href)]
+
+
+LICENCE_PICTURE_AREA = 100 * 60  # CSS px²: smaller pictures on a licence page are icons, not licences
+LICENCE_PICTURES = 3
+
+
+def main_images(page: PageSnapshot) -> list[int]:
+    """The main pictures of a licence page: the largest in its main content (a scan of each licence)."""
+    def area(image: Image) -> float:
+        return image.bbox[2] * image.bbox[3]
+
+    large = [i for i, image in enumerate(page.images) if image.region == "main" and area(image) >= LICENCE_PICTURE_AREA]
+    return sorted(large, key=lambda i: -area(page.images[i]))[:LICENCE_PICTURES]
+
+
+# The codes of a check of ImageParams that say no number is shown at all: none as text, and no
+# picture that plausibly carries it. The pictures of the page's footer are then read as well.
+NOTHING_SHOWN = frozenset({"missing", "no_number"})
+FOOTER_PICTURES = 4
+FOOTER_PICTURE_MIN = (40.0, 10.0)  # CSS px: narrower or lower, no number fits legibly
+SQUARE = 1.25  # up to this ratio of width to height a picture is a QR code, an icon or a logo: no number line
+
+
+def footer_images(page: PageSnapshot, params: ImageParams) -> list[int]:
+    """The pictures of the page's footer that may carry a number no label names (an unlabelled strip).
+
+    Not those that name another number (`image_exclude_words`: the police badge is not the ICP
+    number), nor those too small or too square to hold a line of text (QR codes, icons); the
+    widest first (number strips are wide), at most FOOTER_PICTURES.
+    """
+    min_w, min_h = FOOTER_PICTURE_MIN
+    fits = [i for i, image in enumerate(page.images)
+            if image.region == "footer" and image.bbox[2] >= min_w and image.bbox[3] >= min_h
+            and image.bbox[2] > SQUARE * image.bbox[3]
+            and not words_in(f"{image.alt} {image.src} {image.href or ''} {image.context}", params.image_exclude_words)]
+    return sorted(fits, key=lambda i: -page.images[i].bbox[2])[:FOOTER_PICTURES]
 
 
 def image_hints(ctx: Context, params: ImageParams, pages: tuple[str, ...] | list[str] = HOME) -> list[Evidence]:
     """Pictures (or links to pictures) that may show the number: a reviewer reads them."""
     hits = []
     for page in ctx.pages(pages):
-        for image in page.images:
-            own = f"{image.alt} {image.src} {image.href or ''}"
-            if _plausible(params, own, image.context, image.href):
-                hits.append(Evidence(page_url=page.final_url, text=image.alt or image.context or image.src,
-                                     region=image.region, bbox=image.bbox))
+        for index in plausible_images(page, params):
+            image = page.images[index]
+            hits.append(Evidence(page_url=page.final_url, text=image.alt or image.context or image.src,
+                                 region=image.region, bbox=image.bbox))
         for link in page.links:
             to_picture = link.url.lower().split("?")[0].endswith(IMAGE_EXTENSIONS)
             if to_picture and _plausible(params, link.text, "", None):
@@ -183,3 +228,48 @@ def _plausible(params: ImageParams, own: str, context: str, href: str | None) ->
     if words_in(own, params.image_words):
         return True
     return words_in(context, params.image_words) and not words_in(context, params.image_exclude_words)
+
+
+def percent(confidence: float) -> str:
+    return f"{confidence * 100:.0f}%"
+
+
+# The codes of a check whose number may be read from a picture (image_verdict), and what each fills.
+IMAGE_CODES: dict[str, tuple[str, ...]] = {"image_read": ("value", "confidence"),
+                                           "image_misread": ("value", "problems")}
+
+
+def image_verdict(ctx: Context, params: ImageParams, kinds: Sequence[str],
+                  pages: tuple[str, ...] | list[str] = HOME, names: bool = False) -> Verdict | None:
+    """A number of `kinds` read (OCR) from a picture on `pages`; None when none was read.
+
+    The law asks for text, so a number read from a picture is for a reviewer (`image_read`,
+    with the value and how sure the reader was), or a pass where the rule's parameters say
+    pictures count. One that fails validation may be misread (`image_misread`): never a fail.
+    `names`: put the entity name read beside it in front (a business licence).
+    """
+    found = ctx.site.read_from_images(*kinds, pages=tuple(pages))
+    valid = [f for f in found if f.status == "valid"]
+    if valid:
+        sure = min(f.confidence or 0.0 for f in valid)
+        value = values_of(valid)
+        shown_names = ctx.site.read_from_images("entity_name", pages=tuple(pages)) if names else []
+        if shown_names:
+            value = f"{shown_names[0].value} {value}"
+        outcome = Outcome.PASS if params.image_reads_count else Outcome.NEEDS_REVIEW
+        return Verdict(outcome, "image_read", {"value": value, "confidence": percent(sure)},
+                       read_evidence(valid + shown_names[:1]))
+    if found:
+        return Verdict(Outcome.NEEDS_REVIEW, "image_misread", {"value": values_of(found),
+                                                                "problems": problems_of(found)}, read_evidence(found))
+    return None
+
+
+def read_evidence(findings: list[Finding], limit: int = 3) -> list[Evidence]:
+    """One evidence item per line of a picture: a picture shown on two pages (a licence thumbnail on
+    the homepage that opens the licence) is cited where it was first seen."""
+    seen: dict[tuple[str | None, object], Evidence] = {}
+    for f in findings:
+        read = f.evidence.ocr
+        seen.setdefault((read.file, read.box) if read else (f.evidence.page_url, f.evidence.bbox), f.evidence)
+    return list(seen.values())[:limit]

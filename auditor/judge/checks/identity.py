@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 from auditor.identifiers import link_kind
 from auditor.judge.checks.base import (
     HOME,
+    IMAGE_CODES,
     IMAGE_EXTENSIONS,
     Context,
     ImageParams,
@@ -19,6 +20,7 @@ from auditor.judge.checks.base import (
     evidence_of,
     fold,
     image_hints,
+    image_verdict,
     link_evidence,
     regex_list,
     values_of,
@@ -69,9 +71,14 @@ def _only_an_image(ctx: Context, url: str) -> bool:
     return target is not None and target.ok and len(normalize(target.text)) < 20 and bool(target.images)
 
 
+# The licence as a picture: on the homepage, or on the licence page its labelled link opens.
+LICENCE_PICTURE_PAGES = ("home", "licence")
+
+
 @check(BusinessLicenceParams, {"pass": ("value",), "link": ("detail",), "exempt": ("detail",),
                                "broken_link": ("detail", "url"), "checksum": ("value",),
-                               "elsewhere": ("value", "page"), "image_only": ("detail",), "missing": ()})
+                               "elsewhere": ("value", "page"), "image_only": ("detail",), "missing": (),
+                               **IMAGE_CODES})
 def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
     """Business-licence data (name + valid credit code) or a clearly labelled link to it, on the homepage."""
     codes = ctx.site.of("uscc", pages=HOME)
@@ -90,9 +97,10 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
     if home is not None and readable:
         return Verdict(Outcome.PASS, "link", {"detail": readable[0].text or readable[0].url},
                        [link_evidence(home, link) for link in readable[:2]])
+    read = image_verdict(ctx, params, ["uscc"], LICENCE_PICTURE_PAGES, names=True)
     if home is not None and links:
-        return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": links[0].text or links[0].url},
-                       [link_evidence(home, link) for link in links[:2]])
+        return read or Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": links[0].text or links[0].url},
+                               [link_evidence(home, link) for link in links[:2]])
     if home is not None and broken and not valid:
         return Verdict(Outcome.FAIL, "broken_link", {"detail": broken[0].text or broken[0].url, "url": broken[0].url},
                        [link_evidence(home, link) for link in broken[:2]])
@@ -101,6 +109,8 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
         return Verdict(Outcome.FAIL, "checksum", {"value": values_of(bad)}, evidence_of(bad))
     if valid:  # a code without a name still identifies the business; the name rule covers the rest
         return Verdict(Outcome.PASS, "pass", {"value": valid[0].value}, evidence_of(valid))
+    if read is not None:
+        return read
     images = image_hints(ctx, params)
     if images:
         return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": images[0].text}, images[:3])

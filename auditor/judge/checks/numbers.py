@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field
 
 from auditor.identifiers import PROV, NumberKind, psb_link_code
 from auditor.judge.checks.base import (
     HOME,
+    IMAGE_CODES,
     Context,
     ImageParams,
     Verdict,
     check,
     evidence_of,
     image_hints,
+    image_verdict,
     problems_of,
     values_of,
     words_in,
@@ -25,9 +29,13 @@ def digits(value: str) -> str:
     return "".join(ch for ch in value if ch.isdigit())
 
 
-def _not_shown(ctx: Context, params: ImageParams, pages: tuple[str, ...] | list[str] = HOME,
-               missing: str = "missing") -> Verdict:
-    """No number as text: a picture that may carry it is for a reviewer; nothing at all fails."""
+def _not_shown(ctx: Context, params: ImageParams, kinds: Sequence[str],
+               pages: tuple[str, ...] | list[str] = HOME, missing: str = "missing") -> Verdict:
+    """No number as text: one read from a picture, or a picture that may carry it, is for a reviewer;
+    nothing at all fails."""
+    read = image_verdict(ctx, params, kinds, pages)
+    if read is not None:
+        return read
     images = image_hints(ctx, params, pages)
     if images:
         return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": images[0].text}, images[:3])
@@ -45,7 +53,7 @@ class DisplayedParams(ImageParams):
 
 @check(DisplayedParams, {"pass": ("value",), "review": ("value", "problems"), "nonstandard": ("value", "problems"),
                          "invalid": ("value", "problems"), "image_only": ("detail",), "missing": (),
-                         "not_offered": ()})
+                         "not_offered": (), **IMAGE_CODES})
 def identifier_displayed(ctx: Context, params: DisplayedParams) -> Verdict:
     """A number of the given kinds is visible as text: valid → pass, malformed → fail with why."""
     found = ctx.site.of(*params.kinds, pages=tuple(params.pages))
@@ -64,7 +72,7 @@ def identifier_displayed(ctx: Context, params: DisplayedParams) -> Verdict:
         if bad:
             return Verdict(Outcome.FAIL, status, {"value": values_of(bad), "problems": problems_of(bad)},
                            evidence_of(bad))
-    return _not_shown(ctx, params, params.pages)
+    return _not_shown(ctx, params, params.kinds, params.pages)
 
 
 class LinkedParams(ImageParams):
@@ -77,7 +85,7 @@ class LinkedParams(ImageParams):
 
 
 @check(LinkedParams, {"pass": ("value", "url"), "obsolete": ("value", "url"), "not_linked": ("value",),
-                      "licence_only": ("value",), "image_only": ("detail",), "no_number": ()})
+                      "licence_only": ("value",), "image_only": ("detail",), "no_number": (), **IMAGE_CODES})
 def identifier_linked(ctx: Context, params: LinkedParams) -> Verdict:
     """The shown number is (or sits beside) a link to the official lookup system."""
     found = [f for f in ctx.site.of(*params.kinds, pages=HOME) if f.status != "invalid"]
@@ -85,7 +93,7 @@ def identifier_linked(ctx: Context, params: LinkedParams) -> Verdict:
         others = [f for f in ctx.site.of(*params.other_kinds, pages=HOME) if f.status != "invalid"]
         if others:  # the duty names filing numbers: a site that shows only its licence is not held to it
             return Verdict(Outcome.NOT_APPLICABLE, "licence_only", {"value": values_of(others)}, evidence_of(others))
-        return _not_shown(ctx, params, missing="no_number")
+        return _not_shown(ctx, params, params.kinds, missing="no_number")
     for f in found:
         url = linked_to(f, *params.hosts)
         if url:
@@ -102,12 +110,12 @@ class PlacementParams(ImageParams):
 
 
 @check(PlacementParams, {"pass": ("value",), "not_centered": ("value",), "not_in_footer": ("value", "region"),
-                         "image_only": ("detail",), "no_number": ()})
+                         "image_only": ("detail",), "no_number": (), **IMAGE_CODES})
 def identifier_placement(ctx: Context, params: PlacementParams) -> Verdict:
     """The number stands in the footer of the homepage, horizontally centred."""
     found = [f for f in ctx.site.of(*params.kinds, pages=HOME) if f.status != "invalid"]
     if not found:
-        return _not_shown(ctx, params, missing="no_number")
+        return _not_shown(ctx, params, params.kinds, missing="no_number")
     best = [f for f in found if f.evidence.region == "footer" and f.centered]
     if best:
         return Verdict(Outcome.PASS, "pass", {"value": best[0].value}, [best[0].evidence])
@@ -125,7 +133,7 @@ class LicenceParams(ImageParams):
 
 
 @check(LicenceParams, {"pass": ("value",), "other_category": ("value",), "invalid": ("value", "problems"),
-                       "filing_only": ("value",), "image_only": ("detail",), "missing": ()})
+                       "filing_only": ("value",), "image_only": ("detail",), "missing": (), **IMAGE_CODES})
 def operating_licence(ctx: Context, params: LicenceParams) -> Verdict:
     """An operating platform shows its ICP licence / value-added telecom licence of the right category."""
     shown = ctx.site.of(*params.licence_kinds, pages=HOME)
@@ -139,6 +147,9 @@ def operating_licence(ctx: Context, params: LicenceParams) -> Verdict:
     if invalid:  # a licence number no licence can have (京B2-2021008): none is shown
         return Verdict(Outcome.FAIL, "invalid", {"value": values_of(invalid), "problems": problems_of(invalid)},
                        evidence_of(invalid))
+    read = image_verdict(ctx, params, params.licence_kinds)
+    if read is not None:
+        return read
     images = image_hints(ctx, params)
     if images:
         return Verdict(Outcome.NEEDS_REVIEW, "image_only", {"detail": images[0].text}, images[:3])
@@ -160,7 +171,7 @@ class PsbParams(ImageParams):
 
 @check(PsbParams, {"pass": ("value", "url"), "legacy": ("value",), "invalid": ("value", "problems"),
                    "not_linked": ("value",), "code_mismatch": ("value", "code"), "image_only": ("detail",),
-                   "missing": ()})
+                   "missing": (), **IMAGE_CODES})
 def psb_filing(ctx: Context, params: PsbParams) -> Verdict:
     """公网安备 number shown, well-formed, linked to the filing record with the same code."""
     found = ctx.site.of("psb", pages=HOME)
@@ -183,4 +194,4 @@ def psb_filing(ctx: Context, params: PsbParams) -> Verdict:
     if invalid:
         return Verdict(Outcome.FAIL, "invalid", {"value": values_of(invalid), "problems": problems_of(invalid)},
                        evidence_of(invalid))
-    return _not_shown(ctx, params)
+    return _not_shown(ctx, params, ["psb"])

@@ -7,10 +7,22 @@ site: not applicable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import Field
 
 from auditor.identifiers import parse_phone, psb_link_code
-from auditor.judge.checks.base import HOME, Context, Params, Verdict, check, evidence_of, values_of, words_in
+from auditor.judge.checks.base import (
+    HOME,
+    Context,
+    Params,
+    Verdict,
+    check,
+    evidence_of,
+    percent,
+    values_of,
+    words_in,
+)
 from auditor.judge.checks.numbers import digits
 from auditor.judge.extract import linked_to
 from auditor.models import Finding, Outcome
@@ -25,9 +37,14 @@ class ConsistencyParams(Params):
 
 
 @check(ConsistencyParams, {"pass": ("detail",), "uscc_mismatch": ("values",), "name_mismatch": ("values",),
-                           "psb_mismatch": ("value", "code"), "too_few": ()})
+                           "psb_mismatch": ("value", "code"), "too_few": (), "image_mismatch": ("values",)})
 def disclosures_consistent(ctx: Context, params: ConsistencyParams) -> Verdict:
-    """Credit codes agree across pages, and police links carry the shown number."""
+    """Credit codes agree across pages, and police links carry the shown number.
+
+    Codes read from pictures (a licence scan) take part: one that agrees with the text
+    confirms it; one that differs may be misread, so it asks a reviewer (`image_mismatch`)
+    and never fails; one that fails its check character is left out (possibly misread).
+    """
     # A code with a wrong check character, or a letter O for a zero, is still the code the page
     # shows: it must agree with the others. (An invalid one is found only beside its label.)
     shown = [f for f in ctx.site.of("uscc", pages=tuple(params.pages))
@@ -47,6 +64,12 @@ def disclosures_consistent(ctx: Context, params: ConsistencyParams) -> Verdict:
         code = psb_link_code(url) if url else None
         if code and code != digits(f.value):
             return Verdict(Outcome.FAIL, "psb_mismatch", {"value": f.value, "code": code}, [f.evidence])
+    read = [f for f in ctx.site.read_from_images("uscc", pages=tuple(params.pages)) if f.status == "valid"]
+    if len({f.value for f in shown + read}) > 1:
+        return Verdict(Outcome.NEEDS_REVIEW, "image_mismatch", {"values": values_of(shown + read)},
+                       evidence_of(shown[:2] + read[:2], 4))
+    if codes:  # a picture confirms a code shown as text; pictures alone hold nothing together
+        codes = codes + read
     pages_with_code = {f.page_kind for f in codes}
     psb_linked = [f for f in ctx.site.of("psb", pages=HOME) if linked_to(f, "psb")]
     if len(pages_with_code) < 2 and not psb_linked:
@@ -75,8 +98,24 @@ class RegistryParams(Params):
     pass
 
 
+# A number shown only in a picture, compared with the registry: it is held up to the
+# registered one, but a read cannot decide alone (the law asks for text, and a misread digit
+# would look like another entity's number), so both answers are for a reviewer.
+IMAGE_REGISTRY_CODES: dict[str, tuple[str, ...]] = {"image_match": ("registered", "disclosed", "confidence"),
+                                                    "image_differs": ("registered", "disclosed", "confidence")}
+
+
+def _read_against(registered: list[str], read: list[Finding], same: Callable[[Finding], bool]) -> Verdict:
+    """A registry comparison that rests on numbers read from pictures: image_match or image_differs."""
+    matching = [f for f in read if same(f)]
+    shown = matching or read
+    values = {"registered": "、".join(registered), "disclosed": values_of(shown),
+              "confidence": percent(min(f.confidence or 0.0 for f in shown))}
+    return Verdict(Outcome.NEEDS_REVIEW, "image_match" if matching else "image_differs", values, evidence_of(shown))
+
+
 @check(RegistryParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
-                        "not_disclosed": ("registered",), "no_registry": ()})
+                        "not_disclosed": ("registered",), "no_registry": (), **IMAGE_REGISTRY_CODES})
 def registry_icp(ctx: Context, params: RegistryParams) -> Verdict:
     """The ICP filing number shown equals the registered one (compared per entity, -n ignored)."""
     registered = _registered(ctx, "registered_icp")
@@ -84,9 +123,12 @@ def registry_icp(ctx: Context, params: RegistryParams) -> Verdict:
         return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
     shown = [f for f in ctx.site.of("icp_filing", "icp_licence", pages=HOME) if f.status != "invalid"]
     values = {"registered": "、".join(registered), "disclosed": values_of(shown)}
-    if not shown:
-        return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
     wanted = {_icp_entity(r) for r in registered}
+    if not shown:
+        read = [f for f in ctx.site.read_from_images("icp_filing", "icp_licence", pages=HOME) if f.status == "valid"]
+        if read:
+            return _read_against(registered, read, lambda f: _icp_entity(f.value) in wanted)
+        return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
     same = [f for f in shown if _icp_entity(f.value) in wanted]
     if same:
         return Verdict(Outcome.PASS, "pass", values, evidence_of(same))
@@ -94,7 +136,7 @@ def registry_icp(ctx: Context, params: RegistryParams) -> Verdict:
 
 
 @check(RegistryParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
-                        "not_disclosed": ("registered",), "no_registry": ()})
+                        "not_disclosed": ("registered",), "no_registry": (), **IMAGE_REGISTRY_CODES})
 def registry_uscc(ctx: Context, params: RegistryParams) -> Verdict:
     """The credit code shown equals the registered one."""
     registered = [normalize(r).upper() for r in _registered(ctx, "registered_uscc")]
@@ -103,6 +145,9 @@ def registry_uscc(ctx: Context, params: RegistryParams) -> Verdict:
     shown = [f for f in ctx.site.of("uscc") if f.status == "valid"]
     values = {"registered": "、".join(registered), "disclosed": values_of(shown)}
     if not shown:
+        read = [f for f in ctx.site.read_from_images("uscc") if f.status == "valid"]
+        if read:
+            return _read_against(registered, read, lambda f: f.value.upper() in registered)
         return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
     other = [f for f in shown if f.value.upper() not in registered]
     if other:

@@ -19,9 +19,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from ids import RE_USCC, uscc_status  # noqa: E402
-from sitekit import RULES  # noqa: E402
-import sites_km, sites_card, sites_shop, sites_mkt, sites_content, sites_corp  # noqa: E402,E401
+import sites_card
+import sites_content
+import sites_corp
+import sites_km
+import sites_mkt
+import sites_shop
+from ids import RE_USCC, uscc_status
+from sitekit import RULES
 
 MODULES = [sites_km, sites_card, sites_shop, sites_mkt, sites_content, sites_corp]
 

@@ -91,6 +91,7 @@ def grid(cards: list[tuple[str, str, str]], cls: str = "card") -> str:
 def text_badge(width: int, height: int, text: str, bg: tuple[int, int, int], fg=(255, 255, 255), size: int = 13) -> bytes:
     """A badge image with Chinese text drawn on it (Noto Sans CJK from the system)."""
     import io
+
     from PIL import Image, ImageDraw, ImageFont
     font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", size)
     img = Image.new("RGB", (width, height), bg)

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 
 from common import page, police_badge
-from docs import doc, help_faq
 from homes import CARD_GOODS, base_css, cards, home_page, news
 from ids import make_uscc
 from privacy import privacy_page, render
 from sitekit import Site
+
+from docs import doc, help_faq
 
 BADGE = police_badge()
 SHOP_FEATURES = [("注册会员", "手机号码、登录密码", "创建会员账号"), ("购买卡密", "订单信息、支付信息、充值账号", "完成交易和发货"),

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from common import police_badge
-from docs import doc, help_faq
 from homes import base_css, cards, home_page, news
-from ids import make_uscc
 from privacy import privacy_page
 from sitekit import Site
+
+from docs import doc, help_faq
 
 BADGE = police_badge()
 REPORT = "在内容页面点击右上角“举报”，选择举报类型并提交，我们在24小时内处理；也可以发送邮件至本站举报邮箱。"

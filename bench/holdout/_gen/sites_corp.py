@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from common import doc_page, police_badge
-from docs import doc
 from homes import base_css, cards, home_page, news
 from ids import make_uscc
 from privacy import privacy_page
 from sitekit import Site
+
+from docs import doc
 
 BADGE = police_badge()
 
@@ -124,8 +125,9 @@ SITES = [corp_hengtai, corp_jinshi, corp_boya]
 
 
 def blog_shanjian() -> Site:
-    from PIL import Image, ImageDraw, ImageFont
     import io
+
+    from PIL import Image, ImageDraw, ImageFont
     font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 13)
     img = Image.new("RGB", (190, 20), (250, 250, 248))
     ImageDraw.Draw(img).text((4, 1), "浙ICP备2023019876号-1", font=font, fill=(90, 90, 90))

@@ -1,12 +1,13 @@
 """卡盟 platforms (site + platform), a 分站 run by a 个体工商户, and a CAPTCHA-walled 卡盟."""
 from __future__ import annotations
 
-from common import doc_page, page, police_badge
-from docs import agreement_inner, doc, help_faq, help_tabs, licence_table, rules_inner, TAB_CSS
+from common import page, police_badge
 from homes import CARD_GOODS, KM_NEWS, base_css, cards, home_page, news
 from ids import make_uscc
 from privacy import privacy_page
 from sitekit import Site
+
+from docs import TAB_CSS, agreement_inner, doc, help_faq, help_tabs, licence_table, rules_inner
 
 BADGE = police_badge()
 KM_FEATURES = [("注册登录", "手机号码、登录密码", "创建账号、验证身份"),

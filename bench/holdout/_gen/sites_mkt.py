@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import opencc
-
 from common import police_badge, text_badge
-from docs import agreement_inner, doc, help_faq, help_tabs, licence_table, rules_inner, TAB_CSS
 from homes import base_css, cards, home_page, news
 from ids import make_uscc
 from privacy import privacy_page
 from sitekit import Site
+
+from docs import TAB_CSS, agreement_inner, doc, help_faq, help_tabs, licence_table, rules_inner
 
 BADGE = police_badge()
 MKT_FEAT = [("注册账号", "手机号码、密码、昵称", "创建账号"), ("商家入驻", "营业执照、法定代表人姓名、身份证号码、银行账户", "审核入驻资质、结算货款"),

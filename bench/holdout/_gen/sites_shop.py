@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import opencc
-
 from common import police_badge
-from docs import doc, help_faq, help_tabs, licence_table, TAB_CSS
 from homes import base_css, cards, home_page, news
 from ids import make_uscc
 from privacy import privacy_page
 from sitekit import Site
+
+from docs import TAB_CSS, doc, help_faq, help_tabs, licence_table
 
 BADGE = police_badge()
 FEAT = [("注册登录", "手机号码、短信验证码", "创建会员账号、登录"), ("购买商品", "收货人姓名、收货地址、联系电话、订单信息", "配送商品和开具发票"),
@@ -318,13 +318,13 @@ def shop_lingyun() -> Site:
     code = make_uscc("91", "350203", "MA8TGU64")
     addr = "福建省厦门市思明区湖滨北路101号商业银行大厦19层1905"
     psb = "35020302001562"
-    phone = "0592-5138800"
+    # (this shop publishes no phone: the footer lists none)
     icp = '<a href="https://beian.miit.gov.cn/" target="_blank">闽ICP备2022&#8203;015566号<sup>-2</sup></a>'
     pl = f'<a href="https://beian.mps.gov.cn/#/query/webSearch?code={psb}" target="_blank"><img src="/img/ga.png" width="14" alt="">闽公网安备<em>{psb}</em>号</a>'
     footer, fcss = centred_footer([
         '<a href="/about.html">关于凌云</a>｜<a href="/privacy.html">隐私政策</a>｜<a href="/help.html">帮助中心</a>｜<a href="/contact.html">联系我们</a>',
         f"{h}　统一社会信用代码：{code}　地址：{addr}",
-        f"客服热线：0592-5138800　投诉：ts@lingyunsport.cn",
+        "客服热线：0592-5138800　投诉：ts@lingyunsport.cn",
         f"{icp}　{pl}"], "#ebfbee", "#2b8a3e", "#2b8a3e")
     fcss += "sup{font-size:10px}"
     goods = [("碳板跑鞋", "竞速", "￥899"), ("瑜伽垫 8mm", "TPE", "￥99"), ("羽毛球拍", "全碳素", "￥299"), ("速干T恤", "男女款", "￥79"),
