@@ -87,6 +87,13 @@ class BlockLink(Model):
     via: Literal["href", "data-href", "script"] = "href"
 
 
+class Piece(Model):
+    """The text of one element of a block that carries a number, and whether its own box is centred."""
+
+    text: str
+    centered: bool
+
+
 class TextBlock(Model):
     """Visible text of one block-level element (its inline descendants joined)."""
 
@@ -94,6 +101,9 @@ class TextBlock(Model):
     bbox: BBox
     region: Region
     centered: bool
+    # The number-bearing elements of a block of several, each with its own centring: a number is placed
+    # where its element is, not where its line is.
+    pieces: list[Piece] = Field(default_factory=list)
     font_px: float = 0.0
     frame: str | None = None  # URL of the same-origin iframe the text came from
     links: list[BlockLink] | None = None  # None: a snapshot from before links were read from the structure
@@ -168,6 +178,14 @@ class Screenshot(Model):
         return self.y <= box[1] and box[1] + box[3] <= self.y + self.height
 
 
+class Anchor(Model):
+    """The section of a page its URL's #fragment opens: its heading and where it runs on the page."""
+
+    heading: str
+    top: float
+    bottom: float
+
+
 class PageSnapshot(Model):
     kind: str  # "home" or a page kind from rules/pages.yaml
     url: str
@@ -182,6 +200,7 @@ class PageSnapshot(Model):
     images: list[Image] = Field(default_factory=list)
     frames: list[str] = Field(default_factory=list)  # cross-origin iframes, not read
     has_password_field: bool = False
+    anchor: Anchor | None = None  # the section the URL's #fragment names, if it names one on the page
     truncated: bool = False  # the page was larger than the snapshot limit; main-content text was dropped
     # Why the page is known to lack its end (its transfer stalled or broke off): the rules that
     # read it cannot fail on what did not arrive (judge/engine.py). None: it arrived whole.

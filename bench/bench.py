@@ -140,10 +140,14 @@ class Sampler:
                     self.cpu[pid] = (name, seconds)
 
     def by_process(self) -> dict[str, float]:
-        """CPU seconds per kind of process: python (the auditor), node (Playwright's driver), chromium."""
+        """CPU seconds per kind of process: python (the measured command itself), python helpers (its
+        Python children: the OCR reader), node (Playwright's driver), chromium."""
         out: dict[str, float] = {}
-        for name, seconds in self.cpu.values():
-            kind = "python" if name.startswith("python") else "node" if name == "node" else "chromium"
+        for pid, (name, seconds) in self.cpu.items():
+            if name.startswith("python"):
+                kind = "python" if pid == self.pid else "python helpers"
+            else:
+                kind = "node" if name == "node" else "chromium"
             out[kind] = out.get(kind, 0.0) + seconds
         return out
 

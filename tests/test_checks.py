@@ -247,7 +247,14 @@ CASES = [
          "user-agreement-linked"),
     Case("document_linked", "stub", [home(links=[link("用户协议", HOME + "user_agreement.html")]),
                                      doc("user_agreement", ["协议内容更新中"])], "user-agreement-linked"),
+    # the page a 交易规则 link opens calls itself the privacy policy: the rules are not linked
+    Case("document_linked", "other_document",
+         [home(links=[link("交易规则", HOME + "trading_rules.html")]),
+          doc("trading_rules", ["隐私政策", AGREEMENT], title="隐私政策 - 好卡联盟")], "trading-rules-linked"),
     # --- what documents say ---------------------------------------------------------------------
+    Case("document_items", "unreasonable",
+         [doc("privacy_policy", [*POLICY, "注销账号须邮寄经公证的申请书并支付注销服务费50元。"])],
+         "account-deletion-disclosed"),
     Case("keyword_groups", "pass", [doc("privacy_policy", ["我们的联系方式与保存期限"])],
          params={"pages": ["privacy_policy"], "groups": {"a": ["联系方式"], "b": ["保存期限"]}}),
     Case("keyword_groups", "partial", [doc("privacy_policy", ["我们的联系方式"])],
@@ -281,7 +288,7 @@ CASES = [
     Case("disclosures_consistent", "too_few", [home(block("版权所有"))], "disclosures-consistent"),
     # --- registry -------------------------------------------------------------------------------
     Case("registry_icp", "pass", [home(block(ICP))], "registry-icp-match",
-         registry={"registered_icp": "京ICP备2024012345号-3"}),
+         registry={"registered_icp": "京ICP备2024012345号-1"}),
     Case("registry_icp", "mismatch", [home(block(ICP))], "registry-icp-match",
          registry={"registered_icp": "京ICP备2024099999号"}),
     Case("registry_icp", "not_disclosed", [home(block("版权所有"))], "registry-icp-match",
@@ -530,6 +537,8 @@ def test_a_list_of_examples_may_run_over_several_short_lines(ruleset: Ruleset) -
     ("关于注销账户：很抱歉，本店系统暂时没有这项功能。", True),  # … or soon after, across the colon
     ("账号注销后不支持恢复。", False),  # what is not offered is restoring, not cancelling
     ("注销账号后，您将无法登录，也没有相关服务可用。", False),  # far after: another matter
+    ("注销账号：为保障双方权益，本平台不提供账号注销服务。", True),  # the label before the answer is no mention
+    ("注销账号：您可以在设置中申请注销。", False),
 ])
 def test_a_denial_stands_next_to_the_word(sentence: str, denied: bool, ruleset: Ruleset) -> None:
     from auditor.judge.checks.documents import DocumentItemsParams, _denied
@@ -540,12 +549,25 @@ def test_a_denial_stands_next_to_the_word(sentence: str, denied: bool, ruleset: 
     assert _denied(params.items["cancel"], normalize(sentence).lower(), ruleset.pack.documents) is denied
 
 
-def test_registry_icp_numbers_are_compared_per_entity(ruleset: Ruleset) -> None:
+def test_registry_icp_numbers_name_their_sponsor(ruleset: Ruleset) -> None:
     from auditor.judge.checks.registry import _icp_entity
 
     assert {_icp_entity(v) for v in ("京ICP备2024012345号-3", "京ICP备2024012345号", "京ICP备2024012345-1",
                                      "京ICP备2024012345", "京 ICP 备 2024012345 号 -2")} == {"京ICP备2024012345"}
     assert _icp_entity("京ICP备2024012345-1-2") == "京ICP备2024012345"
+
+
+@pytest.mark.parametrize(("shown", "registered", "code"), [
+    ("京ICP备2024012345号-1", "京ICP备2024012345号-3", "mismatch"),  # the sponsor's other website
+    ("京ICP备2024012345号-2", "京ICP备2024012345号", "pass"),  # a sponsor-level record covers its sites
+    ("京ICP备2024012345号", "京ICP备2024012345-2", "pass"),
+    ("京ICP备2024012345号-3", "京ICP备2024012345号-3", "pass"),
+    ("京ICP备2024012399号-3", "京ICP备2024012345号-3", "mismatch"),
+])
+def test_registry_icp_numbers_name_the_website_too(shown: str, registered: str, code: str, ruleset: Ruleset) -> None:
+    case = Case("registry_icp", code, [home(block(shown))], "registry-icp-match",
+                registry={"registered_icp": registered})
+    assert judge_case(case, ruleset).code == code
 
 
 CLAIMLESS = [
@@ -583,6 +605,38 @@ def test_status_400_is_a_broken_link_and_20_characters_are_text(ruleset: Ruleset
     assert judge_case(worded, ruleset).code == "link"  # twenty characters or more: the page says it in words
 
 
+@pytest.mark.parametrize(("title", "heading", "code"), [
+    ("用户服务协议 - 声浪音乐", "用户服务协议", "other_document"),  # 隐私政策 → the agreement
+    ("声浪音乐", "第八条 用户服务协议", "other_document"),  # the heading alone says it
+    ("用户协议及隐私政策", "用户协议及隐私政策", "pass"),  # names both: it is both
+    ("声浪音乐", "欢迎访问", "pass"),  # names none: the link's word stands
+    ("个人信息处理规则", "个人信息处理规则", "pass"),  # 规则 here is the policy's own name
+])
+def test_the_opened_page_is_the_document_the_link_promised(title: str, heading: str, code: str,
+                                                           ruleset: Ruleset) -> None:
+    case = Case("document_linked", code, [home(links=[link("隐私政策", HOME + "privacy_policy.html")]),
+                                          doc("privacy_policy", [heading, AGREEMENT], title=title)],
+                "privacy-policy-linked")
+    assert judge_case(case, ruleset).code == code
+    content = Case("document_items", code, case.pages, "privacy-policy-content")
+    # the agreement's words are not the policy's: no policy was read
+    assert (judge_case(content, ruleset).code == "no_document") is (code == "other_document")
+
+
+def test_a_fragment_opens_the_section_it_names(ruleset: Ruleset) -> None:
+    from auditor.models import Anchor
+
+    rules = "规则正文。" * 100
+    agreement = doc("trading_rules", ["用户服务协议", AGREEMENT, "交易规则（本协议附件一）", rules],
+                    title="用户服务协议 - 金秋卡盟",
+                    anchor=Anchor(heading="交易规则（本协议附件一）", top=260, bottom=9e9))
+    pages = [home(links=[link("交易规则", HOME + "trading_rules.html#rules")]), agreement]
+    assert judge_case(Case("document_linked", "pass", pages, "trading-rules-linked"), ruleset).code == "pass"
+    article = agreement.model_copy(update={"anchor": Anchor(heading="第八条 交易规则", top=260, bottom=261)})
+    pages[1] = article  # one short article of the agreement: the page is the agreement
+    assert judge_case(Case("document_linked", "-", pages, "trading-rules-linked"), ruleset).code == "other_document"
+
+
 def test_a_place_in_the_menus_tells_how(ruleset: Ruleset) -> None:
     where = "撤回同意——在“会员中心—隐私—授权管理”中关闭授权，或来信privacy@shop.cn撤回您的同意。"
     rest = [s.replace("，也可以撤回同意", "") for s in POLICY]
@@ -599,6 +653,52 @@ def test_a_refusal_of_cancellation_fails_the_privacy_policy(ruleset: Ruleset) ->
     answer = _items([*rest, "问：能否注销帐户？", "答：关于注销帐户：很抱歉，本店系统暂时没有这项功能。"],
                     "privacy-policy-content", ruleset)
     assert answer.code == "refused"
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("注销账号须邮寄经公证的《账号注销申请书》原件，并预先支付注销服务费人民币50元；", "unreasonable"),
+    ("您可以申请注销账号，但须本人携带身份证到公司办理。", "unreasonable"),
+    ("注销账号需支付手续费20元。", "unreasonable"),
+    ("您可以在“设置—账号与安全”中申请注销账号，注销不收取任何费用。", "pass"),  # a fee waived
+    ("您可以在“设置”中申请注销账号，我们会通过短信验证码核验您的身份。", "pass"),  # proving who one is
+])
+def test_cancellation_under_an_unreasonable_condition_fails(sentence: str, code: str, ruleset: Ruleset) -> None:
+    rights = "您可以在“会员中心—资料”中查询、更正、删除您的个人信息。"
+    assert _items([rights, "您可以在“设置”中申请注销账号。", sentence], "account-deletion-disclosed",
+                  ruleset).code == code
+    assert _items([*POLICY[:5], sentence], "privacy-policy-content", ruleset).code in ("pass", "partial")
+
+
+def test_the_handler_is_who_runs_the_site_not_a_company_it_shares_with(ruleset: Ruleset) -> None:
+    brand = ["青柚小铺（以下简称“我们”）非常重视您的个人信息。", "联系邮箱：privacy@qinghe.cn。", *POLICY[1:]]
+    shared = [*brand, "我们会与以下第三方共享您的订单信息：", "支付宝（中国）网络技术有限公司", "支付宝支付",
+              "我们会将订单信息提供给顺丰速运有限公司用于配送。"]
+    verdict = _items(shared, "privacy-policy-content", ruleset)
+    assert verdict.code == "partial" and verdict.values["missing"] == "处理者名称 / handler"
+    run = ["青柚小铺由昆明青柚商贸有限公司（以下简称“我们”）运营。", *shared[1:]]
+    assert _items(run, "privacy-policy-content", ruleset).code == "pass"
+
+
+@pytest.mark.parametrize(("sentences", "code"), [
+    (["我们会向合作的支付机构、云服务商、短信服务商提供实现上述功能所必需的个人信息。"], "partial"),  # names no one
+    (["我们会向以下第三方提供必要的信息（第三方共享清单）：", "支付机构（支付宝、微信支付）：订单号和金额。"], "pass"),
+    (["我们会将收货信息提供给顺丰速运有限公司用于配送。"], "pass"),  # the recipient by its legal name
+    (["我们不会向任何第三方出售或共享您的个人信息。"], "pass"),  # no one to list
+    ([], "pass"),  # silent on sharing: nothing asks for a list
+])
+def test_recipients_are_listed_where_data_is_provided_to_others(sentences: list[str], code: str,
+                                                                ruleset: Ruleset) -> None:
+    verdict = _items([*POLICY, *sentences], "privacy-policy-content", ruleset)
+    assert verdict.code == code, verdict
+    if code == "partial":
+        assert verdict.values["missing"] == "接收方清单 / recipients"
+
+
+def test_a_site_without_accounts_has_no_cancellation_to_explain(ruleset: Ruleset) -> None:
+    rest = POLICY[:5]  # all but how to cancel
+    none = "本网站不提供用户注册功能，不存在账号注销事项；您提交的留言可以随时要求我们删除。"
+    assert _items([*rest, none], "privacy-policy-content", ruleset).code == "pass"
+    assert _items(rest, "privacy-policy-content", ruleset).code == "partial"  # silent: a person looks
 
 
 def test_a_blank_line_where_the_handler_belongs_is_a_template(ruleset: Ruleset) -> None:
@@ -717,3 +817,37 @@ def test_with_no_number_anywhere_the_footers_pictures_are_read(ruleset: Ruleset)
     icp_strip = _footer_picture(360, 18, alt="ICP备案")
     police = _to_read(home(ICP_LINKED, shown, images=[icp_strip, strip]), ruleset)
     assert police == [1]
+
+
+def _scan(lines: list[tuple[str, float]], file: str = "image-licence.png", region: Region = "main") -> Image:
+    """A licence picture whose lines were read with these confidences."""
+    ocr = OcrText(sha256="1" * 64, source="response", engine="test", file=file, size=(800, 600),
+                  lines=[OcrLine(text=t, confidence=c, box=(0, 40 * i, 800, 30)) for i, (t, c) in enumerate(lines)])
+    return Image(alt="营业执照", src="/licence.jpg", href=None, bbox=(300, 600, 400, 300), region=region, ocr=ocr)
+
+
+def test_a_licence_read_from_a_picture_names_its_holder_and_how_sure_the_reader_was(ruleset: Ruleset) -> None:
+    scan = _scan([("营业执照", 0.99), (f"统一社会信用代码 {USCC}", 0.91), (f"名称 {NAME}", 0.95)])
+    verdict = judge_case(Case("business_licence", "", [home(images=[scan])], "business-licence-disclosed"), ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.NEEDS_REVIEW, "image_read")
+    assert verdict.values == {"value": f"{NAME} {USCC}", "confidence": "91%"}  # the least sure line it rests on
+    assert [(e.ocr.file, e.ocr.box) for e in verdict.evidence if e.ocr] == [
+        ("image-licence.png", (0, 40, 800, 30)), ("image-licence.png", (0, 80, 800, 30))]  # the code, then the name
+
+
+def test_a_number_read_twice_from_one_picture_is_cited_once_and_the_least_sure_read_counts(ruleset: Ruleset) -> None:
+    same = read_image(ICP, src="/icp.png", href=MIIT, confidence=0.8)
+    sure = read_image(ICP, src="/icp2.png", href=MIIT, confidence=0.97)
+    sure = sure.model_copy(update={"bbox": (300, 1900, 300, 20)})
+    verdict = judge_case(Case("identifier_displayed", "", [home(images=[same, same, sure])], "icp-number-displayed"),
+                         ruleset)
+    assert (verdict.outcome, verdict.code, verdict.values) == (
+        Outcome.NEEDS_REVIEW, "image_read", {"value": ICP, "confidence": "80%"})
+    assert len(verdict.evidence) == 1  # all three lines are one line of one copy (same file, same box)
+
+
+def test_a_number_read_on_a_page_the_rule_does_not_read_does_not_count(ruleset: Ruleset) -> None:
+    about = page("about", images=[read_image(ICP, src="/icp.png")], url=HOME + "about.html")
+    verdict = judge_case(Case("identifier_displayed", "", [home(block("版权所有")), about], "icp-number-displayed"),
+                         ruleset)
+    assert (verdict.outcome, verdict.code) == (Outcome.FAIL, "missing")

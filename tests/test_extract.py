@@ -114,3 +114,22 @@ def test_the_word_nearest_the_number_says_what_it_is(text: str, phones: list[str
 def test_traditional_script_reads_as_simplified() -> None:
     assert normalize("深圳港灣優選貿易有限公司") == normalize("深圳港湾优选贸易有限公司")
     assert normalize("您可以在“我的—設置”中註銷賬號") == normalize("您可以在“我的—设置”中注销账号")
+
+
+def test_a_number_is_centred_where_its_own_element_is() -> None:
+    from auditor.models import Piece
+
+    line = "Archiver | 手机版 | 联系我们 | 海风社区 ( 闽ICP备19012366号-1 ) | 闽公网安备 35020302001188号"
+    pieces = [Piece(text="闽ICP备19012366号-1", centered=False),
+              Piece(text="闽公网安备 35020302001188号", centered=True)]
+    block = TextBlock(text=line, bbox=(377, 1800, 786, 18), region="footer", centered=True, pieces=pieces)
+    page = PageSnapshot(kind="home", url="https://x.cn/", final_url="https://x.cn/", blocks=[block])
+    found = {f.kind: f.centered for f in block_findings(page, block, date(2026, 1, 1))}
+    assert found == {"icp_filing": False, "psb": True}  # the line's middle is not the number's
+    alone = block.model_copy(update={"pieces": []})  # one element: the block's box is the number's
+    assert all(f.centered for f in block_findings(page, alone, date(2026, 1, 1)) if f.kind == "icp_filing")
+
+
+def test_a_label_names_an_organisation_of_any_form() -> None:
+    found = _values(_read("个人信息处理者：江苏省跨境电子商务协会；注册地址：南京市玄武区中山路8号"), "entity_name")
+    assert "江苏省跨境电子商务协会" in found

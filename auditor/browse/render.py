@@ -29,11 +29,12 @@ from auditor.browse.netguard import EgressProxy, refused_message
 from auditor.browse.ocrpool import OcrReader, SiteReads
 from auditor.browse.picturebytes import PictureResponses, picture_responses
 from auditor.browse.pictures import take_pictures
-from auditor.browse.settle import NetworkWatch, install_tracker, settle, watch_network
+from auditor.browse.settle import NetworkWatch, install_tracker, scroll_to_end, settle, watch_network
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
 from auditor.models import (
+    Anchor,
     BBox,
     Cited,
     Image,
@@ -340,6 +341,8 @@ class SiteRenderer:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched, error=FILE_NOT_PAGE)
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
         await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
+        if kind == "home":  # what a visitor sees who scrolls to the footer (one written when scrolled to)
+            await scroll_to_end(page, self.limits, network)
         try:
             if kind != "home":  # a document's folded sections are its text; the homepage's duty is to display
                 with contextlib.suppress(PlaywrightError):  # (sections left closed are read as closed)
@@ -361,6 +364,7 @@ class SiteRenderer:
             links=[Link.model_validate(link) for link in data["links"]],
             images=[Image.model_validate(i) for i in data["images"]],
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
+            anchor=Anchor.model_validate(data["anchor"]) if data.get("anchor") else None,
             truncated=bool(data.get("truncated")), dom=dom,
             incomplete=_incomplete(data, network, page.url, timeout_ms / 1000))
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes)
@@ -394,7 +398,7 @@ class SiteRenderer:
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
-            if _origin(frame.url) != origin:
+            if _frame_origin(frame) != origin:
                 if frame.url and frame.url != "about:blank":
                     data["frames"].append(frame.url)
                 continue
@@ -624,6 +628,13 @@ def _incomplete(data: dict[str, Any], network: NetworkWatch, url: str, waited_s:
     if data.get("ready") == "loading":
         return f"the page was still arriving after {waited_s:.0f} s: only its first part was read"
     return None
+
+
+def _frame_origin(frame: Frame) -> str:
+    """A frame's origin; an <iframe srcdoc> (about:srcdoc) is its parent's: the parent wrote it."""
+    while frame.url == "about:srcdoc" and frame.parent_frame is not None:
+        frame = frame.parent_frame
+    return _origin(frame.url)
 
 
 def _origin(url: str) -> str:

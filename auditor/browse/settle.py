@@ -160,3 +160,48 @@ async def settle(page: Page, limits: Limits, footer: bool = False, network: Netw
         await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
                                         "min": limits.settle_min_ms, "footer": footer,
                                         "minText": limits.settle_min_text if document and not footer else 0})
+
+
+# A footer may be written only once the visitor scrolls to it (an IntersectionObserver that fetches
+# it): the homepage is read as seen after scrolling to its end. Two frames after the scroll the
+# observers have been told; a page that neither changed nor asked for anything meanwhile is done
+# (the usual case: a few milliseconds), one that did is settled again, for at most SCROLL_MAX_MS.
+SCROLL_MAX_MS = 2000
+SCROLL_JS = """() => new Promise((resolve) => {
+  const tracker = window[Symbol.for("auditor.settle")];
+  const root = document.scrollingElement || document.documentElement;
+  if (!root || root.scrollHeight <= window.innerHeight + 1) { resolve(null); return; }  // no end below
+  const before = tracker ? tracker.lastChange() : -1;
+  window.scrollTo({top: root.scrollHeight, behavior: "instant"});
+  const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    resolve({changed: !tracker || tracker.lastChange() !== before, now: performance.now()});
+  };
+  requestAnimationFrame(() => requestAnimationFrame(finish));
+  later(finish, 200);  // a page that draws no frames (hidden, throttled) is not waited for
+})"""
+SCROLL_BACK_JS = "() => window.scrollTo({top: 0, behavior: 'instant'})"
+
+
+async def scroll_to_end(page: Page, limits: Limits, network: NetworkWatch | None = None) -> None:
+    """Scroll to the end of the page as a visitor would, wait for what that writes, and scroll back.
+
+    Back at the top, the page is read as before (fixed bars where they stand on arrival); what the
+    scroll added stays. Never raises for the page's sake.
+    """
+    bound_ms = min(SCROLL_MAX_MS, limits.settle_max_ms)
+    with contextlib.suppress(PlaywrightError):
+        asked = time.monotonic()
+        moved = await page.evaluate(SCROLL_JS)
+        if moved is None:
+            return
+        requested = network is not None and (bool(network.pending) or network.last >= asked)
+        if moved["changed"] or requested:
+            if network is not None:
+                await network.quiet(limits.network_quiet_ms / 1000, bound_ms / 1000)
+            await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": moved["now"] + bound_ms, "min": 0,
+                                            "footer": True, "minText": 0})
+        await page.evaluate(SCROLL_BACK_JS)

@@ -8,6 +8,7 @@
 // text), position only where the structure says nothing.
 (limits) => {
   if (!document.documentElement) return null;  // nothing arrived yet (headers, then a stalled body)
+  // (A TEXTAREA's text nodes are its initial value: what it shows is its value, read in items() below.)
   const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "SELECT", "OPTION", "HEAD", "TITLE"]);
   // Class or id words that name a page's footer or header. The strong ones decide wherever the
   // element sits; the weak ones ("bottom", "record") only in the lower half of the content.
@@ -111,6 +112,16 @@
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       while (after.length && !after[after.length - 1].el.contains(node)) yield after.pop();
       if (node.nodeType === Node.TEXT_NODE) { yield node; continue; }
+      // A text area shows its value (an agreement in a read-only box is read like any text); its lines
+      // are paragraphs, each a block of its own.
+      if (node.tagName === "TEXTAREA") {
+        let n = 0;
+        for (const line of node.value.split("\n")) {
+          if (n >= limits.maxBlocks) break;
+          if (line.trim()) yield { el: node, text: line, key: n++ };
+        }
+        continue;
+      }
       if (!SKIP.has(node.tagName) && pseudoChecked++ < limits.maxPseudo) {
         const before = pseudoText(node, "::before");
         if (before) yield { el: node, text: before };
@@ -132,16 +143,20 @@
     return url && /^https?:/i.test(url) ? url : null;
   };
   // Where clicking this very element goes, if it is a link or a handler that names its target.
+  // An SVG <a> is a link too: its tagName is "a", its href an attribute (or the older xlink:href).
+  const XLINK = "http://www.w3.org/1999/xlink";
+  const hrefOf = (el) => el.getAttribute("href") ?? el.getAttributeNS(XLINK, "href");
+  const isAnchor = (el) => el.localName === "a" || el.localName === "area";
   const ownTarget = (el) => {
     if (!el.getAttribute) return null;
-    const tag = el.tagName;
-    if ((tag === "A" || tag === "AREA") && el.hasAttribute("href")) {
-      const raw = el.getAttribute("href").trim();
+    if (isAnchor(el) && hrefOf(el) !== null) {
+      const raw = hrefOf(el).trim();
       if (/^javascript:/i.test(raw)) {
         const url = scriptTarget(raw);
         if (url) return { url, via: "script" };
       } else if (raw && (!raw.startsWith("#") || /^#!?\//.test(raw))) {  // "#/privacy": an app's view, a page
-        return { url: el.href, via: "href" };
+        const url = typeof el.href === "string" ? el.href : resolve(raw);
+        if (url) return { url, via: "href" };
       }
     }
     if (el.hasAttribute("data-href")) {
@@ -221,7 +236,7 @@
   const badgeLinks = (el, known) => {
     if (el === document.body || el === doc) return [];
     const found = [];
-    const candidates = el.querySelectorAll("a[href], area[href], [data-href], [onclick]");
+    const candidates = el.querySelectorAll("a[href], a[*|href], area[href], [data-href], [onclick]");
     if (candidates.length > MAX_BADGE_LINKS) return [];
     for (const a of candidates) {
       const target = ownTarget(a);
@@ -233,17 +248,26 @@
     }
     return found;
   };
+  // Whether a box is horizontally centred in the window.
+  const centredBox = (x0, x1) => Math.abs(x0 + (x1 - x0) / 2 - viewW / 2) <= viewW * 0.08;
+  // The own boxes of the parts of a block that carry numbers: a number's place is its own element's,
+  // not its line's (a right-floated Discuz! footer line reaches the middle, its number does not).
+  // A line its page centres (text-align: center) centres all it holds, the number at its start too.
+  const MAX_PIECES = 20;
+  const piecesOf = (g) => Array.from(g.pieces.values())
+    .filter((p) => (p.text.match(/\d/g) || []).length >= 3).slice(0, MAX_PIECES)
+    .map((p) => ({ text: cut(clean(p.text), 80), centered: centredBox(p.x0, p.x1) }));
   const flush = () => {
     if (!group) return;
     const text = cut(clean(group.parts.join("")), limits.maxBlockChars);
     if (text) {
       const box = [group.x0, group.y0, group.x1 - group.x0, group.y1 - group.y0];
-      const cx = group.x0 + (group.x1 - group.x0) / 2;
       const links = Array.from(group.links.entries()).map(([url, l]) => (
         { text: cut(clean(l.text), 300), url, via: l.via }));
       blocks.push({
         text, bbox: box, region: "main",
-        centered: Math.abs(cx - viewW / 2) <= viewW * 0.08,
+        centered: centredBox(group.x0, group.x1),
+        pieces: group.pieces.size > 1 && !/center/.test(getComputedStyle(group.el).textAlign) ? piecesOf(group) : [],
         font_px: parseFloat(getComputedStyle(group.el).fontSize) || 0,
         links: links.concat(badgeLinks(group.el, new Set(group.links.keys()))),
         label: labelBefore(group.el),
@@ -289,9 +313,11 @@
     }
     if (!onPage(r)) continue;
     const box = container(owner);
-    if (!group || group.el !== box) {
+    const key = item.key === undefined ? null : item.key;  // a text area's line starts a block of its own
+    if (!group || group.el !== box || group.key !== key) {
       flush();
-      group = { el: box, parts: [], links: new Map(), last: null, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      group = { el: box, key, parts: [], links: new Map(), pieces: new Map(), last: null,
+        x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
     }
     // Text of different inline elements (links side by side) is visually apart: keep a space
     // between them so labels do not run together. Numbers split across spans still join
@@ -306,6 +332,10 @@
       link.text += " " + text;
       group.links.set(target.url, link);
     }
+    const piece = group.pieces.get(owner) || { text: "", x0: Infinity, x1: -Infinity };
+    piece.text += text;
+    piece.x0 = Math.min(piece.x0, r.left + sx); piece.x1 = Math.max(piece.x1, r.right + sx);
+    group.pieces.set(owner, piece);
     group.x0 = Math.min(group.x0, r.left + sx); group.y0 = Math.min(group.y0, r.top + sy);
     group.x1 = Math.max(group.x1, r.right + sx); group.y1 = Math.max(group.y1, r.bottom + sy);
   }
@@ -315,7 +345,7 @@
 
   // --- links ---------------------------------------------------------------------
   const labelOf = (el) => clean(el.innerText || el.getAttribute("aria-label") || el.getAttribute("title")
-    || el.getAttribute("alt") || imageText(el) || "");
+    || el.getAttribute("alt") || imageText(el) || (el instanceof SVGElement ? el.textContent : "") || "");
   const links = [];
   const clickables = [];
   let clickId = 0;
@@ -333,7 +363,7 @@
     const target = ownTarget(el);
     if (target) {
       links.push({ ...item, url: target.url, via: target.via });
-    } else if (text && (el.tagName === "A" || el.hasAttribute("onclick"))) {
+    } else if (text && (el.localName === "a" || el.hasAttribute("onclick"))) {
       el.setAttribute("data-auditor-click", String(clickId));
       clickables.push({ ...item, id: clickId++ });
     }
@@ -355,7 +385,29 @@
       href: target ? target.url : null, bbox: box, region: regionOf(img, box), context });
   }
 
+  // --- the section a link's #fragment opens ---------------------------------------------
+  // "agreement.html#rules" opens the agreement at its 附件一《交易规则》: the document the link names is
+  // that section. A container's section is its box; a heading's runs to the next heading of its
+  // level or above.
+  const anchorOf = () => {
+    let id = "";
+    try { id = decodeURIComponent((location.hash || "").slice(1)); } catch (e) { return null; }
+    if (!id || /^[!/]/.test(id)) return null;  // "#/privacy": an app's route, not a section
+    const el = document.getElementById(id) || document.getElementsByName(id)[0];
+    if (!el || !visibleElement(el)) return null;
+    const r = el.getBoundingClientRect();
+    const level = /^H([1-6])$/.exec(el.tagName);
+    let bottom = r.bottom + sy;
+    if (level) {
+      const after = Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).find((h) =>
+        (el.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) && Number(h.tagName[1]) <= Number(level[1]));
+      bottom = after ? after.getBoundingClientRect().top + sy : pageH;
+    }
+    const heading = clean((el.innerText || el.textContent || "").split("\n").find((line) => line.trim()) || "");
+    return { heading: cut(heading, 200), top: r.top + sy, bottom };
+  };
+
   const password = queryAll("input[type=password]").some(visibleElement);
   return { title: document.title || "", page_size: [pageW, pageH], blocks, links, images, clickables,
-    has_password_field: password, truncated, ready: document.readyState };
+    has_password_field: password, truncated, ready: document.readyState, anchor: anchorOf() };
 }

@@ -31,10 +31,12 @@ from auditor.models import (
 )
 from auditor.normalize import collapse_spaces, normalize
 
-# A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …).
+# A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …; a 个体工商户's
+# name ends in its organisational form: 商行, 经营部, 门市部 …).
 # Public bodies run sites too (政府门户): 人民政府办公室, 管理委员会 …
 ENTITY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "分公司", "集团公司", "合伙企业", "(有限合伙)", "事务所",
-                   "工作室", "合作社", "个体工商户", "人民政府办公室", "人民政府", "管理委员会", "委员会")
+                   "工作室", "合作社", "个体工商户", "商行", "经营部", "门市部", "服务部", "批发部",
+                   "人民政府办公室", "人民政府", "管理委员会", "委员会")
 ENTITY_SUFFIX = "(?:" + "|".join(re.escape(word) for word in ENTITY_SUFFIXES) + ")"
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 # A natural person who runs the site (an exempt individual, a personal blog) is named by name: after
@@ -43,6 +45,12 @@ PERSON_RE = re.compile(
     r"(?:经营者姓名|经营者|店主|负责人|处理者姓名|个人信息处理者)[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
     r"(?=\(个人\)|[,;:。\s(|]|$)"
     r"|(?:^|[。;,!?]|由)(?P<defined>[\u4e00-\u9fff·]{2,4})(?:\([^()]{1,12}\))?\(以下简称")
+# An organisation of any form named after the label that says it runs the site or handles the data
+# ("个人信息处理者：江苏省跨境电子商务协会；", "主办单位：大连市海韵职业技术学校"): a 社会团体's or a school's
+# name ends in no company form, but the label says what it is.
+LABELLED_NAME_RE = re.compile(
+    r"(?:个人信息处理者|处理者名称|运营者名称|运营主体|运营单位|主办单位)[:：](?P<name>[\u4e00-\u9fff()·]{4,40}?)"
+    r"(?=[,;:。\s|]|$)")
 NOT_A_PERSON = ("本", "我们", "平台", "网站", "公司", "站长", "个人", "用户", "您", "的")
 # A person's name starts with a surname: the common single and compound ones (百家姓, those that
 # cover nearly all of China's population), which keeps words like "信用等级" from passing as names.
@@ -214,9 +222,27 @@ def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Fi
             kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
             label=match.label, href=_href_for(match.raw, match.value, links),
             nearby_hrefs=[url for _, url in links], page_kind=page.kind,
-            centered=block.centered, evidence=evidence))
+            centered=_centred(block, match.value), evidence=evidence))
     out.extend(_text_findings(page, text, block, evidence))
     return out
+
+
+MIN_PIECE_DIGITS = 3
+
+
+def _centred(block: TextBlock, value: str) -> bool:
+    """Whether the number is centred: its own element's box if the block has several, else the block's.
+
+    The element is the number-bearing piece whose digits are most of the number's (a number split
+    over spans, 京ICP备<b>1234</b>5678号, is placed where most of it is).
+    """
+    wanted = "".join(c for c in normalize(value) if c.isdigit())
+    best, most = None, 0
+    for piece in block.pieces:
+        have = "".join(c for c in normalize(piece.text) if c.isdigit())
+        if len(have) >= MIN_PIECE_DIGITS and have in wanted and len(have) > most:
+            best, most = piece, len(have)
+    return block.centered if best is None else best.centered
 
 
 def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
@@ -260,6 +286,7 @@ def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = normalize(raw)
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
+    names += [m.group("name") for m in islice(LABELLED_NAME_RE.finditer(text), MAX_MATCHES)]
     names += [n for m in islice(PERSON_RE.finditer(text), MAX_MATCHES)
               if (n := m.group("after") or m.group("defined")) and _a_person(n)]
     addresses = [text[addr:end].strip(":：,，;；.。( ") for _, end, addr in islice(address_spans(text), MAX_MATCHES)]

@@ -66,8 +66,16 @@ class DocumentWords(Params):
     general_methods: list[str] = Field(default_factory=list)
     right_words: list[str] = Field(default_factory=list)
     placeholders: list[str] = Field(default_factory=list)  # template text never filled in (【公司名称】, XXX …)
+    # Conditions that make a right unusable (公证, 到店办理), fees, and the words that waive a fee.
+    unreasonable_conditions: list[str] = Field(default_factory=list)
+    fees: list[str] = Field(default_factory=list)
+    free_words: list[str] = Field(default_factory=list)
+    # How each kind of document names itself in its title or main heading: a page a link promised
+    # as one kind that calls itself only another ("交易规则" → 《隐私政策》) is not the promised document.
+    titles: dict[str, list[str]] = Field(default_factory=dict)
 
-    _check_regexes = field_validator("negations", "negations_after", "method_patterns", "placeholders")(regex_list)
+    _check_regexes = field_validator("negations", "negations_after", "method_patterns", "placeholders",
+                                     "unreasonable_conditions", "fees")(regex_list)
 
 
 @dataclass(frozen=True)

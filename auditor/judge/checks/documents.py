@@ -23,6 +23,8 @@ from auditor.normalize import normalize
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 CLAUSE = re.compile(r"[，,、:：]")
 MAX_QUOTE = 240  # characters of a sentence quoted as evidence
+SECTION_CHARS = 400  # a section a #fragment opens is a document of its own from this much text
+HEADING_BLOCKS = 8  # the first lines of a document's main text, where its own heading stands
 HEADING_CHARS = 20  # a line this short without a sentence's end is a heading: it names an item, a sentence states it
 LIST_LINES, LIST_LINE_CHARS = 8, 40  # the short lines after a sentence that may list its examples, one per line
 NEGATION_WINDOW = 16  # characters before an item's word where a denial of it is looked for
@@ -38,7 +40,7 @@ class DocumentParams(Params):
 
 
 @check(DocumentParams, {"pass": ("url", "chars"), "missing": (), "offsite": ("url",), "not_open": ("url", "detail"),
-                        "login": ("url",), "stub": ("url", "chars")})
+                        "login": ("url",), "stub": ("url", "chars"), "other_document": ("url", "title")})
 def document_linked(ctx: Context, params: DocumentParams) -> Verdict:
     """The homepage links to the document; it opens without login and holds real text."""
     url = ctx.site.facts.links.get(params.kind)
@@ -58,7 +60,46 @@ def document_linked(ctx: Context, params: DocumentParams) -> Verdict:
         return Verdict(Outcome.FAIL, "login", {"url": page.final_url}, ev)
     if chars < params.min_chars:
         return Verdict(Outcome.FAIL, "stub", {"url": page.final_url, "chars": str(chars)}, ev)
+    if (named := _names_another(page, params.kind, ctx.documents.titles)) is not None:
+        return Verdict(Outcome.FAIL, "other_document", {"url": page.final_url, "title": named},
+                       [Evidence(page_url=page.final_url, text=named, region="main")])
     return Verdict(Outcome.PASS, "pass", {"url": page.final_url, "chars": str(chars)}, ev)
+
+
+def _main_heading(page: PageSnapshot) -> str:
+    """The document's own heading: the largest type among the first lines of its main text, if short."""
+    first = [b for b in page.blocks if b.region == "main"][:HEADING_BLOCKS]
+    if not first:
+        return ""
+    top = max(first, key=lambda b: b.font_px)  # the first of the largest (max keeps the first on ties)
+    return top.text if len(top.text) <= HEADING_CHARS * 2 else ""
+
+
+def _section_is(page: PageSnapshot, names: list[str]) -> bool:
+    """The link's #fragment opens a whole section of the page that is this document: its heading
+    names it and it holds a document's text (agreement.html#rules, 附件一《交易规则》, eight chapters),
+    not one article of another document (agreement.html#privacy, 第八条 个人信息保护)."""
+    anchor = page.anchor
+    if anchor is None or not words_in(anchor.heading, names):
+        return False
+    inside = [b.text for b in page.blocks if anchor.top - 1 <= b.bbox[1] < anchor.bottom]
+    return len(normalize("".join(inside))) >= SECTION_CHARS
+
+
+def _names_another(page: PageSnapshot, kind: str, titles: dict[str, list[str]]) -> str | None:
+    """The title or heading by which the page calls itself another kind of document and not this one.
+
+    The link's label promised `kind`; what the page says it is decides what it is ("交易规则"
+    opening a page headed 《隐私政策》 is the privacy policy). A title naming no kind (the site's
+    name) or naming this kind too ("用户协议及隐私政策") says nothing against the link.
+    """
+    if _section_is(page, titles.get(kind, [])):
+        return None
+    names = [n for n in (page.title, _main_heading(page)) if n]
+    if any(words_in(n, titles.get(kind, [])) for n in names):
+        return None
+    others = [words for other, words in titles.items() if other != kind]
+    return next((n for n in names if any(words_in(n, words) for words in others)), None)
 
 
 class KeywordGroupsParams(Params):
@@ -100,13 +141,29 @@ class Item(Params):
     named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
+    # A sentence with these says the item does not arise, which states it ("本网站不提供用户注册功能，
+    # 不存在账号注销事项": a site without accounts has no cancellation to explain).
+    moot: list[str] = Field(default_factory=list)
+    # Asked for only where a sentence matches one of these and says none of `required_unless`
+    # (a list of recipients where the policy says it provides data to others: "我们会向…提供您的个人信息",
+    # not "我们不会向第三方出售…"). Empty: always asked for.
+    required_if: list[str] = Field(default_factory=list)
+    required_unless: list[str] = Field(default_factory=list)
+    # A finding of `kinds` counts only in a sentence that names its role (the one who runs the site:
+    # "由…有限公司（以下简称“我们”）运营") and not another's (a recipient of shared data:
+    # "与第三方共享", a row of the sharing table): the policy's handler is not any company it names.
+    roles: list[str] = Field(default_factory=list)
+    not_roles: list[str] = Field(default_factory=list)
     mentions: list[str] = Field(default_factory=list)  # words of a sentence about it that may still be a template
     # Stated only where the document says how (a right or a procedure: "您可以在设置中注销账号"), not
     # where it is merely named ("您享有查阅、更正等权利").
     needs_method: bool = False
     refusable: bool = False  # a sentence that denies it ("暂不支持注销账号") is a refusal, not a statement
+    # A sentence on it that sets a condition the law forbids (a notarised letter, a fee: the pack's
+    # `unreasonable_conditions` and `fees`) fails it, however clearly it says how.
+    no_unreasonable_conditions: bool = False
 
-    _check_patterns = field_validator("patterns")(regex_list)
+    _check_patterns = field_validator("patterns", "required_if")(regex_list)
 
 
 class DocumentItemsParams(Params):
@@ -131,11 +188,13 @@ class Sentence:
 
 @dataclass
 class Reading:
-    """What the document says about one item: the words stating it, or that it is denied or a template."""
+    """What the document says about one item: the words stating it, or that it is denied or a template,
+    and whether it hangs on an unreasonable condition."""
 
     stated: Evidence | None = None
     denied: Evidence | None = None
     template: Evidence | None = None
+    burdened: Evidence | None = None
 
 
 @lru_cache(maxsize=512)
@@ -201,6 +260,9 @@ def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
     mentions = 0
     offset = 0
     for clause in CLAUSE.split(folded):
+        if _label(clause, folded, offset, item):  # "注销账号：本平台不提供账号注销服务" names, then answers
+            offset += len(clause) + 1
+            continue
         for at, end in _mentions(clause, _folded(item.words)):
             mentions += 1
             before = clause[max(0, at - NEGATION_WINDOW):at]
@@ -210,6 +272,48 @@ def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
                 return False
         offset += len(clause) + 1  # and the separator CLAUSE split at
     return mentions > 0
+
+
+def _unreasonable(folded: str, words: DocumentWords) -> bool:
+    """The sentence asks for a condition no one may set (公证, 到店办理), or a fee it does not waive."""
+    if any(_compiled(p).search(folded) for p in words.unreasonable_conditions):
+        return True
+    return any(_compiled(p).search(folded) for p in words.fees) and not words_in(folded, words.free_words)
+
+
+def _burdened(item: Item, sentences: list[Sentence], words: DocumentWords) -> Evidence | None:
+    """The first sentence about the item that makes it hang on an unreasonable condition.
+
+    Every sentence naming the item counts, not only the one that says how: "您可以申请注销账号"
+    followed by "注销须支付50元服务费" sets the fee on the same cancellation.
+    """
+    if not item.no_unreasonable_conditions:
+        return None
+    return next((_quote(s, s.text) for s in sentences
+                 if words_in(s.folded, item.words) and _unreasonable(s.folded, words)), None)
+
+
+def _required(item: Item, sentences: list[Sentence]) -> bool:
+    """The document says what makes the item due (it provides data to others), or the item is always due."""
+    if not item.required_if:
+        return True
+    return any(any(_compiled(p).search(s.folded) for p in item.required_if)
+               and not words_in(s.folded, item.required_unless) for s in sentences)
+
+
+def _in_role(item: Item, finding: Finding) -> bool:
+    """The sentence that gives the finding names it in the item's role (no `roles`: any sentence)."""
+    if not item.roles:
+        return True
+    value = fold(finding.value)
+    parts = [fold(part) for part in SENTENCE_END.split(finding.evidence.text)]
+    said = next((part for part in parts if value in part), fold(finding.evidence.text))
+    return words_in(said, item.roles) and not words_in(said, item.not_roles)
+
+
+def _label(clause: str, folded: str, offset: int, item: Item) -> bool:
+    """The clause is only the item's name before a colon: a label for what follows, neither said nor denied."""
+    return folded[offset + len(clause):offset + len(clause) + 1] == ":" and clause.strip() in _folded(item.words)
 
 
 def _placeholder(text: str, placeholders: list[str]) -> bool:
@@ -242,6 +346,8 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
     reading = Reading()
     named: Sentence | None = None  # a sentence that names the item as a right, without saying how
     for index, sentence in enumerate(sentences):
+        if words_in(sentence.folded, item.moot):
+            return Reading(stated=_quote(sentence, sentence.text))
         quote = _statement(item, sentences, index)
         about = quote is not None or words_in(sentence.folded, item.mentions)
         if about and _placeholder(sentence.folded, words.placeholders):
@@ -262,7 +368,7 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
     if named is not None and general is not None:
         return Reading(stated=_quote(named, f"{named.text} … {general.text}"))
     for finding in findings:
-        if finding.kind in item.kinds:
+        if finding.kind in item.kinds and _in_role(item, finding):
             if _placeholder(normalize(f"{finding.value} {finding.evidence.text}").lower(), words.placeholders):
                 reading.template = reading.template or finding.evidence
             else:
@@ -272,12 +378,16 @@ def _read(item: Item, sentences: list[Sentence], findings: list[Finding], words:
 
 @check(DocumentItemsParams, {"pass": ("found",), "partial": ("found", "missing"), "absent": ("missing",),
                              "refused": ("items", "quote"), "template": ("items", "quote"), "not_read": ("url",),
+                             "unreasonable": ("items", "quote"),
                              "no_document": ()})
 def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     """A document states every required item, sentence by sentence; a denial or an unfilled template fails."""
     words = params.words or ctx.documents
     rendered = ctx.pages(params.pages)
-    pages = [p for p in rendered if p.ok]
+    # A page that calls itself another document (the 隐私政策 link opened the user agreement) is not
+    # this one: what that document says is not what this one was required to say.
+    titles = ctx.documents.titles
+    pages = [p for p in rendered if p.ok and not (p.kind in titles and _names_another(p, p.kind, titles))]
     if not rendered:
         linked = next((url for kind in params.pages if (url := ctx.site.facts.links.get(kind))), None)
         if linked is not None:  # linked but not read (on another site): what was not seen is not missing
@@ -288,16 +398,20 @@ def document_items(ctx: Context, params: DocumentItemsParams) -> Verdict:
     # The document names its handler in its text, not in the site's footer around it (© 2026 …有限公司).
     findings = [f for f in ctx.site.of("entity_name", "phone", "email", "address", pages=tuple(params.pages))
                 if f.status == "valid" and (f.kind != "entity_name" or f.evidence.region != "footer")]
-    readings = {name: _read(item, sentences, findings, words) for name, item in params.items.items()}
-    label = {name: item.label for name, item in params.items.items()}
+    due = {name: item for name, item in params.items.items() if _required(item, sentences)}
+    readings = {name: _read(item, sentences, findings, words) for name, item in due.items()}
+    for name, item in due.items():
+        readings[name].burdened = _burdened(item, sentences, words)
+    label = {name: item.label for name, item in due.items()}
     stated = [n for n, r in readings.items() if r.stated]
     missing = [n for n in readings if n not in stated]
     values = {"found": "、".join(label[n] for n in stated) or "-", "missing": "、".join(label[n] for n in missing)}
     cited = list(dict.fromkeys(r.stated for r in readings.values() if r.stated))
     for code, quoted in (("refused", [n for n in missing if readings[n].denied]),
-                         ("template", [n for n in missing if readings[n].template])):
+                         ("template", [n for n in missing if readings[n].template]),
+                         ("unreasonable", [n for n in readings if readings[n].burdened])):
         if quoted:
-            quotes = [readings[n].denied or readings[n].template for n in quoted]
+            quotes = [readings[n].denied or readings[n].template or readings[n].burdened for n in quoted]
             shown = [q for q in quotes if q is not None]
             return Verdict(Outcome.FAIL, code, {"items": "、".join(label[n] for n in quoted),
                                                 "quote": shown[0].text}, shown[:3] + cited[:3])

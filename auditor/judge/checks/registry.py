@@ -94,6 +94,23 @@ def _icp_entity(value: str) -> str:
     return normalize(value).split("号", 1)[0].split("-", 1)[0]
 
 
+def _icp_site(value: str) -> str | None:
+    """京ICP备12345678号-3 → "3": which website of the sponsor the number names (None: the sponsor's own number)."""
+    tail = normalize(value).split("号", 1)[-1] if "号" in normalize(value) else normalize(value)
+    _, dash, seq = tail.partition("-")
+    seq = seq.split("-", 1)[0]
+    return seq if dash and seq.isdigit() else None
+
+
+def _same_filing(shown: str, registered: str) -> bool:
+    """The same sponsor, and the same website when both name one: -1 and -3 are two sites' filings,
+    while a sponsor-level record (no -n) covers each of its sites' numbers."""
+    if _icp_entity(shown) != _icp_entity(registered):
+        return False
+    site, record = _icp_site(shown), _icp_site(registered)
+    return site is None or record is None or site == record
+
+
 class RegistryParams(Params):
     pass
 
@@ -117,19 +134,19 @@ def _read_against(registered: list[str], read: list[Finding], same: Callable[[Fi
 @check(RegistryParams, {"pass": ("registered", "disclosed"), "mismatch": ("registered", "disclosed"),
                         "not_disclosed": ("registered",), "no_registry": (), **IMAGE_REGISTRY_CODES})
 def registry_icp(ctx: Context, params: RegistryParams) -> Verdict:
-    """The ICP filing number shown equals the registered one (compared per entity, -n ignored)."""
+    """The ICP filing number shown is the registered one: the same sponsor, and the same website
+    (-n) where both the record and the site name one."""
     registered = _registered(ctx, "registered_icp")
     if not registered:
         return Verdict(Outcome.NOT_APPLICABLE, "no_registry")
     shown = [f for f in ctx.site.of("icp_filing", "icp_licence", pages=HOME) if f.status != "invalid"]
     values = {"registered": "、".join(registered), "disclosed": values_of(shown)}
-    wanted = {_icp_entity(r) for r in registered}
     if not shown:
         read = [f for f in ctx.site.read_from_images("icp_filing", "icp_licence", pages=HOME) if f.status == "valid"]
         if read:
-            return _read_against(registered, read, lambda f: _icp_entity(f.value) in wanted)
+            return _read_against(registered, read, lambda f: any(_same_filing(f.value, r) for r in registered))
         return Verdict(Outcome.NEEDS_REVIEW, "not_disclosed", values)
-    same = [f for f in shown if _icp_entity(f.value) in wanted]
+    same = [f for f in shown if any(_same_filing(f.value, r) for r in registered)]
     if same:
         return Verdict(Outcome.PASS, "pass", values, evidence_of(same))
     return Verdict(Outcome.FAIL, "mismatch", values, evidence_of(shown))
