@@ -14,8 +14,9 @@ Exit codes (``audit``, ``demo``):
 ``diff`` exits the same way for the newer audit, its gate being ``--fail-on new`` unless given.
 
 The browser stack (Playwright) is imported only by the commands that browse (``audit``,
-``demo``, ``notice --pdf``, ``browser``): ``verify``, ``report`` and ``rules`` run on a case officer's
-machine where it is not installed.
+``demo``, ``notice --pdf``, ``browser``, ``worker``): ``verify``, ``report`` and ``rules`` run on a
+case officer's machine where it is not installed. Celery (the ``distributed`` extra) is imported
+only by ``worker`` and ``audit --broker``.
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 from click.core import ParameterSource
 
 from auditor.batch.progress import make_reporter
 from auditor.batch.report import Diff, diff_reports, rebuild_reports
-from auditor.errors import AuditorError, output_problem, short_error
+from auditor.errors import AuditorError, UsageError, output_problem, short_error
 from auditor.judge.ruleset import load_pack
 from auditor.layout import MANIFEST_FILE, REPORT_FILE
 from auditor.models import DEFAULT_PROFILES, NEW_GATE, PROFILES, SEVERITY_ORDER, Lang, Severity
@@ -54,6 +55,9 @@ from auditor.outputs.notice import issue_notices
 from auditor.outputs.report_json import load_json
 from auditor.outputs.write import Outputs
 from auditor.resources import version
+
+if TYPE_CHECKING:
+    from auditor.batch.runner import StoreRunner
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_NOT_ASSESSED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 FAIL_ON = tuple(s.value for s in SEVERITY_ORDER if s != Severity.INFO)
@@ -96,6 +100,26 @@ def _concurrency(ctx: click.Context, param: click.Parameter, value: str) -> int:
     if not 1 <= number <= 64:
         raise click.BadParameter("a number from 1 to 64, or auto", ctx, param)
     return number
+
+
+def _distributed_options(command: Callable[P, R]) -> Callable[P, R]:
+    """`audit`'s options for a batch across machines (auditor/batch/distributed/)."""
+    options = [
+        click.option("--broker", metavar="URL",
+                     help="Coordinate workers through this Redis (redis://HOST:6379/0) instead of rendering here: "
+                          "start `auditor worker --broker URL` on each machine (README: Many machines)."),
+        click.option("--spool", type=click.Path(path_type=Path, file_okay=False),
+                     help="With --broker: a folder shared with the workers, for results over --inline-max."),
+        click.option("--inline-max", type=click.IntRange(0, 256), default=32, show_default=True,
+                     help="With --broker: MB of a site's compressed files that travel back through Redis "
+                          "(0: every site's through --spool)."),
+        click.option("--worker-timeout", type=click.FloatRange(5, 3600), default=30.0, show_default=True,
+                     help="With --broker: seconds without a heartbeat before a worker counts as gone and its "
+                          "sites are sent again."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _fail_on(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -188,6 +212,7 @@ def main(verbose: bool) -> None:
               help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, the system's).")
 @click.option("--allow-private", is_flag=True,
               help="Also load private, loopback and link-local addresses (intranet audits, tests).")
+@click.option("--loopback-only", is_flag=True, hidden=True, help="Tests and benchmarks: load 127.0.0.1 only.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output (the final summary is still printed).")
 @click.option("--from-snapshots", "snapshots", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Judge the snapshots stored in an earlier output folder again, without a browser.")
@@ -197,6 +222,7 @@ def main(verbose: bool) -> None:
 @click.option("--baseline", type=click.Path(path_type=Path, exists=True),
               help="A follow-up audit: compare with this earlier output folder (its store or report.json); the "
                    "reports show what changed since, and --fail-on new gates on new failures only.")
+@_distributed_options
 @_usage_errors
 def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: tuple[str, ...],
           rules_path: Path | None, only: tuple[str, ...], lang: Lang, resume: bool, restart: bool,
@@ -204,8 +230,14 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
           retries: int, recycle_after: int, page_timeout: float, site_timeout: float, max_pages: int,
           screenshots: bool, ocr: bool, whole_pages: bool, browser_path: str | None, allow_private: bool,
           quiet: bool, snapshots: Path | None, registry_file: Path | None = None,
-          baseline: Path | None = None) -> None:
-    """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml."""
+          baseline: Path | None = None, broker: str | None = None, spool: Path | None = None, inline_max: int = 32,
+          worker_timeout: float = 30.0, loopback_only: bool = False) -> None:
+    """Audit sites and write OUT/report.json, the HTML reports, results.csv and junit.xml.
+
+    With --broker, this process coordinates: workers (`auditor worker`) on any number of
+    machines render and judge the sites; the store, the outputs, politeness, retries and
+    deadlines stay here.
+    """
     from auditor.batch.audit import INTERRUPTED, AuditRequest
     from auditor.batch.audit import audit as run_audit  # the browser stack: only for the commands that browse
 
@@ -214,15 +246,16 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
                          browser_path=browser_path, today=date.today(), retries=retries,
                          recycle_after=recycle_after, host_delay_s=host_delay,
                          limits=Limits(page_timeout_s=page_timeout, site_timeout_s=site_timeout, max_pages=max_pages,
-                                       allow_private=allow_private, screenshots=screenshots,
-                                       whole_pages=whole_pages, ocr=ocr))
+                                       allow_private=allow_private or loopback_only, loopback_only=loopback_only,
+                                       screenshots=screenshots, whole_pages=whole_pages, ocr=ocr))
     context = click.get_current_context()
     given = frozenset(name for name in RESUME_SENSITIVE
                       if context.get_parameter_source(name) == ParameterSource.COMMANDLINE)
     request = AuditRequest(options=options, urls=urls, input_file=input_file, registry_file=registry_file,
                            rules_path=rules_path, only=only, resume=resume, restart=restart, snapshots=snapshots,
                            fail_on=fail_on, baseline=baseline, given=given,
-                           command=shlex.join(["auditor", *sys.argv[1:]]))
+                           command=shlex.join(["auditor", *sys.argv[1:]]),
+                           run_store=_coordinator(broker, spool, inline_max, worker_timeout))
     result = run_audit(request, make_reporter("quiet" if quiet else "auto"), _say)
     _summary(result.outputs)
     if result.state == INTERRUPTED:
@@ -230,6 +263,62 @@ def audit(urls: tuple[str, ...], input_file: Path | None, out: Path, profiles: t
              f"auditor audit --resume -o {shlex.quote(str(out))}")
         raise SystemExit(EXIT_INTERRUPTED)
     raise SystemExit(exit_code(result.outputs, fail_on))
+
+
+def _coordinator(broker: str | None, spool: Path | None, inline_max: int, worker_timeout: float) -> StoreRunner | None:
+    """The distributed batch's run (--broker), or None for a local one; Celery is loaded only then."""
+    if broker is None:
+        if spool is not None:
+            raise UsageError("--spool is the folder shared with the workers: it needs --broker")
+        return None
+    if inline_max == 0 and spool is None:
+        raise UsageError("--inline-max 0 sends every site's files through the shared folder: give --spool")
+    try:
+        from auditor.batch.distributed.coordinator import Cluster, store_runner  # celery: only with --broker
+    except ImportError as exc:
+        raise UsageError(f"--broker needs Celery ({exc.name} is missing): "
+                         "pip install 'disclosure-auditor[distributed]'") from exc
+    return store_runner(Cluster(broker=broker, spool=spool, worker_timeout_s=worker_timeout,
+                                inline_max=inline_max << 20))
+
+
+@main.command("worker")
+@click.option("--broker", required=True, metavar="URL", help="The coordinator's Redis: redis://HOST:6379/0.")
+@click.option("--concurrency", type=click.IntRange(1, 64), default=12, show_default=True,
+              help="Sites rendered at once in this worker's one browser (12–16 measured best on 2 cores).")
+@click.option("--name", help="This worker's name, unique among the batch's workers (default auditor@HOSTNAME).")
+@click.option("--rules", "rules_path", type=click.Path(path_type=Path, file_okay=False),
+              help="Rule pack folder: the coordinator's (the worker takes only its batches' tasks).")
+@click.option("--browser", "browser_path", help="Chromium executable (else $AUDITOR_BROWSER, Playwright's, …).")
+@click.option("--allow-private", is_flag=True,
+              help="Serve batches audited with --allow-private (loads private, loopback and link-local addresses).")
+@click.option("--loopback-only", is_flag=True, hidden=True, help="Tests: load 127.0.0.1 only.")
+@click.option("--spool", type=click.Path(path_type=Path, file_okay=False),
+              help="A folder shared with the coordinator, for results over its --inline-max.")
+@click.option("--recycle-after", type=click.IntRange(1, 100000), default=DEFAULT_RECYCLE_AFTER, show_default=True,
+              help="Sites per browser before a fresh one takes over.")
+@_usage_errors
+def worker_command(broker: str, concurrency: int, name: str | None, rules_path: Path | None,
+                   browser_path: str | None, allow_private: bool, loopback_only: bool, spool: Path | None,
+                   recycle_after: int) -> None:
+    """Render and judge sites for a coordinator (`auditor audit --broker`), until stopped.
+
+    The same browser pool, egress guard and limits as a local run; results and evidence go
+    back to the coordinator, which records them. SIGTERM or Ctrl-C: the sites in hand are
+    finished first (twice: at once; the coordinator sends them again).
+    """
+    try:
+        from auditor.batch.distributed.worker import WorkerOptions, run_worker  # celery: only for this command
+    except ImportError as exc:
+        raise UsageError(f"auditor worker needs Celery ({exc.name} is missing): "
+                         "pip install 'disclosure-auditor[distributed]'") from exc
+    if spool is not None:
+        spool.mkdir(parents=True, exist_ok=True)
+    verbose = logging.getLogger().getEffectiveLevel() <= logging.INFO
+    options = WorkerOptions(broker=broker, concurrency=concurrency, name=name, rules_path=rules_path,
+                            browser_path=browser_path, allow_private=allow_private, loopback_only=loopback_only,
+                            spool=spool, recycle_after=recycle_after, loglevel="INFO" if verbose else "WARNING")
+    raise SystemExit(run_worker(options, _say))
 
 
 @main.command()

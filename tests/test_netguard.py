@@ -7,6 +7,7 @@ import ipaddress
 
 import pytest
 
+from auditor.browse import netguard
 from auditor.browse.netguard import EgressProxy, is_public_ip, resolve
 
 
@@ -64,3 +65,35 @@ def test_loopback_only_policy_never_looks_up_names(host: str, allowed: bool) -> 
     assert (resolution.address is not None) == allowed
     if not allowed:
         assert resolution.problem and "outside this machine" in resolution.problem
+
+
+def test_a_slow_answer_is_not_cut_while_the_request_side_is_quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Idle means idle both ways: a page that streams for longer than the idle limit arrives whole."""
+    monkeypatch.setattr(netguard, "IDLE_TIMEOUT_S", 0.3)
+    chunks = [f"<p>{i}</p>".encode() for i in range(8)]
+
+    async def slow(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n")
+        for chunk in chunks:  # 8 × 0.1 s: more than twice the idle limit in all, never idle that long
+            writer.write(chunk)
+            await writer.drain()
+            await asyncio.sleep(0.1)
+        writer.close()
+
+    async def fetch() -> bytes:
+        server = await asyncio.start_server(slow, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        proxy = await EgressProxy(loopback_only=True).start()
+        host, proxy_port = proxy.address.rsplit("//", 1)[1].split(":")
+        reader, writer = await asyncio.open_connection(host, int(proxy_port))
+        writer.write(f"GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        await writer.drain()
+        answer = await asyncio.wait_for(reader.read(), timeout=10)
+        writer.close()
+        await proxy.close()
+        server.close()
+        return answer
+
+    answer = asyncio.run(fetch())
+    assert answer.startswith(b"HTTP/1.0 200") and answer.endswith(b"".join(chunks))

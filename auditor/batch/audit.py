@@ -18,7 +18,7 @@ from typing import Protocol
 
 from auditor.batch.baseline import Baseline, keep_baseline, read_baseline
 from auditor.batch.report import write_from_store
-from auditor.batch.runner import BatchEvents, audit_store
+from auditor.batch.runner import BatchEvents, StoreRunner, audit_store
 from auditor.batch.settings import batch_settings, resume_problems
 from auditor.batch.store import Store, Totals
 from auditor.demo import Served, serve
@@ -61,6 +61,7 @@ class AuditRequest:
     baseline: Path | None = None  # --baseline: an earlier output folder (or report.json) to compare with
     given: frozenset[str] = frozenset()  # options set on the command line (a resume must not change them)
     command: str = ""  # as typed, recorded with the run
+    run_store: StoreRunner | None = None  # instead of the local run: a distributed batch's coordinator (--broker)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ def audit(request: AuditRequest, progress: Progress, say: Say) -> AuditResult:
     """Audit as asked: a new batch, the rest of an unfinished one, or stored snapshots judged again."""
     if request.resume and (request.restart or request.snapshots):
         raise UsageError("--resume cannot be combined with --restart or --from-snapshots")
+    if request.snapshots and request.run_store:
+        raise UsageError("--from-snapshots judges stored snapshots here: it needs no --broker")
     if not request.resume:  # a broken rule pack stops the run before anything is created or browsed
         load_pack(request.rules_path, request.only)
     baseline = _baseline(request, say)  # a bad baseline, too
@@ -96,7 +99,8 @@ def audit(request: AuditRequest, progress: Progress, say: Say) -> AuditResult:
             f"{options.out_dir}")
         progress.start(totals.sites, totals)
         try:
-            state = asyncio.run(audit_store(store, ruleset, options, progress, request.command))
+            run = request.run_store or audit_store
+            state = asyncio.run(run(store, ruleset, options, progress, request.command))
         except (KeyboardInterrupt, asyncio.CancelledError):
             state = INTERRUPTED
         finally:

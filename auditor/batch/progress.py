@@ -11,6 +11,7 @@ import logging
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass
 from typing import IO, Literal
 
 from rich.console import Console
@@ -21,6 +22,23 @@ from auditor.models import SiteReport, site_verdict, worst_failure
 
 Mode = Literal["auto", "bar", "plain", "quiet"]
 SUMMARY_EVERY_S = 60.0  # plain mode: a summary line at least this often, for long CI logs
+
+
+@dataclass(frozen=True)
+class WorkerStatus:
+    """One worker of a distributed batch (auditor/batch/distributed/), as its coordinator sees it."""
+
+    name: str
+    sites: int  # recorded from it in this run
+    per_minute: float
+    alive: bool
+
+
+def describe_workers(statuses: list[WorkerStatus], note: str = "") -> str:
+    """`workers: w1@a 11.8/min (40), w2@b gone (12)`, then what the coordinator notes (waiting, broker down)."""
+    parts = [f"{w.name} {f'{w.per_minute:.1f}/min' if w.alive else 'gone'} ({w.sites})" for w in statuses]
+    text = "workers: " + (", ".join(parts) if parts else "none")
+    return text + (f" · {note}" if note else "")
 
 
 class Tally:
@@ -34,6 +52,7 @@ class Tally:
         self.statuses: Counter[str] = Counter(before.by_status if before else {})
         self.retries = 0
         self.started = time.monotonic()
+        self.fleet = ""  # a distributed batch: its workers (describe_workers)
 
     def add(self, report: SiteReport) -> None:
         self.this_run += 1
@@ -65,7 +84,7 @@ class Tally:
     def line(self) -> str:
         percent = 100 * self.done / self.total if self.total else 100.0
         return (f"progress: {self.done}/{self.total} ({percent:.1f}%) · {self.stats()} · "
-                f"{self.rate * 60:.1f} sites/min · ETA {self.eta()}")
+                f"{self.rate * 60:.1f} sites/min · ETA {self.eta()}" + (f" · {self.fleet}" if self.fleet else ""))
 
 
 class Reporter:
@@ -83,6 +102,9 @@ class Reporter:
     def site_retry(self, url: str, reason: str) -> None:
         self.tally.retries += 1
 
+    def workers(self, statuses: list[WorkerStatus], note: str = "") -> None:
+        self.tally.fleet = describe_workers(statuses, note)
+
     def close(self) -> None:
         pass
 
@@ -94,6 +116,7 @@ class PlainReporter(Reporter):
         super().__init__()
         self.stream = stream
         self.last_summary = time.monotonic()
+        self.shown: tuple[tuple[str, ...], str] = ((), "")
 
     def start(self, total: int, before: Totals | None = None) -> None:
         super().start(total, before)
@@ -112,6 +135,14 @@ class PlainReporter(Reporter):
         super().site_retry(url, reason)
         self._print(f"retrying {url}: {reason}")
 
+    def workers(self, statuses: list[WorkerStatus], note: str = "") -> None:
+        """A line when a worker joins or goes, or the coordinator's note changes; rates with each summary."""
+        before = self.shown
+        super().workers(statuses, note)
+        self.shown = (tuple(sorted(w.name for w in statuses if w.alive)), note)
+        if self.shown != before:
+            self._print(self.tally.fleet)
+
     def close(self) -> None:
         if self.tally.this_run:
             self._print(self.tally.line())
@@ -129,7 +160,8 @@ class BarReporter(Reporter):
         self.console = Console(file=stream)
         self.progress = Progress(
             BarColumn(bar_width=24), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
-            TextColumn("{task.fields[rate]} · ETA {task.fields[eta]}"), console=self.console,
+            TextColumn("{task.fields[rate]} · ETA {task.fields[eta]}"), TextColumn("{task.fields[fleet]}"),
+            console=self.console,
             redirect_stderr=True, redirect_stdout=False, refresh_per_second=4)
         self.task: TaskID | None = None
         self._handlers: list[tuple[logging.StreamHandler[IO[str]], IO[str]]] = []
@@ -139,7 +171,7 @@ class BarReporter(Reporter):
         self.progress.start()
         stats, rate, eta = self._fields()
         self.task = self.progress.add_task("audit", total=total, completed=self.tally.done, stats=stats, rate=rate,
-                                           eta=eta)
+                                           eta=eta, fleet="")
         # Log records would tear the bar: send them through the console, above it.
         for handler in logging.getLogger().handlers:
             if isinstance(handler, logging.StreamHandler) and handler.stream in (sys.stderr, sys.__stderr__):
@@ -155,6 +187,12 @@ class BarReporter(Reporter):
     def site_retry(self, url: str, reason: str) -> None:
         super().site_retry(url, reason)
         self.console.print(f"[yellow]retrying[/] {url}: {reason}", markup=True, highlight=False)
+
+    def workers(self, statuses: list[WorkerStatus], note: str = "") -> None:
+        super().workers(statuses, note)
+        if self.task is not None:  # the count and total rate on the bar's line, each worker above it
+            live = [w for w in statuses if w.alive]
+            self.progress.update(self.task, fleet=f"· {len(live)} worker(s) {sum(w.per_minute for w in live):.0f}/min")
 
     def close(self) -> None:
         self.progress.stop()

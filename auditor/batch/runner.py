@@ -14,9 +14,9 @@ import contextlib
 import logging
 import signal
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from playwright.async_api import async_playwright
 
@@ -42,7 +42,8 @@ from auditor.models import (
     batch_header,
     now_iso,
 )
-from auditor.options import RunOptions
+from auditor.options import JudgeOptions, RunOptions
+from auditor.outputs.changes import Comparison
 from auditor.outputs.html import HtmlWriter
 from auditor.resources import templates_dir
 
@@ -60,6 +61,8 @@ class BatchEvents(Protocol):
 
 
 SiteDone = Callable[[SiteReport], None]
+# A run over a store's pending sites that returns how it ended: audit_store, or a distributed batch's.
+StoreRunner = Callable[[Store, Ruleset, RunOptions, BatchEvents | None, str], Coroutine[Any, Any, str]]
 
 
 class _Batch:
@@ -73,13 +76,8 @@ class _Batch:
         self.pool = pool
         self.run_id = run_id
         self.events = events
-        self.header = header
         self.html = HtmlWriter(templates_dir(), options.lang)
-        # A follow-up's site pages show what changed since its baseline (the report.json view agrees:
-        # both come from the baseline kept in the store).
-        self.comparison = stored_comparison(store, [r.id for r in ruleset.rules])
-        if self.comparison is not None:
-            self.header = header.model_copy(update={"changes": BatchChanges(baseline=self.comparison.head.info)})
+        self.comparison, self.header = follow_up(store, ruleset, header)
         self.judging = options.judging
         self.max_attempts = 1 + max(0, options.retries)
 
@@ -102,7 +100,7 @@ class _Batch:
             # The store gives every site its own folder (Store.pending_sites); site_slug: a bare SiteInput.
             site_dir = self.options.out_dir / SITES_DIR / (site.slug or site_slug(site.url))
             if attempt > self.max_attempts:  # earlier runs died while on this site, every time
-                snapshot = _error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
+                snapshot = error_snapshot(site.url, f"not audited: the auditor stopped {attempt - 1} times "
                                                      "while rendering this site (killed or crashed)")
             else:
                 snapshot, cache = await self.render(site, site_dir, self.ruleset.page_kinds(set(profiles)), attempt)
@@ -116,7 +114,7 @@ class _Batch:
         except Exception as exc:  # our bug on one site is that site's error, not the end of the batch
             if (problem := output_problem(exc)) is not None:  # but our disk is no site's fault: stop
                 self._give_back(site.url)
-                raise _stopped(problem) from exc
+                raise stopped(problem) from exc
             log.exception("auditing %s failed", site.url)
             report = SiteReport(input_url=site.url, final_url=site.url, name=site.name, status=SiteStatus.ERROR,
                                 error=reason(f"internal error: {type(exc).__name__}: {exc}"),
@@ -128,7 +126,7 @@ class _Batch:
             if (problem := output_problem(exc)) is None:
                 raise
             self._give_back(site.url)
-            raise _stopped(problem) from exc
+            raise stopped(problem) from exc
         if self.events:
             self.events.site_done(report)
 
@@ -155,37 +153,61 @@ class _Batch:
             log.warning("%s: attempt %d failed: %s", site.url, attempt, fault)
             if attempt >= self.max_attempts:
                 failed = f"the browser failed {attempt} times on this site; last: {fault}"
-                return _error_snapshot(site.url, failed), cache
+                return error_snapshot(site.url, failed), cache
             attempt = self.store.retry_site(site.url, fault)
             if self.events:
                 self.events.site_retry(site.url, fault)
 
     def finish_files(self, stored: StoredSite, site_dir: Path, cache: PageCache) -> SiteReport:
         """Everything on disk for one site, before its row commits: snapshot, crops, report page."""
-        save_stored(stored, site_dir)
-        try:
-            report = judge(stored, self.ruleset, site_dir, self.judging, cache)
-        except Exception as exc:  # a check's bug on one site: that site is an error, the batch goes on
-            log.exception("judging %s failed", stored.url)
-            broken = stored.snapshot.model_copy(update={
-                "status": SiteStatus.ERROR, "error": reason(f"judging failed: {type(exc).__name__}: {exc}")})
-            report = judge(stored.model_copy(update={"snapshot": broken}), self.ruleset, site_dir, self.judging)
-        try:
-            page = self.comparison.attach(report) if self.comparison is not None else report
-            self.html.write_site(self.header, page, self.options.out_dir)
-        except Exception as exc:  # the result stands; `auditor report` can write the page again
-            if output_problem(exc) is not None:
-                raise
-            log.exception("writing the report page of %s failed", stored.url)
+        report = judge_site(stored, site_dir, self.ruleset, self.judging, cache)
+        write_site_page(self.html, self.header, report, self.options.out_dir, self.comparison)
         return report
 
 
-def _stopped(problem: str) -> OutputError:
+def judge_site(stored: StoredSite, site_dir: Path, ruleset: Ruleset, judging: JudgeOptions,
+               cache: PageCache | None = None) -> SiteReport:
+    """The snapshot and the evidence crops on disk, and the site's report (also what a batch worker sends back)."""
+    save_stored(stored, site_dir)
+    try:
+        return judge(stored, ruleset, site_dir, judging, cache)
+    except Exception as exc:  # a check's bug on one site: that site is an error, the batch goes on
+        log.exception("judging %s failed", stored.url)
+        broken = stored.snapshot.model_copy(update={
+            "status": SiteStatus.ERROR, "error": reason(f"judging failed: {type(exc).__name__}: {exc}")})
+        return judge(stored.model_copy(update={"snapshot": broken}), ruleset, site_dir, judging)
+
+
+def follow_up(store: Store, ruleset: Ruleset, header: BatchReport) -> tuple[Comparison | None, BatchReport]:
+    """A follow-up's comparison with its baseline, and the header its site pages show (None: no baseline).
+
+    The site pages show what changed since the baseline, and the report.json view agrees: both
+    come from the baseline kept in the store.
+    """
+    comparison = stored_comparison(store, [r.id for r in ruleset.rules])
+    if comparison is None:
+        return None, header
+    return comparison, header.model_copy(update={"changes": BatchChanges(baseline=comparison.head.info)})
+
+
+def write_site_page(html: HtmlWriter, header: BatchReport, report: SiteReport, out_dir: Path,
+                    comparison: Comparison | None = None) -> None:
+    """The site's report page (a follow-up's with its changes); a failure other than the disk's leaves
+    the result standing."""
+    try:
+        html.write_site(header, comparison.attach(report) if comparison is not None else report, out_dir)
+    except Exception as exc:  # the result stands; `auditor report` can write the page again
+        if output_problem(exc) is not None:
+            raise
+        log.exception("writing the report page of %s failed", report.input_url)
+
+
+def stopped(problem: str) -> OutputError:
     return OutputError(f"cannot write the output folder: {problem}. The audit stopped; finished sites are "
                        "kept in the store: continue with --resume once the folder can be written")
 
 
-def _error_snapshot(url: str, why: str) -> SiteSnapshot:
+def error_snapshot(url: str, why: str) -> SiteSnapshot:
     return SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.ERROR, error=reason(why),
                         started_at=now_iso(), finished_at=now_iso())
 
@@ -228,7 +250,7 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
             throttle = make_throttle(options)
             try:
                 # A TaskGroup: should a worker ever fail (the disk is full), the others stop too.
-                with _stop_on_sigterm(), _first_auditor_error():
+                with stop_on_sigterm(), first_auditor_error():
                     async with asyncio.TaskGroup() as workers:
                         control = workers.create_task(throttle.control())
                         tasks = [workers.create_task(batch.worker(queue, throttle)) for _ in range(throttle.high)]
@@ -243,7 +265,7 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
 
 
 @contextlib.contextmanager
-def _first_auditor_error() -> Iterator[None]:
+def first_auditor_error() -> Iterator[None]:
     """A worker that stops the run (the disk is full) stops its TaskGroup: raise its reason, not the group."""
     try:
         yield
@@ -255,7 +277,7 @@ def _first_auditor_error() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _stop_on_sigterm() -> Iterator[None]:
+def stop_on_sigterm() -> Iterator[None]:
     """SIGTERM (systemd, CI cancel, plain `kill`) stops the run like Ctrl-C: in-flight sites are requeued."""
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()

@@ -195,6 +195,13 @@ class Throttle:
                 self.finished += 1
                 self._changed.notify_all()
 
+    async def resize(self, limit: int) -> None:
+        """Set the bound from outside, within 1..high (a distributed batch: twice its workers' capacity)."""
+        self.limit = max(1, min(self.high, limit))
+        self.peak = max(self.peak, self.limit)
+        async with self._changed:
+            self._changed.notify_all()
+
     async def control(self) -> None:
         """Adjust the limit until cancelled (at the end of the run)."""
         if not self.adaptive:

@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -63,12 +64,43 @@ CREATE TABLE IF NOT EXISTS sites (
     folder TEXT                             -- its folder under sites/ (schema 2; unique)
 );
 CREATE INDEX IF NOT EXISTS sites_by_state ON sites (state, position);
+-- A distributed batch's attempts (auditor/batch/distributed/): one row per task sent to a worker.
+-- Its id is the task id; a result is recorded only when its id is here and its site not yet done.
+-- Times are epoch seconds, so the deadlines of attempts still out survive a coordinator restart.
+CREATE TABLE IF NOT EXISTS attempts (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    run_id INTEGER,
+    sent_at REAL NOT NULL,
+    worker TEXT,                            -- who took it, once known
+    ended_at REAL,
+    outcome TEXT,                           -- NULL while it may still answer (see ATTEMPT_OUTCOMES)
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS attempts_by_url ON attempts (url, outcome);
 -- A follow-up audit's baseline (--baseline): the earlier audit's sites as the comparison needs them
 -- (auditor/outputs/changes.py Prior, JSON), kept here so the follow-up is complete without that folder.
 CREATE TABLE IF NOT EXISTS baseline (position INTEGER PRIMARY KEY, prior TEXT NOT NULL);
 """
 # After the migration of a schema 1 store, whose sites table has no folder column yet.
 FOLDER_INDEX = "CREATE UNIQUE INDEX IF NOT EXISTS sites_by_folder ON sites (folder)"
+
+
+# How an attempt ended: recorded (done), answered after its site was recorded (duplicate), the
+# browser failed under it (fault), the worker would not take it (refused), its worker went
+# away or it overran (lost), the task raised (failed), it waited too long to start (expired),
+# or it was still out when its site was recorded (superseded).
+ATTEMPT_OUTCOMES = ("done", "duplicate", "fault", "refused", "lost", "failed", "expired", "superseded", "unanswered")
+LATE_OUTCOMES = ("duplicate", "superseded")  # answers that came after the attempt's site was recorded
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    id: str
+    url: str
+    sent_at: float
+    worker: str | None
+    outcome: str | None
 
 
 @dataclass(frozen=True)
@@ -234,6 +266,7 @@ class Store:
         with self._transaction() as db:
             db.execute("DELETE FROM sites")
             db.execute("DELETE FROM runs")
+            db.execute("DELETE FROM attempts")
             db.execute("DELETE FROM baseline")
             db.execute("DELETE FROM meta WHERE key = 'baseline'")
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('registry', ?)",
@@ -368,14 +401,85 @@ class Store:
     def finish_site(self, report: SiteReport, run_id: int) -> None:
         """The one commit that makes a site done: its report and its summary, together."""
         with self._transaction() as db:
-            db.execute(
-                "UPDATE sites SET state = 'done', run_id = ?, status = ?, verdict = ?, worst = ?, fails = ?, "
-                "reviews = ?, report = ?, finished_at = ? WHERE url = ?",
-                (run_id, report.status.value, site_verdict(report), worst_failure(report) or None,
-                 sum(1 for r in report.results if r.outcome.value == "fail"),
-                 sum(1 for r in report.results if r.outcome.value == "needs_review"),
-                 # A follow-up's changes are a view over the baseline kept beside (baseline table): not stored.
-                 report.model_dump_json(exclude={"changes"}), report.finished_at or now_iso(), report.input_url))
+            _record(db, report, run_id)
+
+    # --- a distributed batch's attempts ---------------------------------------------
+
+    def send_attempt(self, url: str, attempt_id: str, run_id: int, sent_at: float) -> int:
+        """Note an attempt before its task is sent (so a kill never leaves a task we know nothing of);
+        the site is in flight and the attempt counted. Return the site's attempt count."""
+        with self._transaction() as db:
+            db.execute("INSERT INTO attempts (id, url, run_id, sent_at) VALUES (?, ?, ?, ?)",
+                       (attempt_id, url, run_id, sent_at))
+            db.execute("UPDATE sites SET state = 'running', attempts = attempts + 1, run_id = ? WHERE url = ?",
+                       (run_id, url))
+        return self.attempts(url)
+
+    def end_attempt(self, attempt_id: str, outcome: str, reason: str | None = None, worker: str | None = None,
+                    counted: bool = True) -> None:
+        """How an attempt ended, once. One that never started (`counted` False: it expired in the queue)
+        gives its attempt back to the site. An attempt given up on as lost may still answer after its
+        site was recorded: it becomes what that answer was (LATE_OUTCOMES), the reason it was lost kept."""
+        with self._transaction() as db:
+            row = db.execute("SELECT url, outcome, reason FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                return
+            if row[1] is not None:
+                if row[1] == "lost" and outcome in LATE_OUTCOMES:
+                    db.execute("UPDATE attempts SET outcome = ?, reason = ?, worker = COALESCE(?, worker) WHERE id = ?",
+                               (outcome, f"{row[2]}; then {reason}", worker, attempt_id))
+                return
+            db.execute("UPDATE attempts SET outcome = ?, reason = ?, worker = COALESCE(?, worker), ended_at = ? "
+                       "WHERE id = ?", (outcome, reason, worker, time.time(), attempt_id))
+            if not counted and outcome != "duplicate":
+                db.execute("UPDATE sites SET attempts = MAX(attempts - 1, 0) WHERE url = ? AND state != 'done'",
+                           (row[0],))
+            elif reason:
+                db.execute("UPDATE sites SET last_error = ? WHERE url = ? AND state != 'done'", (reason, row[0]))
+
+    def open_attempts(self, url: str | None = None) -> list[AttemptRecord]:
+        """Attempts that may still answer: of one site, or (url None) of every site."""
+        query = "SELECT id, url, sent_at, worker, outcome FROM attempts WHERE outcome IS NULL"
+        rows = (self.db.execute(query + " AND url = ? ORDER BY sent_at", (url,)) if url is not None
+                else self.db.execute(query + " ORDER BY sent_at"))
+        return [AttemptRecord(*row) for row in rows]
+
+    def last_error(self, url: str) -> str | None:
+        row = self.db.execute("SELECT last_error FROM sites WHERE url = ?", (url,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    def is_done(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sites WHERE url = ? AND state = 'done'", (url,)).fetchone() is not None
+
+    def finish_attempt(self, report: SiteReport, run_id: int, attempt_id: str, worker: str | None = None) -> bool:
+        """Record a site from one attempt's result, exactly once: False (and the attempt a duplicate)
+        when its site was already recorded; the attempt must be one this batch sent for this site.
+
+        Why here and not in the broker: Redis counts no deliveries and a task may run twice (a
+        worker given up on that was only slow, a message restored after a restart). The store
+        is the truth, so the check and the record are one transaction in it.
+        """
+        with self._transaction() as db:
+            row = db.execute("SELECT url FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None or row[0] != report.input_url:
+                raise StoreError(f"{self.path}: attempt {attempt_id} is not one of {report.input_url}")
+            recorded = _record(db, report, run_id)
+            db.execute("UPDATE attempts SET outcome = ?, worker = COALESCE(?, worker), ended_at = ? WHERE id = ?",
+                       ("done" if recorded else "duplicate", worker, time.time(), attempt_id))
+        return recorded
+
+
+def _record(db: sqlite3.Connection, report: SiteReport, run_id: int) -> bool:
+    """Make a site done with its report and summary, unless it is done already; True when recorded."""
+    cursor = db.execute(
+        "UPDATE sites SET state = 'done', run_id = ?, status = ?, verdict = ?, worst = ?, fails = ?, "
+        "reviews = ?, report = ?, finished_at = ? WHERE url = ? AND state != 'done'",
+        (run_id, report.status.value, site_verdict(report), worst_failure(report) or None,
+         sum(1 for r in report.results if r.outcome.value == "fail"),
+         sum(1 for r in report.results if r.outcome.value == "needs_review"),
+         # A follow-up's changes are a view over the baseline kept beside (baseline table): not stored.
+         report.model_dump_json(exclude={"changes"}), report.finished_at or now_iso(), report.input_url))
+    return cursor.rowcount == 1
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -21,6 +21,7 @@ import contextlib
 import ipaddress
 import logging
 import socket
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -172,12 +173,25 @@ class EgressProxy:
         await _pipe_both(reader, writer, up_reader, up_writer)
 
 
-async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
-    with contextlib.suppress(ConnectionError, OSError, TimeoutError, asyncio.IncompleteReadError):
+@dataclass
+class _Activity:
+    """When a connection last carried data, either way: it is idle only when both ways are."""
+
+    last: float = field(default_factory=time.monotonic)
+
+
+async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter, activity: _Activity) -> None:
+    with contextlib.suppress(ConnectionError, OSError, asyncio.IncompleteReadError):
         while True:
-            data = await asyncio.wait_for(source.read(1 << 16), timeout=IDLE_TIMEOUT_S)
+            try:
+                data = await asyncio.wait_for(source.read(1 << 16), timeout=IDLE_TIMEOUT_S)
+            except TimeoutError:
+                if time.monotonic() - activity.last < IDLE_TIMEOUT_S:
+                    continue  # a slow download: the request side is quiet while the answer still comes
+                break
             if not data:
                 break
+            activity.last = time.monotonic()
             sink.write(data)
             await sink.drain()
     with contextlib.suppress(Exception):
@@ -186,7 +200,8 @@ async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> Non
 
 async def _pipe_both(client_reader: asyncio.StreamReader, client_writer: asyncio.StreamWriter,
                      up_reader: asyncio.StreamReader, up_writer: asyncio.StreamWriter) -> None:
-    await asyncio.gather(_pipe(client_reader, up_writer), _pipe(up_reader, client_writer))
+    activity = _Activity()
+    await asyncio.gather(_pipe(client_reader, up_writer, activity), _pipe(up_reader, client_writer, activity))
 
 
 async def start_guard(allow_private: bool, loopback_only: bool) -> EgressProxy | None:
