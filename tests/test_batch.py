@@ -65,6 +65,7 @@ class _Site(BaseHTTPRequestHandler):
     delay: ClassVar[float] = 0.0
     hits: ClassVar[Counter[str]]
     arrived: ClassVar[threading.Event]
+    gate: ClassVar[threading.Event | None] = None  # set: the homepage answers only once it opens
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
@@ -74,6 +75,8 @@ class _Site(BaseHTTPRequestHandler):
         self.hits[path] += 1
         if path == "/":
             self.arrived.set()
+            if self.gate is not None:
+                self.gate.wait(60)
             time.sleep(self.delay)
         body = page(f"站点-{self.kind}", PAGES[self.kind]) if path == "/" else b"not here"
         self.send_response(200 if path == "/" else 404)
@@ -84,13 +87,17 @@ class _Site(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve(kinds: list[str], delay: float = 0.0) -> Iterator[list[tuple[str, type[_Site]]]]:
-    """One server per site on 127.0.0.1: (url, handler class with its hit counter)."""
+def serve(kinds: list[str], delay: float = 0.0, gate: threading.Event | None = None
+          ) -> Iterator[list[tuple[str, type[_Site]]]]:
+    """One server per site on 127.0.0.1: (url, handler class with its hit counter).
+
+    `gate`: the homepages answer only once it is set (a batch that cannot end before the test says so).
+    """
     servers, sites = [], []
     try:
         for kind in kinds:
             handler: type[_Site] = type("Site", (_Site,), {"kind": kind, "delay": delay, "hits": Counter(),
-                                                           "arrived": threading.Event()})
+                                                           "arrived": threading.Event(), "gate": gate})
             server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -438,7 +445,9 @@ def test_kill_9_then_resume_audits_every_site_exactly_once(need_browser: None, t
 def test_ctrl_c_or_sigterm_stops_cleanly_and_reports_what_is_done(
         need_browser: None, tmp_path: Path, stop: signal.Signals) -> None:
     out, listing = tmp_path / "out", tmp_path / "sites.txt"
-    with serve(["ok"] * 12, delay=1.0) as sites:
+    held = threading.Event()  # the last nine sites answer only after the signal: the batch is mid-way when it comes
+    with serve(["ok"] * 3, delay=1.0) as first, serve(["ok"] * 9, delay=1.0, gate=held) as rest:
+        sites = first + rest
         urls = [url for url, _ in sites]
         listing.write_text("\n".join(urls) + "\n", encoding="utf-8")
         child = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "audit", "-i", str(listing), "-o", str(out),
@@ -448,6 +457,7 @@ def test_ctrl_c_or_sigterm_stops_cleanly_and_reports_what_is_done(
         while len(_done(out)) < 3 and child.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
         child.send_signal(stop)
+        held.set()
         _, stderr = child.communicate(timeout=120)
         assert child.returncode == cli.EXIT_INTERRUPTED, stderr
         assert "--resume" in stderr
