@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.errors import RuleFileError
 from auditor.layout import read_regular
 from auditor.models import Text
-from auditor.normalize import normalize
+from auditor.normalize import cached_for_short_texts, normalize
 from auditor.urls import split_url
 
 
@@ -76,16 +76,9 @@ def _terms(link_text: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(wanted for term in link_text if (wanted := normalize(term).lower()))
 
 
+@cached_for_short_texts(maxsize=4096)
 def _label(text: str) -> str:
-    return _short_label(text) if len(text) <= MAX_CACHED_LABEL else normalize(text).lower()
-
-
-@lru_cache(maxsize=4096)
-def _short_label(text: str) -> str:
     return normalize(text).lower()
-
-
-MAX_CACHED_LABEL = 400  # the cache holds its keys: hostile pages' endless labels stay out of it
 
 
 def rank(kind: PageKind, candidates: list[tuple[str, str]]) -> list[tuple[int, str, str]]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import lru_cache, wraps
 from importlib import resources
+from typing import Concatenate, ParamSpec, TypeVar
 
 # Traditional → simplified, one character each: the words of disclosures (filing labels,
 # province abbreviations, contact and policy wording) spelled out here, and every other
@@ -171,3 +174,30 @@ def collapse_spaces(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate({ord(c): None for c in _INVISIBLE})
     return _WS.sub(" ", text).strip()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+MAX_CACHED_TEXT = 8_000  # characters: longer texts are computed each time
+
+
+TextFunction = Callable[Concatenate[str, P], R]
+
+
+def cached_for_short_texts(maxsize: int) -> Callable[[TextFunction[P, R]], TextFunction[P, R]]:
+    """Cache a pure function of a text (and hashable extras) for texts up to MAX_CACHED_TEXT characters.
+
+    A site's header and footer repeat on every page, and link labels on every kind asked about
+    them: reading each text once is most of what caching saves. A cache holds its keys, so a
+    hostile page's megabyte texts are computed every time instead of kept.
+    """
+    def wrap(func: TextFunction[P, R]) -> TextFunction[P, R]:
+        cached = lru_cache(maxsize=maxsize)(func)
+
+        @wraps(func)
+        def call(text: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+            if len(text) <= MAX_CACHED_TEXT:
+                return cached(text, *args, **kwargs)  # type: ignore[arg-type]
+            return func(text, *args, **kwargs)
+        return call
+    return wrap

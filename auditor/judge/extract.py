@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, partial
+from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -29,7 +29,7 @@ from auditor.models import (
     SiteSnapshot,
     TextBlock,
 )
-from auditor.normalize import collapse_spaces, normalize
+from auditor.normalize import cached_for_short_texts, collapse_spaces, normalize
 
 # A legal entity name ends in one of these forms (公司法, 合伙企业法, 个体工商户条例 …; a 个体工商户's
 # name ends in its organisational form: 商行, 经营部, 门市部 …).
@@ -252,34 +252,18 @@ def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evi
         return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
                        evidence=evidence)
 
-    names, addresses = _names_and_addresses(raw)
+    names, addresses = _wording(raw)
     return [finding("entity_name", name) for name in names] + [finding("address", a) for a in addresses]
 
 
-# A site's header and footer repeat on every page it has: what a block of text says is read once
-# per text (scan and wording are pure), not once per page. Longer texts are read each time, so
-# the caches hold no hostile page's megabytes.
-MAX_CACHED_BLOCK = 8_000
-
-
+# What a block of text says is read once per text (scan and wording are pure), not once per page
+# the site's header and footer repeat on.
+@cached_for_short_texts(maxsize=4096)
 def _scan(text: str, today: date) -> tuple[IdMatch, ...]:
-    return _scan_cached(text, today) if len(text) <= MAX_CACHED_BLOCK else tuple(scan(text, today=today))
-
-
-@lru_cache(maxsize=4096)
-def _scan_cached(text: str, today: date) -> tuple[IdMatch, ...]:
     return tuple(scan(text, today=today))
 
 
-def _names_and_addresses(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _wording_cached(raw) if len(raw) <= MAX_CACHED_BLOCK else _wording(raw)
-
-
-@lru_cache(maxsize=4096)
-def _wording_cached(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return _wording(raw)
-
-
+@cached_for_short_texts(maxsize=4096)
 def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The entity names and addresses a block states (at most MAX_MATCHES of each: a hostile block
     repeats a name without end)."""
