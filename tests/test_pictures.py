@@ -12,7 +12,8 @@ from auditor.judge import extract as extract_module
 from auditor.judge import site as judge_site
 from auditor.judge.extract import PageCache, extract
 from auditor.judge.ruleset import Ruleset
-from auditor.judge.site import cited_by_rules
+from auditor.judge.site import _rule_results, cited_by_rules
+from auditor.layout import load_stored
 from auditor.models import PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.options import JudgeOptions
 from tests.conftest import TODAY
@@ -66,7 +67,7 @@ def test_a_failing_early_judgement_costs_pictures_not_the_site(ruleset: Ruleset,
     def broken(*args: object) -> None:
         raise RuntimeError("a bug in a check")
 
-    monkeypatch.setattr(judge_site, "evaluate", broken)
+    monkeypatch.setattr(judge_site, "run_rule", broken)
     cited = cited_by_rules(SiteInput(url=HOME), ruleset, JudgeOptions(today=TODAY), PageCache())
     assert cited([_home("京ICP备2021076543号-1")]) == []
 
@@ -86,3 +87,26 @@ def test_the_final_judgement_reads_the_same_from_the_render_time_cache(ruleset: 
     monkeypatch.setattr(extract_module, "page_findings", read_again)
     cached = extract(snap, ruleset.vocabulary, TODAY, cache)  # the copy with pictures is the same page
     assert cached.findings and cached.findings == fresh.findings and cached.facts == fresh.facts
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent / "snapshots").iterdir() if p.is_dir()))
+def test_what_is_photographed_is_what_the_judgement_cites_there(ruleset: Ruleset, name: str) -> None:
+    """As each page of a stored site arrives, the boxes asked for are those the full judgement of the pages
+    so far cites on it, by the rules that read its kind: nothing it cites goes without a picture."""
+    stored = load_stored(Path(__file__).parent / "snapshots" / name / "snapshot.json")
+    options = JudgeOptions(today=TODAY)
+    site = SiteInput(url=stored.url, profiles=tuple(stored.profiles), registry=stored.registry)
+    cited = cited_by_rules(site, ruleset, options, PageCache())
+    pages = stored.snapshot.pages
+    asked = 0
+    for end in range(1, len(pages) + 1):
+        page = pages[end - 1]
+        snap = SiteSnapshot(input_url=stored.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED,
+                            pages=pages[:end])
+        _, _, results = _rule_results(snap, stored.profiles, stored.registry, ruleset, options)
+        reading = {rule.id for rule in ruleset.rules if page.kind in rule.pages}
+        wanted = [ev.bbox for result in results if result.rule_id in reading
+                  for ev in result.evidence if ev.bbox and ev.page_url == page.final_url]
+        assert cited(pages[:end]) == wanted
+        asked += len(wanted)
+    assert asked > 0

@@ -37,3 +37,16 @@ async def send(page: Page, method: str, params: dict[str, Any] | None = None) ->
         _SESSIONS.pop(page, None)
         result = await (await _session(page)).send(method, params)
     return result
+
+
+# A tab's main frame keeps its DevTools id across navigations: asked once a tab, not once a page.
+_MAIN_FRAMES: weakref.WeakKeyDictionary[Page, str] = weakref.WeakKeyDictionary()
+
+
+async def main_frame_id(page: Page, fresh: bool = False) -> str:
+    """The DevTools id of the tab's main frame (`fresh`: asked again, not remembered)."""
+    frame = None if fresh else _MAIN_FRAMES.get(page)
+    if frame is None:
+        tree = await send(page, "Page.getFrameTree")
+        frame = _MAIN_FRAMES[page] = str(tree["frameTree"]["frame"]["id"])
+    return frame

@@ -17,7 +17,7 @@ from auditor.judge.checks.base import NOTHING_SHOWN, ImageParams, footer_images,
 from auditor.judge.engine import evaluate, run_rule
 from auditor.judge.evidence import attach_crops
 from auditor.judge.extract import PageCache, SiteFacts, extract
-from auditor.judge.ruleset import Ruleset
+from auditor.judge.ruleset import Rule, Ruleset
 from auditor.layout import copy_site_files, load_stored, site_report_path, stored_snapshots
 from auditor.models import (
     BatchReport,
@@ -87,21 +87,23 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cac
     judged about once a page it reads, not once for every page of the site. A box the final
     judgement cites but no early one did has no crop; its text and place still stand.
     """
-    url, profiles, registry = site.url, profiles_for(site, options), site.registry
-    reading: dict[str, Ruleset] = {}  # page kind → the rules that read it: only they can cite its boxes
+    url, profiles, registry = site.url, set(profiles_for(site, options)), site.registry
+    reading: dict[str, list[Rule]] = {}  # page kind → the rules that read it: only they can cite its boxes
 
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
         kind = pages[-1].kind
-        if kind not in reading:
-            reading[kind] = ruleset.select([rule.id for rule in ruleset.rules if kind in rule.pages])
+        rules = reading.setdefault(kind, [rule for rule in ruleset.rules if kind in rule.pages])
         try:
-            _, _, results = _rule_results(snap, profiles, registry, reading[kind], options, cache)
+            facts = extract(snap, ruleset.vocabulary, options.today, cache)
+            shown = with_shown_code(registry, facts.facts.credit_codes, options.registry)
+            # The verdicts' evidence is all a picture needs: they are not worded into results here.
+            verdicts = [run_rule(rule, facts, profiles, shown, ruleset.pack.documents) for rule in rules]
         except Exception:  # our bug on a half-read site costs its pictures, never the site
             log.exception("judging %s while rendering it failed", url)
             return []
         page = pages[-1].final_url
-        return [ev.bbox for result in results for ev in result.evidence if ev.bbox and ev.page_url == page]
+        return [ev.bbox for verdict in verdicts for ev in verdict.evidence if ev.bbox and ev.page_url == page]
     return cited
 
 
