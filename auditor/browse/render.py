@@ -421,7 +421,7 @@ class SiteRenderer:
         if inner is None:
             return
         dx, dy = box["x"], box["y"]
-        if "json_size" in data:  # the page's size is now the frame's too (unknown when the frame's is)
+        if data.get("json_size") is not None:  # the page's size is now the frame's too (unknown if the frame's is)
             data["json_size"] = data["json_size"] + inner["json_size"] if "json_size" in inner else None
         for key in ("blocks", "links", "images"):
             for item in inner[key]:

@@ -93,7 +93,9 @@ def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cac
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
         snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
         kind = pages[-1].kind
-        rules = reading.setdefault(kind, [rule for rule in ruleset.rules if kind in rule.pages])
+        if kind not in reading:
+            reading[kind] = [rule for rule in ruleset.rules if kind in rule.pages]
+        rules = reading[kind]
         try:
             facts = extract(snap, ruleset.vocabulary, options.today, cache)
             shown = with_shown_code(registry, facts.facts.credit_codes, options.registry)
