@@ -572,7 +572,7 @@ def track_popups(page: Page) -> Popups:
 
 
 # The page's own JSON (snapshot.js) holds what the snapshot holds but the fields of ours each item
-# gets (1.2–1.6× as long on the bench corpus and the fixture sites): far under the limit, the
+# gets (1.1–1.8× as long on the bench corpus and the demo sites): far under the limit, the
 # snapshot need not be written out to be measured.
 SURELY_UNDER = 0.25
 
