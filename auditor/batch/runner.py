@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from playwright.async_api import async_playwright
 
 from auditor.batch.baseline import stored_comparison
-from auditor.batch.schedule import HostQueue, Throttle, make_throttle
+from auditor.batch.schedule import HostQueue, audit_each, make_throttle
 from auditor.batch.settings import batch_settings
 from auditor.batch.store import Store
 from auditor.browse.netguard import start_guard
@@ -80,17 +80,6 @@ class _Batch:
         self.comparison, self.header = follow_up(store, ruleset, header)
         self.judging = options.judging
         self.max_attempts = 1 + max(0, options.retries)
-
-    async def worker(self, queue: HostQueue, throttle: Throttle) -> None:
-        while True:
-            async with throttle.slot():
-                site = await queue.take()
-                if site is None:
-                    return
-                try:
-                    await self.audit(site)
-                finally:
-                    queue.done(site)
 
     async def audit(self, site: SiteInput) -> None:
         attempt = self.store.start_site(site.url, self.run_id)
@@ -253,7 +242,8 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
                 with stop_on_sigterm(), first_auditor_error():
                     async with asyncio.TaskGroup() as workers:
                         control = workers.create_task(throttle.control())
-                        tasks = [workers.create_task(batch.worker(queue, throttle)) for _ in range(throttle.high)]
+                        tasks = [workers.create_task(audit_each(queue, throttle, batch.audit))
+                                 for _ in range(throttle.high)]
                         await asyncio.gather(*tasks)
                         control.cancel()
                 log.info("sites in flight: up to %d", throttle.peak)

@@ -13,7 +13,7 @@ import logging
 import os
 import time
 from collections import Counter, deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -323,6 +323,20 @@ def _pss(pid: int) -> int:
             if line.startswith("Pss:"):
                 return int(line.split()[1]) * 1024
     return 0
+
+
+async def audit_each(queue: HostQueue, throttle: Throttle, audit: Callable[[SiteInput], Awaitable[None]]) -> None:
+    """One of a batch's workers: take the next site as the throttle and the site's host allow, audit it,
+    until no site is left (a local run's workers and a coordinator's sending slots alike)."""
+    while True:
+        async with throttle.slot():
+            site = await queue.take()
+            if site is None:
+                return
+            try:
+                await audit(site)
+            finally:
+                queue.done(site)
 
 
 def make_throttle(options: RunOptions) -> Throttle:

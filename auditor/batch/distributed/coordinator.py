@@ -84,7 +84,7 @@ from auditor.batch.runner import (
     stopped,
     write_site_page,
 )
-from auditor.batch.schedule import HostQueue, Throttle
+from auditor.batch.schedule import HostQueue, Throttle, audit_each
 from auditor.batch.settings import rules_digest
 from auditor.batch.store import Store
 from auditor.errors import output_problem
@@ -292,7 +292,7 @@ class _Coordinator:
             with stop_on_sigterm(), first_auditor_error():
                 async with asyncio.TaskGroup() as group:
                     background = [group.create_task(self._poll()), group.create_task(self._follow_fleet(window))]
-                    slots = [group.create_task(self._slot(queue, window)) for _ in range(WINDOW_MAX)]
+                    slots = [group.create_task(audit_each(queue, window, self._audit)) for _ in range(WINDOW_MAX)]
                     await asyncio.gather(*slots)
                     for task in background:
                         task.cancel()
@@ -308,17 +308,6 @@ class _Coordinator:
         deadline = time.monotonic() + LISTEN_WAIT_S
         while not self.fleet.connected and time.monotonic() < deadline:
             await asyncio.sleep(POLL_S)  # the broker is down: sends wait for it anyway
-
-    async def _slot(self, queue: HostQueue, window: Throttle) -> None:
-        while True:
-            async with window.slot():
-                site = await queue.take()
-                if site is None:
-                    return
-                try:
-                    await self._audit(site)
-                finally:
-                    queue.done(site)
 
     async def _audit(self, site: SiteInput) -> None:
         watch = Watch(site)
