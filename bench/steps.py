@@ -28,7 +28,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from bench import BROWSERS, _cpu, _tree, corpus  # noqa: E402 - after the path is set
+from bench import BROWSERS, _cpu, _is_node, _tree, corpus  # noqa: E402 - after the path is set
 
 T = TypeVar("T")
 DOCUMENTS = ("privacy.html", "contact.html")
@@ -41,7 +41,7 @@ def _cpu_now() -> tuple[float, float]:
         name, seconds = _cpu(pid)
         if pid == os.getpid():
             python += seconds
-        elif name and name != "node" and not name.startswith("python"):
+        elif name and not _is_node(name) and not name.startswith("python"):
             chromium += seconds
     return chromium, python
 
