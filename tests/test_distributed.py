@@ -463,6 +463,7 @@ def test_a_site_that_kills_its_worker_every_time_ends_as_error_and_results_come_
                        tmp_path / "sites.csv")
     out = tmp_path / "out"
     processes = Processes(tmp_path)
+    processes.env["TMPDIR"] = str(tmp_path)  # where the workers build the sites' folders
     supervisor = None
     try:
         redis = RedisServer(redis_path, processes)
@@ -484,6 +485,8 @@ def test_a_site_that_kills_its_worker_every_time_ends_as_error_and_results_come_
         killer_server.server_close()
 
     assert supervisor.kills == 2 == _Killer.hits["/"]  # 1 + --retries attempts, then no more
+    # The worker killed first left the killer's folder behind; the one started after it removed it.
+    assert "removed 1 folder(s) left by killed workers of this machine" in processes.log("worker")
     report = {s["input_url"]: s for s in json.loads((out / "report.json").read_text(encoding="utf-8"))["sites"]}
     assert sorted(report) == sorted([*ordinary, killer])
     assert report[killer]["status"] == "error"  # not audited: never "non-compliant"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import os
 import subprocess
 import sys
 import tarfile
@@ -181,16 +182,17 @@ def test_verify_and_report_need_no_celery(tmp_path: Path) -> None:
     assert done.returncode == 2 and "disclosure-auditor[distributed]" in done.stderr, done.stderr
 
 
-def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy(monkeypatch: pytest.MonkeyPatch
-                                                                                ) -> None:
+def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy(monkeypatch: pytest.MonkeyPatch,
+                                                                                tmp_path: Path) -> None:
     """Refused before anything is rendered: the coordinator counts the attempt and sends the site elsewhere."""
     from auditor.batch.distributed import worker as worker_module
-    from auditor.batch.distributed.worker import SiteWorker, WorkerOptions
+    from auditor.batch.distributed.worker import Scratch, SiteWorker, WorkerOptions
     from auditor.batch.settings import rules_digest
     from auditor.judge.ruleset import load_pack
     from auditor.resources import version
 
-    worker = SiteWorker(WorkerOptions(broker="redis://127.0.0.1:1/0"), engine=None, fetch=lambda _: None)  # type: ignore[arg-type]
+    worker = SiteWorker(WorkerOptions(broker="redis://127.0.0.1:1/0"), engine=None,  # type: ignore[arg-type]
+                        fetch=lambda _: None, scratch=Scratch(tmp_path))
     task = SiteTask(attempt="a1", tool=version(), rules_digest=rules_digest(load_pack(None), []),
                     site=TaskSite(url="http://x/", profiles=["site"], folder="x_1"), limits=limits_message(Limits()),
                     today=date(2026, 11, 25), lang="zh", default_profiles=["site"]).model_dump(mode="json")
@@ -204,3 +206,43 @@ def test_a_worker_refuses_a_task_of_another_rule_pack_version_or_address_policy(
     monkeypatch.setattr(worker_module, "ocr_missing", lambda: "rapidocr is not installed")
     answer = read_result(worker.handle(task, "w1@x"))
     assert answer.outcome == "refused" and "pictures" in (answer.reason or "") and "--no-ocr" in (answer.reason or "")
+
+
+# --- the worker's scratch folder ------------------------------------------------------------------------
+
+
+def _gone_pid() -> int:
+    """The pid of a process that has ended (and been reaped): nobody runs under it now."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    return int(done.stdout)
+
+
+def test_a_starting_worker_removes_the_folders_killed_workers_of_its_host_left_and_nothing_else(
+        tmp_path: Path) -> None:
+    from auditor.batch.distributed.worker import SCRATCH_PREFIX, Scratch, _host
+
+    host = _host()
+    killed = tmp_path / f"{SCRATCH_PREFIX}{host}-{_gone_pid()}-ab_12"  # a worker killed mid-site
+    (killed / "site-x" / "evidence").mkdir(parents=True)
+    (killed / "site-x" / "home.jpg").write_bytes(b"picture")
+    running = tmp_path / f"{SCRATCH_PREFIX}{host}-{os.getpid()}-cd34"  # a worker still at work (this process)
+    other_host = tmp_path / f"{SCRATCH_PREFIX}{host}x-{_gone_pid()}-ef56"  # a shared /tmp: not ours to judge
+    odd = tmp_path / f"{SCRATCH_PREFIX}{host}-notapid-gh78"
+    unrelated = tmp_path / "auditor-site-ij90"  # not a worker's scratch folder
+    for folder in (running, other_host, odd, unrelated):
+        folder.mkdir()
+
+    scratch = Scratch(tmp_path)
+
+    assert scratch.swept == [killed] and not killed.exists()
+    assert all(folder.is_dir() for folder in (running, other_host, odd, unrelated))
+    assert scratch.path.parent == tmp_path and scratch.path.name.startswith(f"{SCRATCH_PREFIX}{host}-{os.getpid()}-")
+    with scratch.site() as site:
+        assert Path(site).parent == scratch.path
+        (Path(site) / "home.jpg").write_bytes(b"picture")
+    assert list(scratch.path.iterdir()) == []  # a site's folder goes when its task ends
+    scratch.close()
+    assert not scratch.path.exists()
+    assert Scratch(tmp_path).swept == []  # its own folder, closed, is not swept again; the running one stays
+    assert running.is_dir()

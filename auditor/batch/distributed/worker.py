@@ -6,7 +6,8 @@ hang recovery, recycling) and the batch's own limits, which travel in each task.
 thread pool runs ``--concurrency`` tasks at once; each hands its site to the one event loop
 that drives the browser, then judges it in its own thread, as a local run judges off its
 loop. The site's folder is built in a temporary directory, packed (``protocol.pack_site``)
-and returned; nothing stays behind.
+and returned; nothing stays behind (a worker killed mid-site leaves its folder, which the
+next worker to start on the machine removes: :class:`Scratch`).
 
 A worker refuses a task it could not do as the batch asks: another protocol, auditor
 version or rule pack (digest), another address policy (its guard is per process), a batch
@@ -23,6 +24,8 @@ import concurrent.futures
 import hashlib
 import json
 import logging
+import os
+import shutil
 import socket
 import tempfile
 import threading
@@ -137,13 +140,67 @@ class Engine:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
 
 
+SCRATCH_PREFIX = "auditor-worker-"
+
+
+class Scratch:
+    """The worker's own temporary folder, in which each site's folder is built.
+
+    A site's folder goes when its task ends and this one when the worker stops; a worker killed
+    mid-site (SIGKILL, the OOM killer, a power cut) can do neither, and over a night of crashes
+    the pictures and DOM copies left behind would fill the temporary disk. So a starting worker
+    removes the folders of this machine's workers that are gone. The folder's name says whose it
+    is: ``auditor-worker-<host>-<pid>-<random>``; a folder of another host (a shared /tmp) is
+    never touched, nor one whose process is alive.
+    """
+
+    def __init__(self, base: Path | None = None) -> None:
+        base = Path(base or tempfile.gettempdir())
+        self.swept = sweep_scratch(base)
+        self.path = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{_host()}-{os.getpid()}-", dir=base))
+
+    def site(self) -> tempfile.TemporaryDirectory[str]:
+        return tempfile.TemporaryDirectory(prefix="site-", dir=self.path)
+
+    def close(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def sweep_scratch(base: Path) -> list[Path]:
+    """Remove the scratch folders in `base` of this host's workers that are no longer running."""
+    if os.name != "posix":  # os.kill(pid, 0) would end the process on Windows, not ask after it
+        return []
+    gone = []
+    for entry in base.glob(f"{SCRATCH_PREFIX}*"):
+        owner, pid, _ = (*entry.name.rsplit("-", 2), "", "")[:3]  # auditor-worker-<host>, <pid>, <random>
+        if owner == f"{SCRATCH_PREFIX}{_host()}" and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(entry, ignore_errors=True)
+            gone.append(entry)
+    return gone
+
+
+def _host() -> str:
+    return socket.gethostname().replace(os.sep, "_") or "localhost"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: running
+        return True
+    return True
+
+
 class SiteWorker:
     """What one task does: check it, render, judge, pack. Thread-safe: Celery runs several at once."""
 
-    def __init__(self, options: WorkerOptions, engine: Engine, fetch: Fetch) -> None:
+    def __init__(self, options: WorkerOptions, engine: Engine, fetch: Fetch, scratch: Scratch) -> None:
         self.options = options
         self.engine = engine
         self.fetch = fetch
+        self.scratch = scratch
         self._lock = threading.Lock()
         self._packs: dict[tuple[str, ...], Ruleset] = {}
         self._registries: dict[str, dict[str, RegistryValues]] = {}
@@ -164,7 +221,7 @@ class SiteWorker:
         judging = task.judging(self._registry(task.registry_key))
         limits = task.run_limits(self.options.private, self.options.loopback_only)
         site = task.site_input()
-        with tempfile.TemporaryDirectory(prefix="auditor-site-") as tmp:
+        with self.scratch.site() as tmp:
             site_dir = Path(tmp) / task.site.folder  # its name is in the report's paths: the coordinator's folder
             cache = PageCache()
             rendered = self.engine.render(site.url, site_dir, ruleset.page_kinds(set(task.site.profiles)),
@@ -231,17 +288,20 @@ def run_worker(options: WorkerOptions, say: Callable[[str], None]) -> int:
     queue = queue_name(rules_digest(ruleset, []), version(), options.private)
     name = options.name or f"auditor@{socket.gethostname()}"
     app = make_app(options.broker)
+    scratch = Scratch()
+    if scratch.swept:
+        say(f"worker {name}: removed {len(scratch.swept)} folder(s) left by killed workers of this machine")
     engine = Engine(options)
-    choice = engine.start()
-    handler = SiteWorker(options, engine, lambda key: app.backend.client.get(key))
-
-    @app.task(name=TASK_NAME, bind=True, acks_late=True)  # type: ignore[untyped-decorator]
-    def audit_site(task: Any, message: object) -> dict[str, Any]:
-        return handler.handle(message, str(task.request.hostname or name))
-
-    say(f"worker {name}: {options.concurrency} site(s) at once on {choice.describe()}; "
-        f"broker {safe_url(options.broker)}, queue {queue}")
     try:
+        choice = engine.start()
+        handler = SiteWorker(options, engine, lambda key: app.backend.client.get(key), scratch)
+
+        @app.task(name=TASK_NAME, bind=True, acks_late=True)  # type: ignore[untyped-decorator]
+        def audit_site(task: Any, message: object) -> dict[str, Any]:
+            return handler.handle(message, str(task.request.hostname or name))
+
+        say(f"worker {name}: {options.concurrency} site(s) at once on {choice.describe()}; "
+            f"broker {safe_url(options.broker)}, queue {queue}")
         worker = app.Worker(pool="threads", concurrency=options.concurrency, hostname=name, queues=[queue],
                             loglevel=options.loglevel, task_events=True, without_mingle=True,
                             without_gossip=True, quiet=True)
@@ -249,3 +309,4 @@ def run_worker(options: WorkerOptions, say: Callable[[str], None]) -> int:
         return int(worker.exitcode or 0)
     finally:
         engine.close()
+        scratch.close()
