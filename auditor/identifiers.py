@@ -865,8 +865,17 @@ MAX_MATCHES = 64
 
 def scan(text: str, today: date | None = None) -> list[IdMatch]:
     """Find every identifier in one block of visible text (any raw text; normalises it itself)."""
+    return scan_normalized(text, today)[0]
+
+
+def scan_normalized(text: str, today: date | None = None) -> tuple[list[IdMatch], str]:
+    """scan(), and the text's normal form (``normalize(text)``), which the scan has made anyway:
+    a reader of the same text's wording need not normalise it a second time."""
     view = _View.of(text)
-    day = today or date.today()
+    return _scan_view(view, today or date.today()), view.norm
+
+
+def _scan_view(view: _View, day: date) -> list[IdMatch]:
     found = _Found()
     for finder in _FINDERS:
         # Finders are generators: each match is added before the next is produced, so

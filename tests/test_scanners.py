@@ -89,12 +89,11 @@ def test_addresses_are_found_as_the_regex_says(text: str) -> None:
 @pytest.mark.parametrize("text", ["地址：" * 30000, "北京某某科技有限公司" * 10000, "北京某某科技服务中心" * 10000,
                                   "地址北京市海淀区" + "路" * 100000])
 def test_names_and_addresses_of_a_huge_block_are_bounded(text: str) -> None:
-    from auditor.models import Evidence, PageSnapshot, TextBlock
+    from auditor.models import PageSnapshot, TextBlock
 
     block = TextBlock(text=text, bbox=(0, 0, 10, 10), region="footer", centered=True)
     page = PageSnapshot(kind="home", url="http://x/", final_url="http://x/", blocks=[block])
-    evidence = Evidence(page_url="http://x/", text="")
-    found = extract._text_findings(page, block.text, block, evidence)
+    found = [f for f in extract.block_findings(page, block, TODAY) if f.kind in ("entity_name", "address")]
     assert len(found) <= 2 * identifiers.MAX_MATCHES
 
 

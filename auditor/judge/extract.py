@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from auditor.discover import Vocabulary, rank
-from auditor.identifiers import MAX_MATCHES, PROV_NAME, IdMatch, link_kind, parse_phone, scan, usual_form
+from auditor.identifiers import MAX_MATCHES, PROV_NAME, IdMatch, link_kind, parse_phone, scan_normalized, usual_form
 from auditor.models import (
     BBox,
     BlockLink,
@@ -212,18 +212,21 @@ def _href_for(raw: str, value: str, links: list[tuple[str, str]]) -> str | None:
 
 
 def block_findings(page: PageSnapshot, block: TextBlock, today: date) -> list[Finding]:
-    links = block_links(page, block)
     # A label from the element before (a table's header cell) reads as if written in front of the text.
     text = f"{block.label}：{block.text}" if block.label else block.text
+    matches, names, addresses = _read(text, today)
+    if not (matches or names or addresses):
+        return []  # most blocks of a page (its body text) state nothing we look for
+    links = block_links(page, block)
     evidence = Evidence(page_url=page.final_url, text=text[:400], region=block.region, bbox=block.bbox)
-    out = []
-    for match in _scan(text, today):
-        out.append(Finding(
-            kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
-            label=match.label, href=_href_for(match.raw, match.value, links),
-            nearby_hrefs=[url for _, url in links], page_kind=page.kind,
-            centered=_centred(block, match.value), evidence=evidence))
-    out.extend(_text_findings(page, text, block, evidence))
+    out = [Finding(kind=match.kind, value=match.value, status=match.status, problems=list(match.problems),
+                   label=match.label, href=_href_for(match.raw, match.value, links),
+                   nearby_hrefs=[url for _, url in links], page_kind=page.kind,
+                   centered=_centred(block, match.value), evidence=evidence) for match in matches]
+    # Entity names and addresses: found by wording, not by an identifier format; template text is neither.
+    out += [Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
+                    evidence=evidence) for kind, values in (("entity_name", names), ("address", addresses))
+            for value in values]
     return out
 
 
@@ -245,29 +248,18 @@ def _centred(block: TextBlock, value: str) -> bool:
     return block.centered if best is None else best.centered
 
 
-def _text_findings(page: PageSnapshot, raw: str, block: TextBlock, evidence: Evidence) -> list[Finding]:
-    """Entity names and addresses: found by wording, not by an identifier format; template text is neither."""
-
-    def finding(kind: str, value: str) -> Finding:
-        return Finding(kind=kind, value=value, status="valid", page_kind=page.kind, centered=block.centered,
-                       evidence=evidence)
-
-    names, addresses = _wording(raw)
-    return [finding("entity_name", name) for name in names] + [finding("address", a) for a in addresses]
-
-
 # What a block of text says is read once per text (scan and wording are pure), not once per page
 # the site's header and footer repeat on.
 @cached_for_short_texts(maxsize=4096)
-def _scan(text: str, today: date) -> tuple[IdMatch, ...]:
-    return tuple(scan(text, today=today))
+def _read(text: str, today: date) -> tuple[tuple[IdMatch, ...], tuple[str, ...], tuple[str, ...]]:
+    """What a block of text states: its identifiers, entity names and addresses (one normalisation for both)."""
+    matches, normal = scan_normalized(text, today=today)
+    return (tuple(matches), *_wording(normal))
 
 
-@cached_for_short_texts(maxsize=4096)
-def _wording(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The entity names and addresses a block states (at most MAX_MATCHES of each: a hostile block
-    repeats a name without end)."""
-    text = normalize(raw)
+def _wording(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The entity names and addresses a block states, from its normal form (at most MAX_MATCHES of each:
+    a hostile block repeats a name without end)."""
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
     names += [m.group("name") for m in islice(LABELLED_NAME_RE.finditer(text), MAX_MATCHES)]
