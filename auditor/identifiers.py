@@ -794,6 +794,8 @@ def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phon
 
 
 def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
+    if sum(map(str.isdigit, view.norm)) < _MIN_PHONE_DIGITS:
+        return  # no candidate below could have the digits of a number (most body text: a date, a price)
     tries = [_PHONE_TRIES]
     for m in _FIND_PHONE.finditer(view.spaced):
         tries[0] -= 1
