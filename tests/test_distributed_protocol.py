@@ -232,11 +232,14 @@ def test_a_starting_worker_removes_the_folders_killed_workers_of_its_host_left_a
     unrelated = tmp_path / "auditor-site-ij90"  # not a worker's scratch folder
     for folder in (running, other_host, odd, unrelated):
         folder.mkdir()
+    # /tmp is everyone's: a link with a dead worker's name leads nowhere we remove
+    link = tmp_path / f"{SCRATCH_PREFIX}{host}-{_gone_pid()}-kl12"
+    link.symlink_to(unrelated)
 
     scratch = Scratch(tmp_path)
 
     assert scratch.swept == [killed] and not killed.exists()
-    assert all(folder.is_dir() for folder in (running, other_host, odd, unrelated))
+    assert all(folder.is_dir() for folder in (running, other_host, odd, unrelated)) and link.is_symlink()
     assert scratch.path.parent == tmp_path and scratch.path.name.startswith(f"{SCRATCH_PREFIX}{host}-{os.getpid()}-")
     with scratch.site() as site:
         assert Path(site).parent == scratch.path

@@ -173,7 +173,8 @@ def sweep_scratch(base: Path) -> list[Path]:
     gone = []
     for entry in base.glob(f"{SCRATCH_PREFIX}*"):
         owner, pid, _ = (*entry.name.rsplit("-", 2), "", "")[:3]  # auditor-worker-<host>, <pid>, <random>
-        if owner == f"{SCRATCH_PREFIX}{_host()}" and pid.isdigit() and not _running(int(pid)):
+        mine = owner == f"{SCRATCH_PREFIX}{_host()}" and entry.is_dir() and not entry.is_symlink()
+        if mine and pid.isdigit() and not _running(int(pid)):
             shutil.rmtree(entry, ignore_errors=True)
             gone.append(entry)
     return gone
