@@ -318,6 +318,7 @@ BARE, PAINTED, CAPTURE = "(a)  bare loop: goto until load", "(a+) bare loop, fir
     "(a') loop + the auditor's waits, pictures"
 AUDIT, LIGHT = "(b)  auditor audit", "(b-) audit --no-screenshots"
 ORDER = (AUDIT, LIGHT, BARE, PAINTED, CAPTURE)  # (b) first in round 1: the loops load the pages it visited
+LOOP_MODES = dict(zip((BARE, PAINTED, CAPTURE), LOOPS, strict=True))
 TARGETS = {"b/a  ": 0.6, "b/a' ": 0.95}  # issue 17's goals; the other ratios are shown for comparison
 
 
@@ -337,8 +338,8 @@ def _rounds(listing: Path, tmp: Path, path: str, concurrency: int | str, rounds:
                 light = ["--no-screenshots"] if label == LIGHT else []
                 command = [*audit_command(listing, out, path, concurrency), *light]
             else:
-                mode = LOOPS[ORDER.index(label) - 2]
-                command = [sys.executable, str(BENCH / "bench.py"), mode, str(pages_file), path, str(concurrency)]
+                command = [sys.executable, str(BENCH / "bench.py"), LOOP_MODES[label], str(pages_file), path,
+                           str(concurrency)]
             measured = measure(command)
             if label in (AUDIT, LIGHT) and measured.returncode not in (0, 1, 3):
                 raise SystemExit(f"auditor failed ({measured.returncode}):\n{measured.stderr}")
@@ -632,6 +633,12 @@ def peers(args: argparse.Namespace) -> None:
                       f"({'the auditor is ahead' if ratio > 1 else 'the peer is ahead'})")
 
 
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -647,8 +654,8 @@ def main() -> None:
     sub.choices["kill"].add_argument("--seed", type=int, default=int(time.time()))
     sub.choices["hostile"].add_argument("--share", type=float, default=0.2, help="share of hostile sites")
     sub.choices["peers"].add_argument("--timeout", type=float, default=20.0, help="page timeout (s) for every tool")
-    sub.choices["peers"].add_argument("--rounds", type=int, default=2, help="interleaved rounds per tool")
-    sub.choices["run"].add_argument("--rounds", type=int, default=1, help="interleaved rounds of every run")
+    sub.choices["peers"].add_argument("--rounds", type=_at_least_one, default=2, help="interleaved rounds per tool")
+    sub.choices["run"].add_argument("--rounds", type=_at_least_one, default=1, help="interleaved rounds of every run")
     for mode in LOOPS:
         loop = sub.add_parser(mode)
         loop.add_argument("pages", type=Path)
