@@ -15,7 +15,14 @@ import pytest
 from playwright.async_api import async_playwright
 
 from auditor.browse.browser import launch
-from auditor.browse.settle import NETWORK_IDLE_MAX_MS, NetworkWatch, install_tracker, settle, watch_network
+from auditor.browse.settle import (
+    NETWORK_IDLE_MAX_MS,
+    NetworkWatch,
+    install_tracker,
+    scroll_to_end,
+    settle,
+    watch_network,
+)
 from auditor.options import Limits
 
 pytestmark = pytest.mark.every_browser  # when a page is read rests on the browser's own events
@@ -35,7 +42,36 @@ PAGES = {
     # A request that never ends (long polling): reading waits for the network limit, then goes ahead.
     "/polls-forever": "<body><p>客服电话 010-12345678</p><script>fetch('/never-ends');</script></body>",
 }
-SLOW = {"/slow-data": (0.8, "用户服务协议全文"), "/never-ends": (60.0, "")}
+
+# Footers written only once the visitor scrolls to them, each by another way a real site does it
+# (a tall page: the placeholder is out of sight until the scroll). Each must be read.
+TALL = "<body style='margin:0'><main style='height:3000px'>首页</main><div id=ft></div><script>"
+LOAD_FOOTER = "fetch('/footer-part').then((r) => r.text()).then((t) => { ft.innerHTML = t; })"
+WHEN_SEEN = ("new IntersectionObserver((es, o) => { if (!es.some((e) => e.isIntersecting)) return; "
+             "o.disconnect(); %s; }).observe(ft);")
+SCROLLED_TO = {
+    # The observer fetches it at once.
+    "/scroll-fetch": TALL + WHEN_SEEN % LOAD_FOOTER + "</script></body>",
+    # The observer puts the fetch off by a debounce timer (lazy-loading libraries do).
+    "/scroll-debounced": TALL + WHEN_SEEN % f"setTimeout(() => {LOAD_FOOTER}, 150)" + "</script></body>",
+    # The observer waits for the next frame before it fetches (frameworks batch so).
+    "/scroll-next-frame": TALL + WHEN_SEEN % f"requestAnimationFrame(() => {LOAD_FOOTER})" + "</script></body>",
+    # A scroll handler keeps the page busy for 0.4 s (a slow machine, a heavy page): the browser draws
+    # frames before it tells the observers, so two frames after the scroll nothing has begun yet.
+    "/scroll-long-task": TALL + "addEventListener('scroll', () => { const t = performance.now(); "
+                         "while (performance.now() - t < 400); }, {once: true});" + WHEN_SEEN % LOAD_FOOTER
+                         + "</script></body>",
+    # The copyright line is there from the start; the ICP number is written 150 ms after the scroll.
+    "/scroll-copyright-first": TALL.replace("<div id=ft>", "<p>版权所有 © 2026 光年户外</p><div id=ft>")
+                               + WHEN_SEEN % "setTimeout(() => { ft.textContent = '川ICP备2023017754号-1'; }, 150)"
+                               + "</script></body>",
+    # No observer: a scroll handler, debounced, writes it.
+    "/scroll-handler": TALL + "let wait; addEventListener('scroll', () => { clearTimeout(wait); wait = setTimeout("
+                       "() => { ft.textContent = '川ICP备2023017754号-1'; }, 200); });</script></body>",
+}
+PAGES.update(SCROLLED_TO)
+SLOW = {"/slow-data": (0.8, "用户服务协议全文"), "/never-ends": (60.0, ""),
+        "/footer-part": (0.3, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>")}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -62,8 +98,9 @@ def served() -> Iterator[str]:
         server.shutdown()
 
 
-def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
-    """Open `path`, settle it, and return what `script` finds then."""
+def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: bool = False) -> Any:
+    """Open `path`, settle it (and, if `scrolled`, scroll it to its end and back), and return what
+    `script` finds then."""
 
     async def go() -> Any:
         async with async_playwright() as pw:
@@ -75,6 +112,8 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
             with served() as base:
                 await page.goto(base + path, wait_until="load")
                 await asyncio.wait_for(settle(page, limits, footer=footer, network=network), timeout=30)
+                if scrolled:
+                    await asyncio.wait_for(scroll_to_end(page, limits, network), timeout=30)
                 result = await page.evaluate(script)
             await browser.close()
             return result
@@ -86,6 +125,15 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str) -> Any:
 def test_a_footer_written_by_chained_timers_after_the_minimum_is_waited_for(need_browser: None) -> None:
     text = in_browser("/late-footer", Limits(), footer=True, script="() => document.body.innerText")
     assert "京ICP备2021076543号-1" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", sorted(SCROLLED_TO))
+def test_a_footer_written_once_the_visitor_scrolls_to_it_is_read(need_browser: None, path: str) -> None:
+    text = in_browser(path, Limits(), footer=True, scrolled=True,
+                      script="() => [document.body.innerText, window.scrollY]")
+    assert "川ICP备2023017754号-1" in text[0]
+    assert text[1] == 0  # and the page is read from its top again, as a visitor arrives
 
 
 @pytest.mark.browser
@@ -115,6 +163,36 @@ def test_the_tracker_keeps_timers_working_and_knows_which_are_due(need_browser: 
     }""")
     assert state == {"fired": [3], "dueAfterSet": True, "dueAfterFire": False, "distinctIds": True,
                      "fromString": True, "kept": True}
+
+
+@pytest.mark.browser
+def test_the_tracker_counts_the_pages_own_requests_and_leaves_them_working(need_browser: None) -> None:
+    """fetch and XMLHttpRequest still answer as before; while one begun since a moment is in flight,
+    the page is busy since then (and not since a later moment); a failed one ends as well."""
+    state = in_browser("/plain", Limits(), footer=False, script="""async () => {
+      const tracker = window[Symbol.for("auditor.settle")];
+      const since = performance.now();
+      const idleBefore = !tracker.busySince(since, since + 5000);
+      const answer = fetch("/footer-part");
+      const busyDuring = tracker.busySince(since, since + 5000);
+      const laterMoment = performance.now() + 1;
+      const notBusyForLater = !tracker.busySince(laterMoment, laterMoment + 5000);
+      const text = await (await answer).text();
+      const failed = await fetch("http://127.0.0.1:1/").then(() => "answered", () => "failed");
+      const xhrText = await new Promise((resolve) => {
+        const request = new XMLHttpRequest();
+        request.open("GET", "/footer-part");
+        request.onload = () => resolve(request.responseText);
+        request.send();
+      });
+      await new Promise((resolve) => tracker.setTimeout(resolve, 0));  // the request's loadend has been told
+      const endedAt = tracker.lastActivity();
+      return {idleBefore, busyDuring, notBusyForLater, text, failed, xhrText,
+              idleAfter: !tracker.busySince(since, since + 5000), activityNoted: endedAt >= since};
+    }""")
+    part = SLOW["/footer-part"][1]
+    assert state == {"idleBefore": True, "busyDuring": True, "notBusyForLater": True, "text": part,
+                     "failed": "failed", "xhrText": part, "idleAfter": True, "activityNoted": True}
 
 
 @pytest.mark.browser

@@ -153,32 +153,60 @@ async def settle(page: Page, limits: Limits, footer: bool = False, network: Netw
                                         "minText": limits.settle_min_text if document and not footer else 0})
 
 
-# A footer may be written only once the visitor scrolls to it (an IntersectionObserver that fetches
-# it): the homepage is read as seen after scrolling to its end. Two frames after the scroll the
-# observers have been told; a page that neither changed nor asked for anything meanwhile is done
-# (the usual case: a few milliseconds), one that did is settled again, for at most SCROLL_MAX_MS.
+# A footer may be written only once the visitor scrolls to it: an IntersectionObserver, or a scroll
+# handler, fetches it, often after a short debounce timer. So the homepage is read as seen after
+# scrolling to its end. Once the page's intersection observers have been told of the scroll (an
+# observer of our own is told in the same delivery; a page that draws no frame, so tells no
+# observer, is waited for FRAMES_MAX_MS), and two frames later (what an observer put off to the
+# next frame has begun by then), the page is settled again by what the scroll began
+# (SINCE_JS): every timer set and every request started since the scroll and due within
+# SCROLL_MAX_MS is waited for, and then the DOM's and the requests' quiet. A page on which the
+# scroll began nothing (the usual case) is read at once; one whose footer was there before is
+# waited for all the same (its ICP number may be the part written late). Counting two frames
+# instead was not enough: after a long task the browser draws frames before it delivers the
+# observers' news.
 SCROLL_MAX_MS = 2000
-SCROLL_JS = """() => new Promise((resolve) => {
+FRAMES_MAX_MS = 1000
+SINCE_JS = """({since, max, quiet}) => new Promise((resolve) => {
   const tracker = window[Symbol.for("auditor.settle")];
+  if (!tracker) { resolve(false); return; }  // a frame the tracker could not reach: settled by settle()
+  const check = () => {
+    const now = performance.now();
+    const active = tracker.lastActivity();
+    if (now >= max || !(tracker.busySince(since, max) || (active >= since && now - active < quiet))) resolve(true);
+    else tracker.setTimeout(check, 50);
+  };
+  check();
+})"""
+SCROLL_JS = """({bound, framesMax, quiet}) => new Promise((resolve) => {
   const root = document.scrollingElement || document.documentElement;
   if (!root || root.scrollHeight <= window.innerHeight + 1) { resolve(null); return; }  // no end below
-  const before = tracker ? tracker.lastChange() : -1;
+  const since = performance.now();
   window.scrollTo({top: root.scrollHeight, behavior: "instant"});
+  const tracker = window[Symbol.for("auditor.settle")];
   const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
-  let done = false;
-  const finish = () => {
-    if (done) return;
-    done = true;
-    resolve({changed: !tracker || tracker.lastChange() !== before, now: performance.now()});
+  let settling = false;
+  const settleFromScroll = () => {
+    if (settling) return;
+    settling = true;
+    (SINCE)({since, max: since + bound, quiet}).then((tracked) => resolve({since, tracked}));
   };
-  requestAnimationFrame(() => requestAnimationFrame(finish));
-  later(finish, 200);  // a page that draws no frames (hidden, throttled) is not waited for
-})"""
+  // Told: then two frames for what the observers put off to a frame, and a task of its own.
+  const told = () => requestAnimationFrame(() => requestAnimationFrame(() => later(settleFromScroll, 0)));
+  try {
+    const observer = new (tracker ? tracker.IntersectionObserver : IntersectionObserver)(() => {
+      observer.disconnect();
+      told();
+    });
+    observer.observe(document.documentElement);  // a first observation is always delivered
+  } catch (error) { told(); }
+  later(settleFromScroll, framesMax);
+})""".replace("(SINCE)", f"({SINCE_JS})")
 SCROLL_BACK_JS = "() => window.scrollTo({top: 0, behavior: 'instant'})"
 
 
 async def scroll_to_end(page: Page, limits: Limits, network: NetworkWatch | None = None) -> None:
-    """Scroll to the end of the page as a visitor would, wait for what that writes, and scroll back.
+    """Scroll to the end of the page as a visitor would, wait for what that begins, and scroll back.
 
     Back at the top, the page is read as before (fixed bars where they stand on arrival); what the
     scroll added stays. Never raises for the page's sake.
@@ -186,13 +214,20 @@ async def scroll_to_end(page: Page, limits: Limits, network: NetworkWatch | None
     bound_ms = min(SCROLL_MAX_MS, limits.settle_max_ms)
     with contextlib.suppress(PlaywrightError):
         asked = time.monotonic()
-        moved = await page.evaluate(SCROLL_JS)
+        moved = await page.evaluate(SCROLL_JS, {"bound": bound_ms, "framesMax": min(FRAMES_MAX_MS, bound_ms),
+                                                "quiet": limits.settle_ms})
         if moved is None:
             return
+        # Requests the page's own count does not see (a script or picture it added): the browser's.
         requested = network is not None and (bool(network.pending) or network.last >= asked)
-        if moved["changed"] or requested:
+        if requested or not moved["tracked"]:
+            left_s = max(0.0, bound_ms / 1000 - (time.monotonic() - asked))
             if network is not None:
-                await network.quiet(limits.network_quiet_ms / 1000, bound_ms / 1000)
-            await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": moved["now"] + bound_ms, "min": 0,
-                                            "footer": True, "minText": 0})
+                await network.quiet(limits.network_quiet_ms / 1000, left_s)
+            if moved["tracked"]:
+                await page.evaluate(SINCE_JS, {"since": moved["since"], "max": moved["since"] + bound_ms,
+                                               "quiet": limits.settle_ms})
+            else:
+                await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": moved["since"] + bound_ms,
+                                                "min": 0, "footer": True, "minText": 0})
         await page.evaluate(SCROLL_BACK_JS)
