@@ -89,7 +89,8 @@ def test_a_slow_answer_is_not_cut_while_the_request_side_is_quiet(monkeypatch: p
         reader, writer = await asyncio.open_connection(host, int(proxy_port))
         writer.write(f"GET http://127.0.0.1:{port}/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
         await writer.drain()
-        answer = await asyncio.wait_for(reader.read(), timeout=10)
+        async with asyncio.timeout(10):
+            answer = await reader.read()
         writer.close()
         await proxy.close()
         server.close()

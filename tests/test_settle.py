@@ -111,9 +111,10 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: b
             network = NetworkWatch(page)
             with served() as base:
                 await page.goto(base + path, wait_until="load")
-                await asyncio.wait_for(settle(page, limits, footer=footer, network=network), timeout=30)
-                if scrolled:
-                    await asyncio.wait_for(scroll_to_end(page, limits, network), timeout=30)
+                async with asyncio.timeout(30):
+                    await settle(page, limits, footer=footer, network=network)
+                    if scrolled:
+                        await scroll_to_end(page, limits, network)
                 result = await page.evaluate(script)
             await browser.close()
             return result
@@ -140,7 +141,7 @@ def test_a_footer_written_once_the_visitor_scrolls_to_it_is_read(need_browser: N
 def test_a_page_that_never_stops_changing_is_read_at_the_limit(need_browser: None) -> None:
     limits = Limits(settle_max_ms=2000)
     elapsed = in_browser("/restless", limits, footer=True, script="() => performance.now()")
-    assert elapsed >= limits.settle_max_ms  # it did wait; and it did return (no hang: wait_for above)
+    assert elapsed >= limits.settle_max_ms  # it did wait; and it did return (no hang: the timeout above)
 
 
 @pytest.mark.browser
@@ -204,7 +205,7 @@ def test_text_written_when_a_slow_request_returns_is_waited_for(need_browser: No
 @pytest.mark.browser
 def test_a_request_that_never_ends_is_waited_for_only_up_to_the_network_limit(need_browser: None) -> None:
     elapsed = in_browser("/polls-forever", Limits(), footer=False, script="() => performance.now()")
-    assert elapsed >= NETWORK_IDLE_MAX_MS  # it did wait for the request; and it did return (wait_for above)
+    assert elapsed >= NETWORK_IDLE_MAX_MS  # it did wait for the request; and it did return (the timeout above)
 
 
 @pytest.mark.browser

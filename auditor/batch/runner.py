@@ -239,7 +239,7 @@ async def _run_pending(store: Store, ruleset: Ruleset, options: RunOptions, even
             throttle = make_throttle(options)
             try:
                 # A TaskGroup: should a worker ever fail (the disk is full), the others stop too.
-                with stop_on_sigterm(), first_auditor_error():
+                with stop_on_signals(queue), first_auditor_error():
                     async with asyncio.TaskGroup() as workers:
                         control = workers.create_task(throttle.control())
                         tasks = [workers.create_task(audit_each(queue, throttle, batch.audit))
@@ -267,22 +267,42 @@ def first_auditor_error() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def stop_on_sigterm() -> Iterator[None]:
-    """SIGTERM (systemd, CI cancel, plain `kill`) stops the run like Ctrl-C: in-flight sites are requeued."""
+def stop_on_signals(queue: HostQueue) -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM (systemd, CI cancel, plain `kill`) stop the run: no site is taken after
+    it, the sites in flight are cancelled (and requeued by the store); a second one stops at once.
+
+    The queue is closed first, not only the run's task cancelled: a cancellation can be lost on its way
+    down (one that came as an awaited step ended was dropped so by asyncio.wait_for on Python 3.11), and
+    the batch then ran to its end. With the queue closed, a worker that missed it finishes its site and
+    takes no other.
+    """
     loop = asyncio.get_running_loop()
     task = asyncio.current_task()
-    installed = False
-    if task is not None and hasattr(signal, "SIGTERM"):
+
+    def stop() -> None:
+        if queue.closed:
+            raise KeyboardInterrupt  # the second: out of the event loop, as Ctrl-C twice always did
+        queue.close()
+        if task is not None:
+            task.cancel()
+
+    before = {}  # what handled each signal before: asyncio.run's Ctrl-C handler, for the run's last steps
+    for signum in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if signum is None:
+            continue
         try:
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
-            installed = True
+            handler = signal.getsignal(signum)
+            loop.add_signal_handler(signum, stop)
+            before[signum] = handler
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or not POSIX
             pass
     try:
         yield
     finally:
-        if installed:
-            loop.remove_signal_handler(signal.SIGTERM)
+        for signum, handler in before.items():
+            loop.remove_signal_handler(signum)
+            if handler is not None:
+                signal.signal(signum, handler)
 
 
 class _Callback:

@@ -48,10 +48,17 @@ class HostQueue:
         self._in_ready: set[str] = set(self._waiting)
         self._busy: Counter[str] = Counter()
         self._changed = asyncio.Event()
+        self.closed = False
+
+    def close(self) -> None:
+        """Hand out no more sites (the run is stopping): every `take`, waiting or to come, gets None."""
+        self.closed = True
+        self._changed.set()
 
     async def take(self) -> SiteInput | None:
-        """The next site a worker may start, waiting for a host to be free; None when all are handed out."""
-        while True:
+        """The next site a worker may start, waiting for a host to be free; None when all are handed out
+        or the queue is closed."""
+        while not self.closed:
             while self._ready:
                 host = self._ready.popleft()
                 self._in_ready.discard(host)
@@ -70,6 +77,7 @@ class HostQueue:
                 return None
             self._changed.clear()
             await self._changed.wait()
+        return None
 
     def done(self, site: SiteInput) -> None:
         host = host_key(site.url)

@@ -114,7 +114,8 @@ class EgressProxy:
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=IDLE_TIMEOUT_S)
+            async with asyncio.timeout(IDLE_TIMEOUT_S):
+                head = await reader.readuntil(b"\r\n\r\n")
             method, target, version = head.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
             if method.upper() == "CONNECT":
                 await self._tunnel(target, reader, writer)
@@ -133,8 +134,8 @@ class EgressProxy:
             self.problems[host.lower()] = resolution
             return resolution
         try:
-            streams = await asyncio.wait_for(asyncio.open_connection(resolution.address, port),
-                                             timeout=CONNECT_TIMEOUT_S)
+            async with asyncio.timeout(CONNECT_TIMEOUT_S):
+                streams = await asyncio.open_connection(resolution.address, port)
             self.problems.pop(host.lower(), None)  # an earlier failure was passing
             return streams
         except (OSError, TimeoutError) as exc:
@@ -184,7 +185,8 @@ async def _pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter, activi
     with contextlib.suppress(ConnectionError, OSError, asyncio.IncompleteReadError):
         while True:
             try:
-                data = await asyncio.wait_for(source.read(1 << 16), timeout=IDLE_TIMEOUT_S)
+                async with asyncio.timeout(IDLE_TIMEOUT_S):
+                    data = await source.read(1 << 16)
             except TimeoutError:
                 if time.monotonic() - activity.last < IDLE_TIMEOUT_S:
                     continue  # a slow download: the request side is quiet while the answer still comes

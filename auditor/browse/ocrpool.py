@@ -81,7 +81,8 @@ class OcrReader:
         loop = asyncio.get_running_loop()
         try:
             executor = await self._helper()
-            read = await asyncio.wait_for(loop.run_in_executor(executor, ocr.read_picture, data), self.read_timeout_s)
+            async with asyncio.timeout(self.read_timeout_s):
+                read = await loop.run_in_executor(executor, ocr.read_picture, data)
         except TimeoutError:
             log.warning("reading a picture took more than %.0f s: the OCR helper is restarted", self.read_timeout_s)
             self._stop(kill=True)
@@ -100,7 +101,8 @@ class OcrReader:
         """The running helper; the first caller starts it (loading the models), the others wait for that."""
         if self._started is None:
             self._started = asyncio.get_running_loop().create_task(self._start())
-        await asyncio.wait_for(asyncio.shield(self._started), START_TIMEOUT_S)
+        async with asyncio.timeout(START_TIMEOUT_S):
+            await asyncio.shield(self._started)
         assert self._executor is not None
         return self._executor
 

@@ -77,7 +77,8 @@ class PictureResponses:
         if length.isdigit() and int(length) > max_bytes:
             return None
         try:
-            body = await asyncio.wait_for(response.body(), BODY_TIMEOUT_S)
+            async with asyncio.timeout(BODY_TIMEOUT_S):
+                body = await response.body()
         except (PlaywrightError, TimeoutError) as exc:  # evicted from the browser's buffer, or the page went
             log.info("no bytes for %s: %s", url, short_error(exc))
             return None

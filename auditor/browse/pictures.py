@@ -52,7 +52,8 @@ async def photograph(page: Page, path: Path, clip: tuple[float, float, float, fl
         params["clip"] = {"x": clip[0], "y": clip[1], "width": clip[2], "height": clip[3], "scale": 1}
     if beyond_viewport:
         params["captureBeyondViewport"] = True
-    shot = await asyncio.wait_for(devtools.send(page, "Page.captureScreenshot", params), SCREENSHOT_TIMEOUT_S)
+    async with asyncio.timeout(SCREENSHOT_TIMEOUT_S):
+        shot = await devtools.send(page, "Page.captureScreenshot", params)
     await asyncio.to_thread(write_atomic, path, base64.b64decode(shot["data"]))
 
 
@@ -131,9 +132,9 @@ async def box_pixels(page: Page, box: BBox) -> bytes | None:
         top = await _scroll(page, y - max(0.0, (viewport["height"] - h) / 2))
         if y < top or y + h > top + viewport["height"]:
             return None  # taller than the viewport, or the page would not scroll there
-        shot = await asyncio.wait_for(devtools.send(page, "Page.captureScreenshot", {
-            "format": "png", "clip": {"x": x, "y": y, "width": w, "height": h, "scale": BOX_SCALE}}),
-            SCREENSHOT_TIMEOUT_S)
+        async with asyncio.timeout(SCREENSHOT_TIMEOUT_S):
+            shot = await devtools.send(page, "Page.captureScreenshot", {
+                "format": "png", "clip": {"x": x, "y": y, "width": w, "height": h, "scale": BOX_SCALE}})
     except Exception as exc:  # noqa: BLE001 - a picture's pixels are an extra: without them it stays unread
         log.info("no pixels of %s at %s: %s", page.url, box, short_error(exc))
         return None

@@ -119,8 +119,8 @@ class BrowserPool:
             renderer = SiteRenderer(generation.browser, vocabulary, limits, self.proxy, self._reader(limits))
             started = now_iso()
             try:
-                snapshot = await asyncio.wait_for(renderer.render_site(url, site_dir, kinds, cited, wanted),
-                                                  self.hang_after_s)
+                async with asyncio.timeout(self.hang_after_s):
+                    snapshot = await renderer.render_site(url, site_dir, kinds, cited, wanted)
             except TimeoutError:
                 if await self._healthy(generation):
                     # The browser answers: the time went on this site (its pages, or our judging of
@@ -166,8 +166,10 @@ class BrowserPool:
 
     async def _healthy(self, generation: Generation) -> bool:
         try:
-            context = await asyncio.wait_for(generation.browser.new_context(), PROBE_TIMEOUT_S)
-            await asyncio.wait_for(context.close(), PROBE_TIMEOUT_S)
+            async with asyncio.timeout(PROBE_TIMEOUT_S):
+                context = await generation.browser.new_context()
+            async with asyncio.timeout(PROBE_TIMEOUT_S):
+                await context.close()
         except Exception:  # noqa: BLE001 - any failure to answer means unhealthy
             return False
         return True
@@ -216,8 +218,8 @@ class BrowserPool:
 
     async def _launch(self) -> Generation:
         before = _browser_pids()
-        browser, choice = await asyncio.wait_for(
-            launch(self.pw, self.browser_path, proxy=self.proxy.address if self.proxy else None), LAUNCH_TIMEOUT_S)
+        async with asyncio.timeout(LAUNCH_TIMEOUT_S):
+            browser, choice = await launch(self.pw, self.browser_path, proxy=self.proxy.address if self.proxy else None)
         self.choice = choice
         self.launches += 1
         known = {g.pid for g in self._old} | ({self._current.pid} if self._current else set())
@@ -233,13 +235,15 @@ class BrowserPool:
         self._old.discard(generation)
         if not kill:
             try:
-                await asyncio.wait_for(generation.browser.close(), CLOSE_TIMEOUT_S)
+                async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                    await generation.browser.close()
                 return
             except Exception:  # noqa: BLE001 - a browser that cannot close is killed below
                 log.warning("browser %d did not close; killing it", generation.number)
         _kill(generation.pid)
         with contextlib.suppress(Exception):
-            await asyncio.wait_for(generation.browser.close(), CLOSE_TIMEOUT_S)
+            async with asyncio.timeout(CLOSE_TIMEOUT_S):
+                await generation.browser.close()
 
 
 def _kill(pid: int | None) -> None:

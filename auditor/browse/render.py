@@ -190,9 +190,9 @@ class SiteRenderer:
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
         reads = SiteReads(self.reader, self.limits) if self.reader is not None and wanted is not None else None
         try:
-            snapshot = await asyncio.wait_for(
-                self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing, wanted, reads),
-                timeout=self.limits.site_timeout_s + 5)
+            async with asyncio.timeout(self.limits.site_timeout_s + 5):
+                snapshot = await self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing,
+                                              wanted, reads)
         except TimeoutError:
             snapshot = SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
                                     error=f"site time limit of {self.limits.site_timeout_s:.0f} s reached",
@@ -203,7 +203,8 @@ class SiteRenderer:
             raise
         finally:
             try:
-                await asyncio.wait_for(context.close(), timeout=10)
+                async with asyncio.timeout(10):
+                    await context.close()
             except Exception:  # noqa: BLE001 - a dead context must not stop the batch
                 log.warning("could not close browser context for %s", url)
         if reads is None:
@@ -434,7 +435,8 @@ class SiteRenderer:
     async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
         """The rendered DOM (what scripts made of the page) as inert HTML, kept as evidence beside the snapshot."""
         try:
-            copy = await asyncio.wait_for(_inert_dom(page, self.limits.max_dom_bytes), DOM_COPY_TIMEOUT_S)
+            async with asyncio.timeout(DOM_COPY_TIMEOUT_S):
+                copy = await _inert_dom(page, self.limits.max_dom_bytes)
         except (PlaywrightError, TimeoutError, KeyError, TypeError) as exc:
             log.info("no DOM copy of %s: %s", page.url, short_error(exc))
             return None
@@ -528,8 +530,10 @@ class Leaving:
     async def followed(self, home_url: str, answer_s: float) -> None:
         """Wait for a navigation to start, then for its answer and, unless it was a download, the new document."""
         try:
-            request = await asyncio.wait_for(asyncio.shield(self.request), CLICK_REACTION_S)
-            await asyncio.wait_for(request.response(), answer_s)
+            async with asyncio.timeout(CLICK_REACTION_S):
+                request = await asyncio.shield(self.request)
+            async with asyncio.timeout(answer_s):
+                await request.response()
             home = home_url.split("#")[0]
             await self.page.wait_for_url(lambda url: url.split("#")[0] != home, wait_until="commit",
                                          timeout=COMMIT_AFTER_ANSWER_S * 1000)

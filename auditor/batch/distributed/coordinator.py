@@ -80,7 +80,7 @@ from auditor.batch.runner import (
     first_auditor_error,
     follow_up,
     judge_site,
-    stop_on_sigterm,
+    stop_on_signals,
     stopped,
     write_site_page,
 )
@@ -289,7 +289,7 @@ class _Coordinator:
             await self._fleet_listening()
             queue = HostQueue(sites, self.options.per_host, self.options.host_delay_s)
             window = Throttle(WINDOW_MIN, WINDOW_MAX, adaptive=False)
-            with stop_on_sigterm(), first_auditor_error():
+            with stop_on_signals(queue), first_auditor_error():
                 async with asyncio.TaskGroup() as group:
                     background = [group.create_task(self._poll()), group.create_task(self._follow_fleet(window))]
                     slots = [group.create_task(audit_each(queue, window, self._audit)) for _ in range(WINDOW_MAX)]
