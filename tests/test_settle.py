@@ -39,6 +39,11 @@ PAGES = {
     # The text arrives from a request that takes 0.8 s, with no timer and no DOM change meanwhile.
     "/fetched-late": "<body><main id=m></main><script>"
                      "fetch('/slow-data').then((r) => r.text()).then((t) => { m.textContent = t; });</script></body>",
+    # The footer is fetched by a script that starts 0.4 s after load (the browser's network is quiet
+    # by then) and answers after 2 s: past the homepage minimum, with no timer due meanwhile.
+    "/footer-fetched-late": "<body><main>首页</main><div id=ft></div><script>setTimeout(() => "
+                            "fetch('/slow-footer').then((r) => r.text()).then((t) => { ft.innerHTML = t; }), 400);"
+                            "</script></body>",
     # A request that never ends (long polling): reading waits for the network limit, then goes ahead.
     "/polls-forever": "<body><p>客服电话 010-12345678</p><script>fetch('/never-ends');</script></body>",
 }
@@ -71,7 +76,8 @@ SCROLLED_TO = {
 }
 PAGES.update(SCROLLED_TO)
 SLOW = {"/slow-data": (0.8, "用户服务协议全文"), "/never-ends": (60.0, ""),
-        "/footer-part": (0.3, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>")}
+        "/footer-part": (0.3, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>"),
+        "/slow-footer": (2.0, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>")}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -126,6 +132,12 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: b
 def test_a_footer_written_by_chained_timers_after_the_minimum_is_waited_for(need_browser: None) -> None:
     text = in_browser("/late-footer", Limits(), footer=True, script="() => document.body.innerText")
     assert "京ICP备2021076543号-1" in text
+
+
+@pytest.mark.browser
+def test_a_footer_fetched_by_a_late_script_is_waited_for_until_it_arrives(need_browser: None) -> None:
+    text = in_browser("/footer-fetched-late", Limits(), footer=True, script="() => document.body.innerText")
+    assert "川ICP备2023017754号-1" in text  # the page's own request was in flight: not read at the minimum
 
 
 @pytest.mark.browser

@@ -65,6 +65,7 @@
     // The DOM changed or a request started or ended: the page is still being written.
     lastActivity: () => Math.max(lastChange, lastRequest),
     dueBefore: (time) => { for (const timer of due.values()) if (timer.at <= time) return true; return false; },
+    inFlight: () => requests.size > 0,
     // Something begun at or after `since` is still under way: a timer set then and due before
     // `before`, or a request started then and not ended.
     busySince: (since, before) => {

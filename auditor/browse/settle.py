@@ -7,11 +7,13 @@ when the DOM last changed and which timers are still due. A page is settled when
 
 * no request of the page has been in flight for ``network_quiet_ms`` (bounded, since
   long-polling pages never go quiet), and then
-* its DOM has not changed for ``settle_ms`` (counted from its last change), and
+* its DOM has not changed, nor has one of its own requests started or ended, for
+  ``settle_ms``, and
 * it shows what it is read for — a homepage footer-like text (ICP, 版权, ©), any other
   page ``settle_min_text`` characters of text (a single-page app writes its agreement
-  after a fetch) — or no timer is due any more and ``settle_min_ms`` have passed since
-  navigation,
+  after a fetch) — or no timer is due any more, none of the page's own requests (fetch,
+  XMLHttpRequest, counted in the page: the browser's events can arrive after the page's
+  answer) is in flight, and ``settle_min_ms`` have passed since navigation,
 
 or when ``settle_max_ms`` have passed since navigation, whatever the page does.
 """
@@ -38,6 +40,7 @@ SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => 
   const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
   let changed = performance.now();
   const lastChange = tracker ? tracker.lastChange : () => changed;
+  const lastActivity = tracker ? tracker.lastActivity : lastChange;  // a request ending: its answer is written next
   const observer = tracker ? null : new MutationObserver(() => { changed = performance.now(); });
   if (observer) observer.observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   const marker = /ICP|公网安备|版权|©|copyright/i;
@@ -49,11 +52,11 @@ SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => 
       const text = document.body && document.body.innerText || "";
       shown = footer ? marker.test(text.slice(-8000)) : text.replace(/\\s+/g, "").length >= minText;
     }
-    return shown || (now >= min && !(tracker && tracker.dueBefore(max)));
+    return shown || (now >= min && !(tracker && (tracker.dueBefore(max) || tracker.inFlight())));
   };
   const check = () => {
     const now = performance.now();
-    if (now >= max || (now - lastChange() >= quiet && footerDone(now))) {
+    if (now >= max || (now - lastActivity() >= quiet && footerDone(now))) {
       if (observer) observer.disconnect();
       resolve(true);
     } else {
