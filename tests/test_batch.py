@@ -497,9 +497,9 @@ def _stopped_run(stop: signal.Signals, lose_cancellations: bool, signals: int = 
         finished.append(site.url)
 
     async def run() -> None:
-        queue = HostQueue(sites)
+        queue, throttle = HostQueue(sites), Throttle(2, 2, adaptive=False)
         with stop_on_signals(queue):
-            await asyncio.gather(*(audit_each(queue, Throttle(2, 2, adaptive=False), audit) for _ in range(2)))
+            await asyncio.gather(*(audit_each(queue, throttle, audit) for _ in range(2)))
 
     # Were the run not to handle the signal, it must not stop pytest: the test fails on its outcome instead.
     previous = signal.signal(stop, lambda *_: None)
