@@ -46,7 +46,24 @@ PAGES = {
                             "</script></body>",
     # A request that never ends (long polling): reading waits for the network limit, then goes ahead.
     "/polls-forever": "<body><p>客服电话 010-12345678</p><script>fetch('/never-ends');</script></body>",
+    # A short page with no script: as written, nothing can add to it.
+    "/short-static": "<body><h1>联系我们</h1><p>客服电话 010-12345678</p></body>",
+    # A short page whose script removes itself, then writes its text 1 s in by an interval (which the
+    # tracker does not follow): it had a script, so it is given the minimum all the same.
+    "/short-self-removing": "<body><h1>联系我们</h1><p id=t></p><script>document.currentScript.remove(); "
+                            "const every = setInterval(() => { if (performance.now() < 1000) return; "
+                            "t.textContent = '客服电话 010-87654321'; clearInterval(every); }, 100);</script></body>",
 }
+# What could write a page once loaded, one way each; the page without any of them is as written.
+RUNS_SOMETHING = {
+    "/with-script": "<body><p>关于我们</p><script>void 0;</script></body>",
+    "/with-self-removing-script": "<body><p>关于我们</p><script>document.currentScript.remove();</script></body>",
+    "/with-svg-script": "<body><p>关于我们</p><svg><script>void 0;</script></svg></body>",
+    "/with-handler": "<body><p>关于我们</p><img src='/none.png' onerror='void 0'></body>",
+    "/with-frame": "<body><p>关于我们</p><iframe srcdoc='<p>x</p>'></iframe></body>",
+    "/with-object": "<body><p>关于我们</p><object data='/plain'></object></body>",
+}
+PAGES.update(RUNS_SOMETHING)
 
 # Footers written only once the visitor scrolls to them, each by another way a real site does it
 # (a tall page: the placeholder is out of sight until the scroll). Each must be read.
@@ -104,7 +121,8 @@ def served() -> Iterator[str]:
         server.shutdown()
 
 
-def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: bool = False) -> Any:
+def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: bool = False,
+               document: bool = False) -> Any:
     """Open `path`, settle it (and, if `scrolled`, scroll it to its end and back), and return what
     `script` finds then."""
 
@@ -118,7 +136,7 @@ def in_browser(path: str, limits: Limits, footer: bool, script: str, scrolled: b
             with served() as base:
                 await page.goto(base + path, wait_until="load")
                 async with asyncio.timeout(30):
-                    await settle(page, limits, footer=footer, network=network)
+                    await settle(page, limits, footer=footer, network=network, document=document)
                     if scrolled:
                         await scroll_to_end(page, limits, network)
                 result = await page.evaluate(script)
@@ -154,6 +172,39 @@ def test_a_page_that_never_stops_changing_is_read_at_the_limit(need_browser: Non
     limits = Limits(settle_max_ms=2000)
     elapsed = in_browser("/restless", limits, footer=True, script="() => performance.now()")
     assert elapsed >= limits.settle_max_ms  # it did wait; and it did return (no hang: the timeout above)
+
+
+@pytest.mark.browser
+def test_a_short_page_without_scripts_is_read_without_waiting_for_the_minimum(need_browser: None) -> None:
+    limits = Limits(settle_min_ms=5000, settle_max_ms=10000)
+    elapsed = in_browser("/short-static", limits, footer=False, document=True, script="() => performance.now()")
+    assert elapsed < limits.settle_min_ms  # 57 characters, fewer than settle_min_text, and nothing to wait for
+
+
+@pytest.mark.browser
+def test_a_short_page_whose_script_removed_itself_is_still_given_the_minimum(need_browser: None) -> None:
+    text = in_browser("/short-self-removing", Limits(), footer=False, document=True,
+                      script="() => document.body.innerText")
+    assert "010-87654321" in text
+
+
+@pytest.mark.browser
+def test_the_tracker_tells_a_page_as_written_from_one_that_can_still_run_something(need_browser: None) -> None:
+    async def go() -> dict[str, bool]:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            context = await browser.new_context()
+            await install_tracker(context)
+            page = await context.new_page()
+            seen = {}
+            with served() as base:
+                for path in ["/short-static", *sorted(RUNS_SOMETHING)]:
+                    await page.goto(base + path, wait_until="load")
+                    seen[path] = await page.evaluate("() => window[Symbol.for('auditor.settle')].scriptless()")
+            await browser.close()
+            return seen
+
+    assert asyncio.run(go()) == {"/short-static": True, **{path: False for path in RUNS_SOMETHING}}
 
 
 @pytest.mark.browser

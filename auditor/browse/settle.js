@@ -19,8 +19,27 @@
   let lastRequest = -Infinity;  // a request of the page last started or ended
   let nextToken = 0;
 
-  new MutationObserver(() => { lastChange = performance.now(); })
-    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  // Whether a script element was ever in the document. With none, nothing can write the page
+  // once it has loaded, so it need not be given time to. The first script of a page can only
+  // come from its parser, which inserts it as a record of its own (a subtree added at once was
+  // made by a script already seen). Read through getters kept from before the site's scripts ran.
+  const localName = Object.getOwnPropertyDescriptor(Element.prototype, "localName").get;
+  const nameOf = (node) => (node.nodeType === 1 ? Reflect.apply(localName, node, []) : "");
+  let scripted = false;
+  new MutationObserver((records) => {
+    lastChange = performance.now();
+    for (let i = 0; !scripted && i < records.length; i++) {
+      const added = records[i].addedNodes;
+      for (let j = 0; !scripted && j < added.length; j++) scripted = nameOf(added[j]) === "script";
+    }
+  }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  // Whatever else can run or write: a frame (its scripts may write here), a plug-in, a handler attribute.
+  const query = Document.prototype.querySelector;
+  const xpath = Document.prototype.evaluate;
+  const scriptless = () => !scripted
+    && Reflect.apply(query, document, ["script, iframe, frame, object, embed"]) === null
+    && Reflect.apply(xpath, document, ["//@*[starts-with(name(), 'on')]", document, null,
+                                       XPathResult.ANY_UNORDERED_NODE_TYPE, null]).singleNodeValue === null;
 
   window.setTimeout = function setTimeout(callback, delay, ...args) {
     const ms = Math.max(0, Number(delay) || 0);
@@ -66,6 +85,8 @@
     lastActivity: () => Math.max(lastChange, lastRequest),
     dueBefore: (time) => { for (const timer of due.values()) if (timer.at <= time) return true; return false; },
     inFlight: () => requests.size > 0,
+    // No script has been or is in the page, nor anything else that runs: it is as written.
+    scriptless,
     // Something begun at or after `since` is still under way: a timer set then and due before
     // `before`, or a request started then and not ended.
     busySince: (since, before) => {

@@ -13,7 +13,9 @@ when the DOM last changed and which timers are still due. A page is settled when
   page ``settle_min_text`` characters of text (a single-page app writes its agreement
   after a fetch) — or no timer is due any more, none of the page's own requests (fetch,
   XMLHttpRequest, counted in the page: the browser's events can arrive after the page's
-  answer) is in flight, and ``settle_min_ms`` have passed since navigation,
+  answer) is in flight, and ``settle_min_ms`` have passed since navigation (at once on a
+  page that never had a script, nor a frame, plug-in or handler attribute: nothing can
+  write it later, and a short static "联系我们" page was a second and a half of waiting),
 
 or when ``settle_max_ms`` have passed since navigation, whatever the page does.
 """
@@ -46,13 +48,15 @@ SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => 
   const marker = /ICP|公网安备|版权|©|copyright/i;
   let shown = !footer && !minText;  // what the page is read for is showing
   let readAt = null;  // the page as of this change was read (innerText is costly on huge pages)
+  let asWritten = false;  // and had no script, nor anything else that runs: nothing will write it later
   const footerDone = (now) => {
     if (!shown && readAt !== lastChange()) {
       readAt = lastChange();
       const text = document.body && document.body.innerText || "";
       shown = footer ? marker.test(text.slice(-8000)) : text.replace(/\\s+/g, "").length >= minText;
+      asWritten = !shown && now < min && !!tracker && tracker.scriptless();
     }
-    return shown || (now >= min && !(tracker && (tracker.dueBefore(max) || tracker.inFlight())));
+    return shown || ((now >= min || asWritten) && !(tracker && (tracker.dueBefore(max) || tracker.inFlight())));
   };
   const check = () => {
     const now = performance.now();
