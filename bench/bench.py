@@ -20,7 +20,9 @@ for each browser measures
   (a+) the same until the first frame after ``load`` is painted: a tab closed at its
       load event has often not been laid out or painted yet, which any reading of a
       page, and any picture of it, needs;
-  (a') the same loop with the auditor's own waits (auditor/settle.py) and homepage pictures,
+  (a') the same loop with the auditor's own waits (auditor/browse/settle.py, called as the
+      auditor calls it: its network watch, homepages read for a footer and scrolled to their
+      end, other pages for their text) and homepage pictures,
 
 and prints sites/min, pages/s, peak memory and the throughput ratios b/a and b/a+. Memory is
 summed over each process tree (Python, Playwright's driver, every Chromium process),
@@ -238,7 +240,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
 
     sys.path.insert(0, str(ROOT))
     from auditor.browse.browser import VIEWPORT, launch
-    from auditor.browse.settle import install_tracker
+    from auditor.browse.settle import install_tracker, watch_network
 
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
@@ -254,12 +256,13 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
                     await install_tracker(context)
                 page = await context.new_page()  # one tab per site, as the auditor (auditor/render.py)
                 for number, url in enumerate(urls):
+                    network = watch_network(page) if mode == "capture" else None  # before the page loads
                     with contextlib.suppress(Error):
                         await page.goto(url, wait_until="load", timeout=PAGE_TIMEOUT_S * 1000)
                         if mode == "painted":
                             await page.evaluate(FIRST_FRAME_JS)
                         elif mode == "capture":
-                            await _capture(page, shots / f"{id(page)}-{number}.jpg", home=number == 0)
+                            await _capture(page, shots / f"{id(page)}-{number}.jpg", number == 0, network)
                     if page.is_closed():
                         page = await context.new_page()
                 await context.close()
@@ -271,18 +274,21 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
             pictures.cleanup()
 
 
-async def _capture(page: Any, path: Path, home: bool) -> None:
+async def _capture(page: Any, path: Path, home: bool, network: Any) -> None:
     """What any evidence-grade capture does after load, as the auditor does it (auditor/render.py):
-    wait for the network and then the DOM to settle (homepages: for a footer), photograph the
-    homepage (whole when short, else top and bottom), keep the rendered DOM. No text extraction,
-    no page discovery or clicking, no judging (so none of the pictures of what the rules cite
-    on other pages), storing or reports: that is (b)'s own work."""
+    the auditor's own waits, with the same arguments (its network watch, made before the page
+    loaded; homepages read for a footer and scrolled to their end, other pages for their text),
+    photograph the homepage (whole when short, else top and bottom), keep the rendered DOM. No
+    text extraction, no page discovery or clicking, no judging (so none of the pictures of what
+    the rules cite on other pages), storing or reports: that is (b)'s own work."""
     from auditor.browse.pictures import take_pictures
-    from auditor.browse.settle import settle
+    from auditor.browse.settle import scroll_to_end, settle
     from auditor.options import Limits
 
     limits = Limits()
-    await settle(page, limits, footer=home)
+    await settle(page, limits, footer=home, network=network, document=not home)
+    if home:
+        await scroll_to_end(page, limits, network)
     size = await page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     await page.content()
     if home:

@@ -85,8 +85,10 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
         wanted = [box for box in cited if not any(shot.shows(box) for shot in shots)]
         for number, (top, bottom) in enumerate(bands(wanted, height, viewport["height"]), start=1):
             # The band goes to the middle of the viewport: a sticky header or footer, drawn at
-            # the viewport's edges, must not cover the evidence.
-            await _scroll(page, top - (viewport["height"] - (bottom - top)) / 2)
+            # the viewport's edges, must not cover the evidence. A page no taller than the
+            # viewport cannot scroll: it is photographed as it stands (a round trip less).
+            if height > viewport["height"]:
+                await _scroll(page, top - (viewport["height"] - (bottom - top)) / 2)
             name = f"{kind}-part{number}.jpg"
             await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
             shots.append(Screenshot(file=name, y=top, height=bottom - top))
