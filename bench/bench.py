@@ -241,6 +241,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
     sys.path.insert(0, str(ROOT))
     from auditor.browse.browser import VIEWPORT, launch
     from auditor.browse.settle import install_tracker, watch_network
+    from auditor.browse.sitefiles import SiteFiles
 
     async with async_playwright() as pw:
         browser, _ = await launch(pw, browser_path)  # the auditor's own launch: same browser, same flags
@@ -255,6 +256,7 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
                 if mode == "capture":
                     await install_tracker(context)
                 page = await context.new_page()  # one tab per site, as the auditor (auditor/render.py)
+                files = SiteFiles(shots)  # the site's pictures: written while its pages go on, as the auditor's
                 for number, url in enumerate(urls):
                     network = watch_network(page) if mode == "capture" else None  # before the page loads
                     with contextlib.suppress(Error):
@@ -262,10 +264,11 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
                         if mode == "painted":
                             await page.evaluate(FIRST_FRAME_JS)
                         elif mode == "capture":
-                            await _capture(page, shots / f"{id(page)}-{number}.jpg", number == 0, network)
+                            await _capture(page, files, f"{id(page)}-{number}", number == 0, network)
                     if page.is_closed():
                         page = await context.new_page()
                 await context.close()
+                await files.written()
 
         try:
             await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -274,11 +277,12 @@ async def bare_loop(sites: list[list[str]], browser_path: str, concurrency: int,
             pictures.cleanup()
 
 
-async def _capture(page: Any, path: Path, home: bool, network: Any) -> None:
+async def _capture(page: Any, files: Any, name: str, home: bool, network: Any) -> None:
     """What any evidence-grade capture does after load, as the auditor does it (auditor/render.py):
     the auditor's own waits, with the same arguments (its network watch, made before the page
     loaded; homepages read for a footer and scrolled to their end, other pages for their text),
-    photograph the homepage (whole when short, else top and bottom), keep the rendered DOM. No
+    photograph the homepage (whole when short, else top and bottom; written by the site's
+    `files`, as the auditor's: auditor/browse/sitefiles.py), keep the rendered DOM. No
     text extraction, no page discovery or clicking, no judging (so none of the pictures of what
     the rules cite on other pages), storing or reports: that is (b)'s own work."""
     from auditor.browse.pictures import take_pictures
@@ -292,7 +296,7 @@ async def _capture(page: Any, path: Path, home: bool, network: Any) -> None:
     size = await page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
     await page.content()
     if home:
-        await take_pictures(page, path.stem, path.parent, tuple(size), [], whole=True,
+        await take_pictures(page, name, files, tuple(size), [], whole=True,
                             max_whole_height=limits.max_screenshot_height)
 
 

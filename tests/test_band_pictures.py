@@ -12,6 +12,7 @@ from playwright.async_api import async_playwright
 
 from auditor.browse.browser import VIEWPORT, launch
 from auditor.browse.pictures import take_pictures
+from auditor.browse.sitefiles import SiteFiles
 
 pytestmark = [pytest.mark.browser, pytest.mark.every_browser]
 
@@ -32,8 +33,10 @@ def _band(tmp_path: Path, height: int, top: int) -> tuple[float, tuple[int, int,
             browser, _ = await launch(pw)
             page = await (await browser.new_context(viewport=VIEWPORT)).new_page()
             await page.set_content(PAGE.format(height=height, top=top))
-            shots = await take_pictures(page, "about", tmp_path, (VIEWPORT["width"], height),
+            files = SiteFiles(tmp_path)
+            shots = await take_pictures(page, "about", files, (VIEWPORT["width"], height),
                                         [(100.0, float(top), 300.0, 40.0)], whole=False, max_whole_height=10000)
+            assert await files.written() == set()
             await browser.close()
             return [(shot.y, shot.file) for shot in shots]
 

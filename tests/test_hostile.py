@@ -260,6 +260,29 @@ def test_a_failure_in_the_pictures_costs_the_pictures_not_the_site(
     assert report.pages[0].screenshots == [] and report.facts.icp_filing_numbers == ["京ICP备12345678号-1"]
 
 
+def test_a_picture_that_cannot_be_saved_costs_that_picture_not_the_site(
+        need_browser: None, ruleset: Ruleset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pictures are written while the pages go on (auditor/browse/sitefiles.py); one that fails to be
+    written is not named by the snapshot, whose other files are all there."""
+    from auditor.browse import sitefiles
+
+    real = sitefiles.write_atomic
+
+    def no_pictures(path: Path, data: bytes) -> Path:
+        if path.suffix == ".jpg":
+            raise OSError("disk refused the picture")
+        return real(path, data)
+
+    monkeypatch.setattr(sitefiles, "write_atomic", no_pictures)
+    with hostile_server.serve() as (base, _):
+        batch = _audit([SiteInput(url=f"{base}/ok", name="ok", slug="ok")], ruleset, tmp_path)
+    report = batch.sites[0]
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert report.pages[0].screenshots == [] and report.pages[0].dom == "home.html"
+    assert (tmp_path / (report.report_path or "")).parent.joinpath("home.html").is_file()
+    assert report.facts.icp_filing_numbers == ["京ICP备12345678号-1"]
+
+
 # --- a page cut on the way is judged as cut, never as whole (issue 13) ---------------------------
 
 

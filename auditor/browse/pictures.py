@@ -19,15 +19,14 @@ import asyncio
 import base64
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from playwright.async_api import Page
 
 from auditor.browse import devtools
 from auditor.browse.browser import VIEWPORT
+from auditor.browse.sitefiles import SiteFiles
 from auditor.errors import short_error
-from auditor.layout import write_atomic
 from auditor.models import BBox, Screenshot
 
 log = logging.getLogger(__name__)
@@ -37,9 +36,9 @@ BAND_JOIN = 200.0  # boxes closer than this share one band (one picture, not two
 MAX_BANDS = 8  # per page; the bands of a page that cites more are left without a picture
 
 
-async def photograph(page: Page, path: Path, clip: tuple[float, float, float, float] | None = None,
+async def photograph(page: Page, files: SiteFiles, name: str, clip: tuple[float, float, float, float] | None = None,
                      beyond_viewport: bool = False) -> None:
-    """A JPEG of the viewport, or of `clip` (x, y, width, height in page coordinates).
+    """A JPEG of the viewport, or of `clip` (x, y, width, height in page coordinates), handed to `files` as `name`.
 
     Straight through the DevTools protocol rather than page.screenshot(): that one also
     waits for fonts and hides the caret (done or moot once a page has settled) and cannot
@@ -54,7 +53,8 @@ async def photograph(page: Page, path: Path, clip: tuple[float, float, float, fl
         params["captureBeyondViewport"] = True
     async with asyncio.timeout(SCREENSHOT_TIMEOUT_S):
         shot = await devtools.send(page, "Page.captureScreenshot", params)
-    await asyncio.to_thread(write_atomic, path, base64.b64decode(shot["data"]))
+    data = shot["data"]
+    files.write(name, lambda: base64.b64decode(data))  # decoded in the writer's thread, off the event loop
 
 
 def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[tuple[float, float]]:
@@ -73,7 +73,7 @@ def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[
     return joined[:MAX_BANDS]
 
 
-async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float, float], cited: list[BBox],
+async def take_pictures(page: Page, kind: str, files: SiteFiles, size: tuple[float, float], cited: list[BBox],
                         whole: bool, max_whole_height: float) -> list[Screenshot]:
     """Photograph the page as described in the module text; never raises for the page's sake."""
     viewport = page.viewport_size or VIEWPORT
@@ -81,7 +81,7 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
     shots: list[Screenshot] = []
     try:
         if whole:
-            shots = await _whole(page, kind, site_dir, width, height, max_whole_height, viewport["height"])
+            shots = await _whole(page, kind, files, width, height, max_whole_height, viewport["height"])
         wanted = [box for box in cited if not any(shot.shows(box) for shot in shots)]
         for number, (top, bottom) in enumerate(bands(wanted, height, viewport["height"]), start=1):
             # The band goes to the middle of the viewport: a sticky header or footer, drawn at
@@ -90,14 +90,14 @@ async def take_pictures(page: Page, kind: str, site_dir: Path, size: tuple[float
             if height > viewport["height"]:
                 await _scroll(page, top - (viewport["height"] - (bottom - top)) / 2)
             name = f"{kind}-part{number}.jpg"
-            await photograph(page, site_dir / name, (0, top, min(width, viewport["width"]), bottom - top))
+            await photograph(page, files, name, (0, top, min(width, viewport["width"]), bottom - top))
             shots.append(Screenshot(file=name, y=top, height=bottom - top))
     except Exception as exc:  # noqa: BLE001 - pictures are evidence extras: a failure costs them, never the site
         log.info("pictures of %s (%.0f×%.0f) stopped: %s", page.url, width, height, short_error(exc))
     return shots
 
 
-async def _whole(page: Page, kind: str, site_dir: Path, width: float, height: float, max_height: float,
+async def _whole(page: Page, kind: str, files: SiteFiles, width: float, height: float, max_height: float,
                  viewport_height: int) -> list[Screenshot]:
     """All of the page when short; else its top and its bottom.
 
@@ -105,13 +105,13 @@ async def _whole(page: Page, kind: str, site_dir: Path, width: float, height: fl
     pixels tall), and disclosures sit in headers and footers.
     """
     if height <= max_height:
-        await photograph(page, site_dir / f"{kind}.jpg", (0, 0, width, height), beyond_viewport=True)
+        await photograph(page, files, f"{kind}.jpg", (0, 0, width, height), beyond_viewport=True)
         return [Screenshot(file=f"{kind}.jpg", y=0, height=height)]
     shots = []
     for part, target in (("top", 0.0), ("bottom", height)):
         scrolled = await _scroll(page, target)
         name = f"{kind}-{part}.jpg"
-        await photograph(page, site_dir / name)
+        await photograph(page, files, name)
         shots.append(Screenshot(file=name, y=scrolled, height=float(viewport_height)))
     return shots
 

@@ -30,6 +30,7 @@ from auditor.browse.ocrpool import OcrReader, SiteReads
 from auditor.browse.picturebytes import PictureResponses, picture_responses
 from auditor.browse.pictures import take_pictures
 from auditor.browse.settle import NetworkWatch, install_tracker, scroll_to_end, settle, watch_network
+from auditor.browse.sitefiles import SiteFiles, without_files
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
 from auditor.layout import DOM_COPY_HEAD, write_atomic
@@ -188,10 +189,11 @@ class SiteRenderer:
         context = await self.browser.new_context(
             viewport=VIEWPORT, locale="zh-CN", accept_downloads=False, service_workers="block")
         context.set_default_timeout(self.limits.page_timeout_s * 1000)
+        files = SiteFiles(site_dir)  # the pictures and DOM copies, written while the pages go on
         reads = SiteReads(self.reader, self.limits) if self.reader is not None and wanted is not None else None
         try:
             async with asyncio.timeout(self.limits.site_timeout_s + 5):
-                snapshot = await self._render(context, url, site_dir, kinds, deadline, started, cited or _nothing,
+                snapshot = await self._render(context, url, files, kinds, deadline, started, cited or _nothing,
                                               wanted, reads)
         except TimeoutError:
             snapshot = SiteSnapshot(input_url=url, final_url=url, status=SiteStatus.UNREACHABLE,
@@ -200,6 +202,7 @@ class SiteRenderer:
         except BaseException:
             if reads is not None:  # cancelled, or our own error: the site's reads are dropped with it
                 reads.cancel()
+            files.abandon()
             raise
         finally:
             try:
@@ -207,6 +210,7 @@ class SiteRenderer:
                     await context.close()
             except Exception:  # noqa: BLE001 - a dead context must not stop the batch
                 log.warning("could not close browser context for %s", url)
+        snapshot = without_files(snapshot, await files.written())
         if reads is None:
             return snapshot
         # The pictures' bytes are in hand: the reads finish with the site's tab already closed.
@@ -216,7 +220,7 @@ class SiteRenderer:
         pages = await self._with_reads(snapshot.pages, reads, site_dir, deadline)
         return snapshot.model_copy(update={"pages": pages, "finished_at": now_iso()})
 
-    async def _render(self, context: BrowserContext, url: str, site_dir: Path, kinds: set[str],
+    async def _render(self, context: BrowserContext, url: str, files: SiteFiles, kinds: set[str],
                       deadline: _Deadline, started: str, cited: Cited, wanted: ImagesWanted | None,
                       reads: SiteReads | None) -> SiteSnapshot:
         """The homepage, then each page the rules need, in one tab as a visitor would (closed with the context)."""
@@ -229,7 +233,7 @@ class SiteRenderer:
                 return None
             return _Reading(lambda this: wanted([*before, this]), reads, len(before))
 
-        home = await self._visit(page, "home", url, site_dir, deadline, lambda home: cited([home]), reading([]))
+        home = await self._visit(page, "home", url, files, deadline, lambda home: cited([home]), reading([]))
         if home.error is not None:
             error = self._refusal(home) or home.error
             return SiteSnapshot(input_url=url, final_url=home.final_url, status=classify_failure(error),
@@ -265,7 +269,7 @@ class SiteRenderer:
                 track_popups(page)
             # The same tab, as a visitor following a link: the site's renderer is reused, which
             # spares a process start per page (docs/performance.md).
-            visited = await self._visit(page, kind, target, site_dir, deadline, lambda this: cited([*pages, this]),
+            visited = await self._visit(page, kind, target, files, deadline, lambda this: cited([*pages, this]),
                                         reading(list(pages)))
             pages.append(visited)
             if visited.error is not None:  # a failed page (crash, download, hang) may leave the tab unusable
@@ -305,10 +309,10 @@ class SiteRenderer:
                 return refused_message(problem) if "private" in problem else problem
         return None
 
-    async def _visit(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
+    async def _visit(self, page: Page, kind: str, url: str, files: SiteFiles, deadline: _Deadline,
                      cited: Callable[[PageSnapshot], list[BBox]], reading: _Reading | None = None) -> PageSnapshot:
         responses = picture_responses(page) if reading is not None else None
-        snapshot = await self._load_and_read(page, kind, url, site_dir, deadline, cited, watch_network(page))
+        snapshot = await self._load_and_read(page, kind, url, files, deadline, cited, watch_network(page))
         if reading is not None and responses is not None and snapshot.error is None and snapshot.images:
             await self._queue_reads(snapshot, reading, responses)
         return snapshot
@@ -325,7 +329,7 @@ class SiteRenderer:
         except PlaywrightError as exc:  # the page went away: its pictures stay unread, the site goes on
             log.info("pictures of %s not read: %s", snapshot.final_url, short_error(exc))
 
-    async def _load_and_read(self, page: Page, kind: str, url: str, site_dir: Path, deadline: _Deadline,
+    async def _load_and_read(self, page: Page, kind: str, url: str, files: SiteFiles, deadline: _Deadline,
                              cited: Callable[[PageSnapshot], list[BBox]], network: NetworkWatch) -> PageSnapshot:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
@@ -354,7 +358,7 @@ class SiteRenderer:
             # A document's folded sections are its text; the homepage's duty is to display.
             reveal = self.limits.reveal_limits() if kind != "home" else None
             data = await self._extract_settled(page, network, reveal)
-            dom = await self._save_dom(page, kind, site_dir) if data is not None else None
+            dom = await self._save_dom(page, kind, files) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
@@ -378,7 +382,7 @@ class SiteRenderer:
             return snapshot
         # Judging is CPU work of ours: off the event loop, which keeps watching the browser.
         boxes = await asyncio.to_thread(cited, snapshot)
-        shots = await take_pictures(page, kind, site_dir, snapshot.page_size, boxes,
+        shots = await take_pictures(page, kind, files, snapshot.page_size, boxes,
                                     whole=kind == "home" or self.limits.whole_pages,
                                     max_whole_height=self.limits.max_screenshot_height)
         return snapshot.model_copy(update={"screenshots": shots})
@@ -432,7 +436,7 @@ class SiteRenderer:
                     item["frame"] = frame.url
                 data[key].append(item)
 
-    async def _save_dom(self, page: Page, kind: str, site_dir: Path) -> str | None:
+    async def _save_dom(self, page: Page, kind: str, files: SiteFiles) -> str | None:
         """The rendered DOM (what scripts made of the page) as inert HTML, kept as evidence beside the snapshot."""
         try:
             async with asyncio.timeout(DOM_COPY_TIMEOUT_S):
@@ -448,9 +452,7 @@ class SiteRenderer:
         data = (DOM_COPY_HEAD + note + str(copy.get("html", ""))).encode("utf-8", "replace")
         # Cut on a character boundary: a cut inside a tag ends the file, it cannot start one.
         data = data[: self.limits.max_dom_bytes].decode("utf-8", "ignore").encode("utf-8")
-        name = f"{kind}.html"
-        await asyncio.to_thread(write_atomic, site_dir / name, data)
-        return name
+        return files.write(f"{kind}.html", data)
 
     async def _find_pages(self, page: Page, home: PageSnapshot, kinds: set[str], popups: Popups
                           ) -> dict[str, str]:
