@@ -23,9 +23,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
-import yaml
-
 from auditor.inputs.sites import SiteInput
+from auditor.layout import parse_yaml
 from auditor.resources import demo_dir
 
 
@@ -66,7 +65,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
 def site_config(folder: Path) -> dict[str, Any]:
     path = folder / "site.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data = parse_yaml(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return data if isinstance(data, dict) else {}
 
 

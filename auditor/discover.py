@@ -13,7 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.errors import RuleFileError
-from auditor.layout import read_regular
+from auditor.layout import parse_yaml, read_regular
 from auditor.models import Text
 from auditor.normalize import cached_for_short_texts, normalize
 from auditor.urls import split_url
@@ -37,7 +37,7 @@ MAX_VOCABULARY_BYTES = 1_000_000
 
 def load_vocabulary(path: Path) -> Vocabulary:
     try:
-        data = yaml.safe_load(read_regular(path, MAX_VOCABULARY_BYTES).decode("utf-8"))
+        data = parse_yaml(read_regular(path, MAX_VOCABULARY_BYTES).decode("utf-8"))
         return Vocabulary.model_validate(data)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError([f"{path}: file: {exc}"]) from exc

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.discover import Vocabulary, load_vocabulary
 from auditor.errors import RuleFileError
 from auditor.judge.checks import CHECKS, ENGINE_CODES, DocumentWords
-from auditor.layout import read_regular
+from auditor.layout import parse_yaml, read_regular
 from auditor.models import PROFILES, Citation, Severity, Text
 from auditor.resources import rules_dir
 
@@ -83,7 +83,7 @@ MAX_RULE_FILE_BYTES = 1_000_000  # the largest rule file of the pack is 10 KB
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(read_regular(path, MAX_RULE_FILE_BYTES).decode("utf-8"))
+        return parse_yaml(read_regular(path, MAX_RULE_FILE_BYTES).decode("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "yaml"

@@ -23,11 +23,10 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from auditor.layout import INDEX_FILE, is_inert_dom_copy, write_atomic
+from auditor.layout import INDEX_FILE, is_inert_dom_copy, parse_yaml, write_atomic
 from auditor.models import (
     NEW_GATE,
     OUTCOME_ORDER,
@@ -273,7 +272,7 @@ class Labels:
     """UI strings in both languages, from templates/labels.yaml."""
 
     def __init__(self, path: Path, lang: Lang) -> None:
-        self.data: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        self.data: dict[str, dict[str, str]] = parse_yaml(path.read_text(encoding="utf-8"))
         self.lang = lang
 
     def __call__(self, key: str, **values: object) -> str:
