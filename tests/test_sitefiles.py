@@ -9,18 +9,24 @@ from pathlib import Path
 import pytest
 
 from auditor.browse import sitefiles
-from auditor.browse.sitefiles import SiteFiles, without_files
+from auditor.browse.sitefiles import Contents, SiteFiles, without_files
 from auditor.models import PageSnapshot, Screenshot, SiteSnapshot, SiteStatus
 
 
-def test_every_file_handed_over_is_on_disk_once_written_returns(tmp_path: Path) -> None:
+def _write_all(folder: Path, *writes: tuple[str, Contents]) -> set[str]:
+    """Hand every file over at once, as the pages of a site do; what `written` then says failed."""
+
     async def go() -> set[str]:
-        files = SiteFiles(tmp_path)
-        files.write("home.jpg", b"picture")
-        files.write("home.html", lambda: b"<p>dom</p>")  # made in the writer's thread
+        files = SiteFiles(folder)
+        for name, contents in writes:
+            files.write(name, contents)
         return await files.written()
 
-    assert asyncio.run(go()) == set()
+    return asyncio.run(go())
+
+
+def test_every_file_handed_over_is_on_disk_once_written_returns(tmp_path: Path) -> None:
+    assert _write_all(tmp_path, ("home.jpg", b"picture"), ("home.html", lambda: b"<p>dom</p>")) == set()
     assert (tmp_path / "home.jpg").read_bytes() == b"picture"
     assert (tmp_path / "home.html").read_bytes() == b"<p>dom</p>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home.html", "home.jpg"]  # no temporary file left
@@ -47,13 +53,7 @@ def test_a_name_written_twice_ends_with_the_second_and_the_writes_never_overlap(
 
     monkeypatch.setattr(sitefiles, "write_atomic", counting)
 
-    async def go() -> set[str]:
-        files = SiteFiles(tmp_path)
-        files.write("home.jpg", b"first")
-        files.write("home.jpg", b"second")
-        return await files.written()
-
-    assert asyncio.run(go()) == set()
+    assert _write_all(tmp_path, ("home.jpg", b"first"), ("home.jpg", b"second")) == set()
     assert (tmp_path / "home.jpg").read_bytes() == b"second" and most == 1
 
 
@@ -68,13 +68,7 @@ def test_a_file_that_cannot_be_written_is_named_and_the_others_are_written(
 
     monkeypatch.setattr(sitefiles, "write_atomic", full_for_pictures)
 
-    async def go() -> set[str]:
-        files = SiteFiles(tmp_path)
-        files.write("home.jpg", b"picture")
-        files.write("home.html", b"<p>dom</p>")
-        return await files.written()
-
-    assert asyncio.run(go()) == {"home.jpg"}
+    assert _write_all(tmp_path, ("home.jpg", b"picture"), ("home.html", b"<p>dom</p>")) == {"home.jpg"}
     assert (tmp_path / "home.html").is_file() and not (tmp_path / "home.jpg").exists()
     assert "home.jpg not written: [Errno 28] No space left on device" in caplog.text
 
