@@ -60,12 +60,22 @@ class Steps:
         return result
 
 
+async def _pictures(page: Any, kind: str, folder: Path, size: tuple[float, float], cited: list[Any], whole: bool,
+                    max_whole_height: float) -> None:
+    """The pictures of a page, taken and written (auditor/browse/sitefiles.py): the step's whole cost."""
+    from auditor.browse.pictures import take_pictures
+    from auditor.browse.sitefiles import SiteFiles
+
+    files = SiteFiles(folder)
+    await take_pictures(page, kind, files, size, cited, whole=whole, max_whole_height=max_whole_height)
+    await files.written()
+
+
 async def probe(urls: list[str], browser_path: str, pictures: Path) -> tuple[Steps, int]:
     from playwright.async_api import Error, async_playwright
 
     from auditor.browse import render
     from auditor.browse.browser import VIEWPORT, launch
-    from auditor.browse.pictures import take_pictures
     from auditor.browse.settle import install_tracker, scroll_to_end, settle, watch_network
     from auditor.options import Limits
 
@@ -94,8 +104,8 @@ async def probe(urls: list[str], browser_path: str, pictures: Path) -> tuple[Ste
                     size = (float(data["page_size"][0]), float(data["page_size"][1]))
                     cited = [] if home or not data["blocks"] else [tuple(data["blocks"][-1]["bbox"])]
                     await steps.time("homepage picture" if home else "band round a cited box",
-                                     take_pictures(page, "home" if home else "doc", pictures, size, cited,
-                                                   whole=home, max_whole_height=limits.max_screenshot_height))
+                                     _pictures(page, "home" if home else "doc", pictures, size, cited, whole=home,
+                                               max_whole_height=limits.max_screenshot_height))
                 done += 1
             except Error as exc:  # a slow or broken corpus site: left out of the figures' count
                 print(f"left out {url}: {str(exc).splitlines()[0]}", file=sys.stderr)
