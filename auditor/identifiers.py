@@ -802,11 +802,14 @@ def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
         if tries[0] <= 0:
             return
         text = m.group(0)
-        if len(text) < _MIN_PHONE_DIGITS or sum(map(str.isdigit, text)) < _MIN_PHONE_DIGITS:
+        digits = sum(map(str.isdigit, text)) if len(text) >= _MIN_PHONE_DIGITS else 0
+        if digits < _MIN_PHONE_DIGITS:
             continue  # no number is this short ("©2024", "1号"), and too short to report as invalid
         if found.covers(*view.span(m.start(), m.end())):
             continue  # digits of a number found before (a licence, a filing number)
         for lo, hi, phone in _phone_pieces(text, tries):
+            if phone is None and digits < _MIN_REPORTED_DIGITS:
+                continue  # no number, and too short to be reported as a wrong one whatever its label
             start, end = view.span(m.start() + lo, m.start() + hi)
             if found.overlaps(start, end):
                 continue
@@ -859,6 +862,28 @@ _FINDERS: tuple[Finder, ...] = (
     _find_culture, _find_icp_licence, _find_icp_filing, _find_psb, _find_telecom, _find_uscc,
     _find_email, _find_phone)
 
+_ALNUM_16 = re.compile(r"[0-9A-Za-z]{16}")
+
+
+def _could_be_email(norm: str) -> bool:
+    # "@", or written around it: "#", "(at)" ("[at]" is "(at)" once normalised)
+    return "@" in norm or "#" in norm or "(at)" in norm.lower()
+
+
+# What a finder's pattern cannot match without, on the block's normal form: most blocks of a
+# page are body text holding none of it, and asking each finder anyway was a third of reading
+# a block (issue 17). A hint is a necessary condition of its finder's pattern, never more: a
+# test reads every text of the field set and the real footers both ways (test_identifiers.py).
+_HINTS: dict[Finder, Callable[[str], bool]] = {
+    _find_culture: lambda norm: "网" in norm,  # 网文, a pinyin gloss allowed after 网
+    _find_icp_licence: lambda norm: "ICP" in norm,  # normalize() writes icp, Icp … as ICP
+    _find_icp_filing: lambda norm: "ICP" in norm,
+    _find_psb: lambda norm: "公" in norm,  # 公网安备 or 公安网备
+    _find_telecom: lambda norm: "-" in norm,  # B2-20090059
+    _find_uscc: lambda norm: _ALNUM_16.search(norm) is not None,  # 16–20 characters, grouped or not
+    _find_email: _could_be_email,
+}
+
 
 # A block of visible text (a paragraph, a footer line) shows a handful of numbers; one that
 # shows more than this is made to cost us time (issue 13), and the rest of it is not read.
@@ -877,9 +902,13 @@ def scan_normalized(text: str, today: date | None = None) -> tuple[list[IdMatch]
     return _scan_view(view, today or date.today()), view.norm
 
 
-def _scan_view(view: _View, day: date) -> list[IdMatch]:
+def _scan_view(view: _View, day: date, hints: bool = True) -> list[IdMatch]:
+    """Every finder's matches in order (`hints` False: each finder asked, whatever its hint says)."""
     found = _Found()
     for finder in _FINDERS:
+        hint = _HINTS.get(finder)
+        if hints and hint is not None and not hint(view.norm):
+            continue
         # Finders are generators: each match is added before the next is produced, so
         # phone labels can see the phone just before them.
         for match in finder(view, day, found):

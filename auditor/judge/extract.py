@@ -41,15 +41,17 @@ ENTITY_SUFFIX = "(?:" + "|".join(re.escape(word) for word in ENTITY_SUFFIXES) + 
 ENTITY_RE = re.compile(r"[\u4e00-\u9fff()·]{2,40}?" + ENTITY_SUFFIX)
 # A natural person who runs the site (an exempt individual, a personal blog) is named by name: after
 # an operator label ("经营者：张伟（个人）"), or defined as "we" ("李一舟（以下简称“我们”）").
+PERSON_LABELS = ("经营者姓名", "经营者", "店主", "负责人", "处理者姓名", "个人信息处理者")
 PERSON_RE = re.compile(
-    r"(?:经营者姓名|经营者|店主|负责人|处理者姓名|个人信息处理者)[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
+    "(?:" + "|".join(PERSON_LABELS) + r")[:：](?P<after>[\u4e00-\u9fff·]{2,4})"
     r"(?=\(个人\)|[,;:。\s(|]|$)"
     r"|(?:^|[。;,!?]|由)(?P<defined>[\u4e00-\u9fff·]{2,4})(?:\([^()]{1,12}\))?\(以下简称")
 # An organisation of any form named after the label that says it runs the site or handles the data
 # ("个人信息处理者：江苏省跨境电子商务协会；", "主办单位：大连市海韵职业技术学校"): a 社会团体's or a school's
 # name ends in no company form, but the label says what it is.
+NAME_LABELS = ("个人信息处理者", "处理者名称", "运营者名称", "运营主体", "运营单位", "主办单位")
 LABELLED_NAME_RE = re.compile(
-    r"(?:个人信息处理者|处理者名称|运营者名称|运营主体|运营单位|主办单位)[:：](?P<name>[\u4e00-\u9fff()·]{4,40}?)"
+    "(?:" + "|".join(NAME_LABELS) + r")[:：](?P<name>[\u4e00-\u9fff()·]{4,40}?)"
     r"(?=[,;:。\s|]|$)")
 NOT_A_PERSON = ("本", "我们", "平台", "网站", "公司", "站长", "个人", "用户", "您", "的")
 # A person's name starts with a surname: the common single and compound ones (百家姓, those that
@@ -123,6 +125,8 @@ _LONGEST_LABEL = max(len(word) for word in ADDRESS_LABELS) + 1
 def entity_spans(text: str) -> Iterator[tuple[int, int]]:
     """The spans ENTITY_RE.finditer(text) gives, in time linear in the text."""
     suffixes = [m.start() for m in _SUFFIX_AT.finditer(text)]
+    if not suffixes:
+        return  # no name ends here (most text): its runs of characters need not be walked
     pos = 0
     for run in _NAME_RUN.finditer(text):
         start = max(pos, run.start())
@@ -140,8 +144,10 @@ def entity_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def address_spans(text: str) -> Iterator[tuple[int, int, int]]:
     """(start, end, start of the address) of each match ADDRESS_RE.finditer(text) gives, in linear time."""
-    ends = [m.start() for m in _ADDRESS_END_AT.finditer(text)]
     labels = [m.start() for m in _ADDRESS_LABEL_AT.finditer(text)]
+    if not labels:
+        return
+    ends = [m.start() for m in _ADDRESS_END_AT.finditer(text)]
     at_label = 0
     while at_label < len(labels):
         start = labels[at_label]
@@ -257,9 +263,25 @@ def _read(text: str, today: date) -> tuple[tuple[IdMatch, ...], tuple[str, ...],
     return (tuple(matches), *_wording(normal))
 
 
+# What a name or an address cannot be found without: a company form, a label, "(以下简称", or the
+# house number of an unlabelled address ("15号"). Most blocks of a page are body text holding none
+# of them, and reading each for names and addresses anyway was a third of reading a block (issue
+# 17). A necessary condition of the finders below, never more: a test reads every text of the
+# field set and the real footers both ways (test_extract.py).
+_WORDING_WORDS = (*ENTITY_SUFFIXES, *NAME_LABELS, *PERSON_LABELS, "(以下简称", *ADDRESS_LABELS)
+_WORDING_HINT = re.compile("|".join(re.escape(word) for word in _WORDING_WORDS) + r"|[\d-]号", re.IGNORECASE)
+
+
 def _wording(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The entity names and addresses a block states, from its normal form (at most MAX_MATCHES of each:
     a hostile block repeats a name without end)."""
+    if _WORDING_HINT.search(text) is None:
+        return (), ()
+    return _all_wording(text)
+
+
+def _all_wording(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """_wording(), every finder asked."""
     names = [name for start, end in islice(entity_spans(text), MAX_MATCHES)
              if len(name := strip_entity_prefix(text[start:end])) >= 6]
     names += [m.group("name") for m in islice(LABELLED_NAME_RE.finditer(text), MAX_MATCHES)]
