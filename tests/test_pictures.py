@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,11 +11,13 @@ from auditor.browse.pictures import BAND_MARGIN, MAX_BANDS, bands
 from auditor.inputs.sites import SiteInput
 from auditor.judge import extract as extract_module
 from auditor.judge import site as judge_site
+from auditor.judge.checks.base import Verdict
+from auditor.judge.engine import run_rule
 from auditor.judge.extract import PageCache, extract
-from auditor.judge.ruleset import Ruleset
-from auditor.judge.site import _rule_results, cited_by_rules
+from auditor.judge.ruleset import Rule, Ruleset
+from auditor.judge.site import _rule_results, cited_by_rules, images_to_read, pictures_to_read
 from auditor.layout import load_stored
-from auditor.models import PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
+from auditor.models import Image, PageSnapshot, Screenshot, SiteSnapshot, SiteStatus, TextBlock
 from auditor.options import JudgeOptions
 from tests.conftest import TODAY
 
@@ -87,6 +90,40 @@ def test_the_final_judgement_reads_the_same_from_the_render_time_cache(ruleset: 
     monkeypatch.setattr(extract_module, "page_findings", read_again)
     cached = extract(snap, ruleset.vocabulary, TODAY, cache)  # the copy with pictures is the same page
     assert cached.findings and cached.findings == fresh.findings and cached.facts == fresh.facts
+
+
+def test_a_page_is_judged_once_for_its_pictures_and_their_reading(ruleset: Ruleset,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pictures to take and the pictures to read are answered by one judgement of the pages so far."""
+    asked: list[str] = []
+
+    def counted(rule: Rule, *args: Any) -> Verdict:
+        asked.append(rule.id)
+        return run_rule(rule, *args)
+
+    monkeypatch.setattr(judge_site, "run_rule", counted)
+    site, options, cache = SiteInput(url=HOME), JudgeOptions(today=TODAY), PageCache()
+    home = _home("京ICP备2021076543号-1")
+    cited_by_rules(site, ruleset, options, cache)([home])
+    with_pictures = home.model_copy(update={"screenshots": [Screenshot(file="home.jpg", height=2000)]})
+    images_to_read(site, ruleset, options, cache)([with_pictures])  # the same page, its pictures taken
+    reading_home = [rule.id for rule in ruleset.rules if "home" in rule.pages]
+    assert sorted(asked) == sorted(reading_home)  # once each, and only the rules that read the homepage
+    contact = PageSnapshot(kind="contact", url=HOME + "contact", final_url=HOME + "contact", page_size=(1366, 900))
+    images_to_read(site, ruleset, options, cache)([with_pictures, contact])  # a new page: judged anew
+    assert len(asked) == len(reading_home) + len([rule for rule in ruleset.rules if "contact" in rule.pages])
+
+
+def test_the_pictures_read_are_those_the_final_judgement_would_call_only_in_an_image(ruleset: Ruleset) -> None:
+    """A footer whose filing number is only a picture: the render-time answer is the one pictures_to_read gives."""
+    picture = Image(alt="ICP备案号", src="/img/icp.png", href="https://beian.miit.gov.cn/", context="",
+                    bbox=(300, 1800, 160, 20), region="footer")
+    home = _home("版权所有 示例科技有限公司").model_copy(update={"images": [picture]})
+    options = JudgeOptions(today=TODAY)
+    wanted = images_to_read(SiteInput(url=HOME), ruleset, options, PageCache())([home])
+    snap = SiteSnapshot(input_url=HOME, final_url=HOME, status=SiteStatus.AUDITED, pages=[home])
+    facts = extract(snap, ruleset.vocabulary, TODAY)
+    assert wanted == pictures_to_read(ruleset, facts, set(options.default_profiles), {}) and 0 in wanted
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent / "snapshots").iterdir() if p.is_dir()))

@@ -420,13 +420,19 @@ class PageCache:
     """
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[str, str, str, str], Any] = {}
+        self._kept: dict[tuple[Any, str], Any] = {}
 
     def remember(self, page: PageSnapshot, what: str, compute: Callable[[], _T]) -> _T:
-        key = (page.final_url, page.kind, page.fetched_at, what)
-        if key not in self._kept:
-            self._kept[key] = compute()
-        value: _T = self._kept[key]
+        return self._remember((page.final_url, page.kind, page.fetched_at), what, compute)
+
+    def remember_pages(self, pages: list[PageSnapshot], what: str, compute: Callable[[], _T]) -> _T:
+        """What was judged of the pages so far (the pictures to take and those to read ask the same)."""
+        return self._remember(tuple((p.final_url, p.kind, p.fetched_at) for p in pages), what, compute)
+
+    def _remember(self, key: Any, what: str, compute: Callable[[], _T]) -> _T:
+        if (key, what) not in self._kept:
+            self._kept[key, what] = compute()
+        value: _T = self._kept[key, what]
         return value
 
 

@@ -13,7 +13,14 @@ from auditor.errors import SnapshotError
 from auditor.inputs.registry import with_shown_code
 from auditor.inputs.sites import SiteInput
 from auditor.judge.checks import CHECKS
-from auditor.judge.checks.base import NOTHING_SHOWN, ImageParams, footer_images, main_images, plausible_images
+from auditor.judge.checks.base import (
+    NOTHING_SHOWN,
+    ImageParams,
+    Verdict,
+    footer_images,
+    main_images,
+    plausible_images,
+)
 from auditor.judge.engine import evaluate, run_rule
 from auditor.judge.evidence import attach_crops
 from auditor.judge.extract import PageCache, SiteFacts, extract
@@ -78,51 +85,57 @@ def profiles_for(site: SiteInput, options: JudgeOptions) -> list[str]:
     return list(site.profiles or options.default_profiles)
 
 
+def _so_far(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: PageCache,
+            pages: list[PageSnapshot]) -> tuple[SiteFacts, list[tuple[Rule, Verdict]]]:
+    """The site as far as it is rendered, and the verdicts of the rules that read its last page.
+
+    Judged once a page: the pictures to take (cited_by_rules) and those to read (images_to_read)
+    ask the same verdicts of the same pages, as the final judgement words them (the registry
+    record with the code the site shows). Only the rules that read the last page are asked:
+    the others cannot cite a box on it nor want its pictures read.
+    """
+    def judged() -> tuple[SiteFacts, list[tuple[Rule, Verdict]]]:
+        snap = SiteSnapshot(input_url=site.url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
+        facts = extract(snap, ruleset.vocabulary, options.today, cache)
+        shown = with_shown_code(site.registry, facts.facts.credit_codes, options.registry)
+        profiles = set(profiles_for(site, options))
+        return facts, [(rule, run_rule(rule, facts, profiles, shown, ruleset.pack.documents))
+                       for rule in ruleset.rules if pages[-1].kind in rule.pages]
+    return cache.remember_pages(pages, "verdicts", judged)
+
+
 def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: PageCache) -> Cited:
     """What the renderer should photograph on a page: the boxes the rules cite there, judging the pages so far.
 
     Rules are pure and cheap next to a picture (a few ms a page), so judging early costs
-    little and lets the pictures be only those the evidence needs. Only the rules that read
-    the page just rendered are asked (the others cannot cite a box on it), so each rule is
-    judged about once a page it reads, not once for every page of the site. A box the final
+    little and lets the pictures be only those the evidence needs (see _so_far: each rule is
+    judged about once a page it reads, not once for every page of the site). A box the final
     judgement cites but no early one did has no crop; its text and place still stand.
     """
-    url, profiles, registry = site.url, set(profiles_for(site, options)), site.registry
-    reading: dict[str, list[Rule]] = {}  # page kind → the rules that read it: only they can cite its boxes
-
     def cited(pages: list[PageSnapshot]) -> list[BBox]:
-        snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
-        kind = pages[-1].kind
-        if kind not in reading:
-            reading[kind] = [rule for rule in ruleset.rules if kind in rule.pages]
-        rules = reading[kind]
         try:
-            facts = extract(snap, ruleset.vocabulary, options.today, cache)
-            shown = with_shown_code(registry, facts.facts.credit_codes, options.registry)
-            # The verdicts' evidence is all a picture needs: they are not worded into results here.
-            verdicts = [run_rule(rule, facts, profiles, shown, ruleset.pack.documents) for rule in rules]
+            _, verdicts = _so_far(site, ruleset, options, cache, pages)
         except Exception:  # our bug on a half-read site costs its pictures, never the site
-            log.exception("judging %s while rendering it failed", url)
+            log.exception("judging %s while rendering it failed", site.url)
             return []
         page = pages[-1].final_url
-        return [ev.bbox for verdict in verdicts for ev in verdict.evidence if ev.bbox and ev.page_url == page]
+        # The verdicts' evidence is all a picture needs: they are not worded into results here.
+        return [ev.bbox for _, verdict in verdicts for ev in verdict.evidence if ev.bbox and ev.page_url == page]
     return cited
 
 
 def images_to_read(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: PageCache) -> ImagesWanted:
     """Which pictures of a page the browser stage should read (OCR): those the rules would call "only in an image".
 
-    Asked after every page, as `cited_by_rules` is, with the pages read so far.
+    Asked after every page, as `cited_by_rules` is, with the pages read so far, and answered
+    from the same verdicts.
     """
-    url, profiles, registry = site.url, set(profiles_for(site, options)), site.registry
-
     def wanted(pages: list[PageSnapshot]) -> list[int]:
-        snap = SiteSnapshot(input_url=url, final_url=pages[0].final_url, status=SiteStatus.AUDITED, pages=pages)
         try:
-            facts = extract(snap, ruleset.vocabulary, options.today, cache)
-            return pictures_to_read(ruleset, facts, profiles, registry)
+            facts, verdicts = _so_far(site, ruleset, options, cache, pages)
+            return _pictures_wanted(facts.snapshot.pages[-1], verdicts)
         except Exception:  # our bug on a half-read site costs its pictures' reading, never the site
-            log.exception("choosing the pictures of %s to read failed", url)
+            log.exception("choosing the pictures of %s to read failed", site.url)
             return []
     return wanted
 
@@ -139,19 +152,21 @@ def pictures_to_read(ruleset: Ruleset, facts: SiteFacts, profiles: set[str], reg
     rule whose number is shown as text.
     """
     page = facts.snapshot.pages[-1]
+    return _pictures_wanted(page, [(rule, run_rule(rule, facts, profiles, registry, ruleset.pack.documents))
+                                   for rule in ruleset.rules if page.kind in rule.pages])
+
+
+def _pictures_wanted(page: PageSnapshot, verdicts: list[tuple[Rule, Verdict]]) -> list[int]:
     picks: set[int] = set()
     footer: list[int] = []
-    for rule in ruleset.rules:
-        if page.kind not in rule.pages:
-            continue
-        code = run_rule(rule, facts, profiles, registry).code
+    for rule, verdict in verdicts:
         params = CHECKS[rule.check].params.model_validate(rule.params)
-        if code == "image_only":
+        if verdict.code == "image_only":
             if isinstance(params, ImageParams):
                 picks.update(plausible_images(page, params))
             if page.kind == "licence":
                 picks.update(main_images(page))
-        elif code in NOTHING_SHOWN and isinstance(params, ImageParams):
+        elif verdict.code in NOTHING_SHOWN and isinstance(params, ImageParams):
             footer.extend(i for i in footer_images(page, params) if i not in footer)
     return sorted(picks) + [i for i in footer if i not in picks]
 
