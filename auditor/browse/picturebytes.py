@@ -23,7 +23,7 @@ import logging
 from urllib.parse import unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Response
+from playwright.async_api import Page, Request, Response
 
 from auditor.browse.ocrpool import Source, picture_size
 from auditor.browse.pertab import PerTab
@@ -37,17 +37,22 @@ BODY_TIMEOUT_S = 5.0
 
 
 class PictureResponses:
-    """The picture responses of one page, by URL, from the browser's own events (bodies not read yet)."""
+    """The picture responses of one page, by URL, from the browser's own events (bodies not read yet).
+
+    Known by their finished requests, which the tab's network watch has the browser report
+    anyway (settle.py): a listener of its own for every response was one more protocol message
+    a request, for the few pictures a page has read (issue 17). A response is asked for when
+    its bytes are.
+    """
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self._by_url: dict[str, Response] = {}
-        page.on("response", self._seen)
+        self._by_url: dict[str, Request] = {}
+        page.on("requestfinished", self._seen)
 
-    def _seen(self, response: Response) -> None:
-        kind = response.request.resource_type
-        if kind in ("image", "document") and len(self._by_url) < MAX_KEPT:
-            self._by_url[response.url] = response
+    def _seen(self, request: Request) -> None:
+        if request.resource_type in ("image", "document") and len(self._by_url) < MAX_KEPT:
+            self._by_url[request.url] = request
 
     def reset(self) -> PictureResponses:
         """Start on the tab's next page: the last page's responses are not its pictures."""
@@ -68,16 +73,19 @@ class PictureResponses:
         return (pixels, "screenshot") if pixels else None
 
     async def _body(self, url: str, max_bytes: int) -> bytes | None:
-        response = self._by_url.get(url)
-        if response is None or response.status >= 400:
-            return None
-        if response.request.resource_type == "document" and not _declares_picture(response):
-            return None
-        length = response.headers.get("content-length", "")
-        if length.isdigit() and int(length) > max_bytes:
+        request = self._by_url.get(url)
+        if request is None:
             return None
         try:
             async with asyncio.timeout(BODY_TIMEOUT_S):
+                response = await request.response()
+                if response is None or response.status >= 400:
+                    return None
+                if request.resource_type == "document" and not _declares_picture(response):
+                    return None
+                length = response.headers.get("content-length", "")
+                if length.isdigit() and int(length) > max_bytes:
+                    return None
                 body = await response.body()
         except (PlaywrightError, TimeoutError) as exc:  # evicted from the browser's buffer, or the page went
             log.info("no bytes for %s: %s", url, short_error(exc))
