@@ -269,7 +269,8 @@ def _read(text: str, today: date) -> tuple[tuple[IdMatch, ...], tuple[str, ...],
 # 17). A necessary condition of the finders below, never more: a test reads every text of the
 # field set and the real footers both ways (test_extract.py).
 _WORDING_WORDS = (*ENTITY_SUFFIXES, *NAME_LABELS, *PERSON_LABELS, "(以下简称", *ADDRESS_LABELS)
-_WORDING_HINT = re.compile("|".join(re.escape(word) for word in _WORDING_WORDS) + r"|[\d-]号", re.IGNORECASE)
+_WORDING_HINT = _starting_at((*_WORDING_WORDS, *"0123456789-"),  # a house number: a digit or a dash, then 号
+                             "|".join(re.escape(word) for word in _WORDING_WORDS) + r"|[\d-]号")
 
 
 def _wording(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
