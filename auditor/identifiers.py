@@ -873,7 +873,7 @@ def _could_be_email(norm: str) -> bool:
 # What a finder's pattern cannot match without, on the block's normal form: most blocks of a
 # page are body text holding none of it, and asking each finder anyway was a third of reading
 # a block (issue 17). A hint is a necessary condition of its finder's pattern, never more: a
-# test reads every text of the field set and the real footers both ways (test_identifiers.py).
+# test reads every text of the field set and the real footers both ways (test_reading_hints.py).
 _HINTS: dict[Finder, Callable[[str], bool]] = {
     _find_culture: lambda norm: "网" in norm,  # 网文, a pinyin gloss allowed after 网
     _find_icp_licence: lambda norm: "ICP" in norm,  # normalize() writes icp, Icp … as ICP

@@ -267,7 +267,7 @@ def _read(text: str, today: date) -> tuple[tuple[IdMatch, ...], tuple[str, ...],
 # house number of an unlabelled address ("15号"). Most blocks of a page are body text holding none
 # of them, and reading each for names and addresses anyway was a third of reading a block (issue
 # 17). A necessary condition of the finders below, never more: a test reads every text of the
-# field set and the real footers both ways (test_extract.py).
+# field set and the real footers both ways (test_reading_hints.py).
 _WORDING_WORDS = (*ENTITY_SUFFIXES, *NAME_LABELS, *PERSON_LABELS, "(以下简称", *ADDRESS_LABELS)
 _WORDING_HINT = _starting_at((*_WORDING_WORDS, *"0123456789-"),  # a house number: a digit or a dash, then 号
                              "|".join(re.escape(word) for word in _WORDING_WORDS) + r"|[\d-]号")
