@@ -11,7 +11,6 @@ the hints look for, in the spellings normalisation folds (full-width, traditiona
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,14 @@ from auditor import identifiers as ids
 from auditor.judge import extract
 from auditor.layout import load_stored
 from auditor.normalize import normalize
-from tests.conftest import IN_CI, REALWEB, TESTS
+from tests.conftest import IN_CI, REALWEB, TESTS, TODAY
 
 FIELDSET = TESTS.parent / "bench" / "fieldset"
-DAY = date(2026, 11, 25)
 
 
 def _both_ways(text: str) -> None:
     view = ids._View.of(text)
-    assert ids._scan_view(view, DAY) == ids._scan_view(view, DAY, hints=False), text
+    assert ids._scan_view(view, TODAY) == ids._scan_view(view, TODAY, hints=False), text
     for form in {view.norm, normalize(text)}:
         assert extract._wording(form) == extract._all_wording(form), text
 
@@ -108,5 +106,5 @@ def test_what_each_hint_guards_is_still_found(text: str) -> None:
     """Each finder behind a hint still finds its own: the hints are not stricter than their finders."""
     _both_ways(text)
     view = ids._View.of(text)
-    read = ids._scan_view(view, DAY), extract._wording(view.norm)
+    read = ids._scan_view(view, TODAY), extract._wording(view.norm)
     assert read[0] or any(read[1]), text
