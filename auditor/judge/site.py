@@ -99,9 +99,16 @@ def _so_far(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: Pag
         facts = extract(snap, ruleset.vocabulary, options.today, cache)
         shown = with_shown_code(site.registry, facts.facts.credit_codes, options.registry)
         profiles = set(profiles_for(site, options))
-        return facts, [(rule, run_rule(rule, facts, profiles, shown, ruleset.pack.documents))
-                       for rule in ruleset.rules if pages[-1].kind in rule.pages]
+        return facts, _last_page_verdicts(ruleset, facts, profiles, shown)
     return cache.remember_pages(pages, "verdicts", judged)
+
+
+def _last_page_verdicts(ruleset: Ruleset, facts: SiteFacts, profiles: set[str], registry: RegistryValues
+                        ) -> list[tuple[Rule, Verdict]]:
+    """The verdicts of the rules that read the site's last page."""
+    kind = facts.snapshot.pages[-1].kind
+    return [(rule, run_rule(rule, facts, profiles, registry, ruleset.pack.documents))
+            for rule in ruleset.rules if kind in rule.pages]
 
 
 def cited_by_rules(site: SiteInput, ruleset: Ruleset, options: JudgeOptions, cache: PageCache) -> Cited:
@@ -151,9 +158,7 @@ def pictures_to_read(ruleset: Ruleset, facts: SiteFacts, profiles: set[str], reg
     come after the others, which the site's bounds then keep first. Nothing is read for a
     rule whose number is shown as text.
     """
-    page = facts.snapshot.pages[-1]
-    return _pictures_wanted(page, [(rule, run_rule(rule, facts, profiles, registry, ruleset.pack.documents))
-                                   for rule in ruleset.rules if page.kind in rule.pages])
+    return _pictures_wanted(facts.snapshot.pages[-1], _last_page_verdicts(ruleset, facts, profiles, registry))
 
 
 def _pictures_wanted(page: PageSnapshot, verdicts: list[tuple[Rule, Verdict]]) -> list[int]:
