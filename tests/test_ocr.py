@@ -253,6 +253,37 @@ def test_reads_that_cost_what_was_expected_fill_the_budget() -> None:
     assert fake.calls == int(1.0 // expected) and reads.spent_s <= 1.0
 
 
+def test_what_cannot_hold_text_is_refused_by_its_header_without_the_helper() -> None:
+    """A spacer pixel, a sliver, bytes that are no picture and a bomb are never handed to the reader
+    (whose first read starts the helper and loads its models); a picture that can hold text is."""
+    fake = _Counting(0.01)
+    reads = SiteReads(fake, Limits(ocr_max_images=10))  # type: ignore[arg-type]
+    unfit = [encode(PILImage.new("RGB", (1, 1))), encode(PILImage.new("RGB", (400, ocr.MIN_SIDE - 1))),
+             b"<svg xmlns='http://www.w3.org/2000/svg'/>", encode(PILImage.new("1", (8000, 6000)))]
+    fit = [encode(PILImage.new("RGB", (ocr.MIN_SIDE, ocr.MIN_SIDE))), encode(badge("京公网安备11010802020134号", "警"))]
+
+    async def go() -> None:
+        for index, data in enumerate([*unfit, *fit]):
+            reads.add((0, index), data, "response")
+        await reads.finish(10)
+    asyncio.run(go())
+    assert fake.calls == len(fit) and reads.refused == len(unfit) and reads.skipped == 0
+    assert sorted(reads.results) == [(0, len(unfit)), (0, len(unfit) + 1)]
+
+
+def test_the_header_check_refuses_what_the_helper_refuses() -> None:
+    for size, refused in (((1, 1), "too small"), ((ocr.MIN_SIDE - 1, 500), "too small"),
+                          ((ocr.MIN_SIDE, ocr.MIN_SIDE), None), ((8000, 6000), "too large"), ((6000, 6000), None)):
+        problem = ocr.size_problem(*size)
+        assert (problem is None) == (refused is None) and (refused is None or refused in (problem or ""))
+        data = encode(PILImage.new("1", size))
+        if refused is None:
+            assert ocr.decode(data).size == (min(size[0], ocr.MAX_SIDE), min(size[1], ocr.MAX_SIDE))
+        else:
+            with pytest.raises(ValueError, match=refused):
+                ocr.decode(data)
+
+
 def test_without_the_extra_it_says_so_once(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setattr(ocr, "missing", lambda: "rapidocr is not installed (pip install 'disclosure-auditor[ocr]')")
     monkeypatch.setattr(ocrpool, "_told_missing", False)

@@ -174,15 +174,22 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def size_problem(width: int, height: int) -> str | None:
+    """Why a picture of this size is not read (None: it is); known from its header, before the helper is asked."""
+    if width * height > MAX_PIXELS:
+        return f"picture too large to read ({width}×{height})"
+    if min(width, height) < MIN_SIDE:
+        return f"picture too small to hold text ({width}×{height})"
+    return None
+
+
 def decode(data: bytes) -> Image.Image:
     """The picture as RGB on white (transparent badges), upright, at most MAX_SIDE; ValueError if not one."""
     try:
         with Image.open(io.BytesIO(data)) as opened:
-            width, height = opened.size
-            if width * height > MAX_PIXELS:
-                raise ValueError(f"picture too large to read ({width}×{height})")
-            if min(width, height) < MIN_SIDE:
-                raise ValueError(f"picture too small to hold text ({width}×{height})")
+            problem = size_problem(*opened.size)
+            if problem is not None:
+                raise ValueError(problem)
             picture = ImageOps.exif_transpose(opened.convert("RGBA"))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValueError(f"not a picture Pillow can read: {exc}") from exc

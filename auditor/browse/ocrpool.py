@@ -154,6 +154,7 @@ class SiteReads:
         self.spent_s = 0.0
         self.read = 0
         self.skipped = 0
+        self.refused = 0  # pictures that cannot hold text by their header (too small, too large, unreadable)
         self._expected_s = 0.0  # what the pictures read so far were expected to cost
         self.results: dict[tuple[int, int], tuple[ocr.Read, Source]] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -168,7 +169,13 @@ class SiteReads:
         if before is not None:
             await asyncio.wait([before])  # in order: the budget left is known before this one starts
         size = picture_size(data)
-        expected = ocr.expected_cpu_s(*size) if size else 0.0
+        # What the helper would refuse on sight (a spacer pixel, a "picture" of a billion pixels, bytes
+        # Pillow cannot read) is refused here: a run whose only such pictures are these never starts
+        # the helper, whose models cost seconds of CPU to load (issue 17).
+        if size is None or ocr.size_problem(*size) is not None:
+            self.refused += 1
+            return
+        expected = ocr.expected_cpu_s(*size)
         # What the site's reads have cost against what they were expected to: a machine slower than
         # the one measured (docs/performance.md), or busy, makes every later picture dearer.
         cost = expected * max(1.0, self.spent_s / self._expected_s if self._expected_s else 1.0)
