@@ -4,8 +4,8 @@
 
 Serves the benchmark corpus (bench/corpus.py) on 127.0.0.1 and, one site at a time in one tab
 (so each step's CPU is its own), loads the homepage and two documents the way the auditor does
-(auditor/browse/render.py): goto, settle, scroll to the end (homepage) or open folded sections
-(documents) and read the page in one call, the inert DOM copy, and the pictures (the homepage
+(auditor/browse/render.py): goto, settle, scroll to the end (homepage), then one call that opens
+folded sections (documents), reads the page and makes its inert DOM copy, and the pictures (the homepage
 whole, a band round a document's last block). For comparison it also times `page.content()`,
 which the (a′) loop of `bench.py run` keeps instead of the auditor's reading. CPU is read from
 /proc for the process tree around each step: Chromium's processes, and this Python process.
@@ -95,11 +95,10 @@ async def probe(urls: list[str], browser_path: str, pictures: Path) -> tuple[Ste
                     if home:
                         await steps.time("scroll to the end", scroll_to_end(page, limits, network))
                     reveal = None if home else limits.reveal_limits()
-                    data: dict[str, Any] | None = await steps.time(
-                        "read the page (snapshot.js)", render.read_snapshot(page, limits.js_limits(), reveal))
+                    data, _ = await steps.time("read the page + DOM copy (1 call)", render.read_page(
+                        page, limits.js_limits(), reveal, limits.max_dom_bytes))
                     if data is None:
                         continue
-                    await steps.time("inert DOM copy", render._inert_dom(page, limits.max_dom_bytes))
                     await steps.time("page.content() (a' only)", page.content())
                     size = (float(data["page_size"][0]), float(data["page_size"][1]))
                     cited = [] if home or not data["blocks"] else [tuple(data["blocks"][-1]["bbox"])]

@@ -139,6 +139,7 @@ def serve(host: str = "127.0.0.1", routes: dict[str, Callable[[Handler], None]] 
 # --- DOM copies (issue 13): shapes of markup that once ran script in the saved copy ---------
 # Each tries to run `window.__pwned = N`, open a dialog or fetch /beacon/… when the copy is opened.
 PWN = "window.__pwned={n};fetch('/beacon/{n}');alert({n})"
+QUOTED_PWN = PWN.replace("'", "\\'")  # inside a single-quoted string of a script
 DOM_SHAPES: dict[str, bytes] = {
     "/dom-head-shapes": (
         "<!doctype html><html><!--<head>--><script>" + PWN.format(n=1) + "</script>"
@@ -166,21 +167,25 @@ DOM_SHAPES: dict[str, bytes] = {
         "<p>unclosed <b>tags <a href=/x onclick=" + PWN.format(n=20).replace(" ", "") + ">and more<div>" + FOOTER),
     "/dom-made-shapes": page(
         "<h1>made by script</h1>" + FOOTER + "<script>"
-        "const st=document.createElement('style');st.textContent='</style><script>" + PWN.format(n=21)
+        "const st=document.createElement('style');st.textContent='</style><script>" + QUOTED_PWN.format(n=21)
         + "<\\/script>';document.body.appendChild(st);"
-        "document.body.appendChild(document.createComment('--><script>" + PWN.format(n=22) + "<\\/script>'));"
-        "const t=document.createElement('textarea');t.textContent='</textarea><script>" + PWN.format(n=23)
+        "document.body.appendChild(document.createComment('--><script>" + QUOTED_PWN.format(n=22) + "<\\/script>'));"
+        "const t=document.createElement('textarea');t.textContent='</textarea><script>" + QUOTED_PWN.format(n=23)
         + "<\\/script>';document.body.appendChild(t);"
-        "const d=document.createElement('div');d.setAttribute('title','\"><script>" + PWN.format(n=24)
+        "const d=document.createElement('div');d.setAttribute('title','\"><script>" + QUOTED_PWN.format(n=24)
         + "<\\/script>');document.body.appendChild(d);"
-        "const tpl=document.createElement('template');tpl.innerHTML='<script>" + PWN.format(n=25)
+        "const tpl=document.createElement('template');tpl.innerHTML='<script>" + QUOTED_PWN.format(n=25)
         + "<\\/script><img src=/beacon/tpl onerror=alert(26)>';document.body.appendChild(tpl);"
         "document.body.appendChild(document.createProcessingInstruction('x', '><script>alert(27)<\\/script>'));"
         "const m=document.createElement('div');m.innerHTML='<math><mtext><table><mglyph><style><img src=/beacon/m "
         "onerror=alert(28)>';document.body.appendChild(m);"
         # The page tampers with what a serialiser in its own world would call.
-        "String.prototype.replace=function(){return '<script>" + PWN.format(n=29) + "<\\/script>'};"
+        "String.prototype.replace=function(){return '<script>" + QUOTED_PWN.format(n=29) + "<\\/script>'};"
         "Object.defineProperty(Element.prototype,'attributes',{get(){return [{name:'onload',value:'alert(30)'}]}});"
+        # And with what a reader of the page's text and boxes would call (render.READ_PAGE_JS).
+        "JSON.stringify=function(){return '{\"blocks\":[]}'};"
+        "Element.prototype.getBoundingClientRect=function(){return new DOMRect(0,0,0,0)};"
+        "Object.defineProperty(HTMLElement.prototype,'innerText',{get(){return '京ICP备99999999号'}});"
         "</script>"),
 }
 

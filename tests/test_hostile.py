@@ -222,6 +222,20 @@ def test_the_dom_copy_keeps_what_the_page_showed(hostile: tuple[dict[str, SiteRe
     assert "京ICP备12345678号-1" in text and "body shapes" in text and 'data-auditor-src="/beacon/img"' in text
 
 
+def test_a_page_that_redefines_what_reading_calls_is_read_as_shown(hostile: tuple[dict[str, SiteReport], Path]
+                                                                   ) -> None:
+    """/dom-made-shapes redefines String.prototype.replace, JSON.stringify, getBoundingClientRect and
+    innerText in its own world: the page is read in another (devtools.evaluate_isolated), as shown."""
+    reports, out = hostile
+    report = reports["/dom-made-shapes"]
+    assert report.status == SiteStatus.AUDITED, report.error
+    assert report.facts.icp_filing_numbers == ["京ICP备12345678号-1"]
+    page = load_stored((out / (report.report_path or "")).parent / "snapshot.json").snapshot.pages[0]
+    footer = next(block for block in page.blocks if "京ICP备12345678号-1" in block.text)
+    assert footer.region == "footer" and footer.bbox[2] > 0 and footer.bbox[3] > 0
+    assert not any("__pwned=29" in block.text or "99999999" in block.text for block in page.blocks)
+
+
 # --- pages that could be assessed are assessed (issue 13) --------------------------------------
 
 

@@ -9,6 +9,7 @@ crashed, the browser was recycled) is opened again once.
 
 from __future__ import annotations
 
+import json
 import weakref
 from typing import Any
 
@@ -50,3 +51,36 @@ async def main_frame_id(page: Page, fresh: bool = False) -> str:
         tree = await send(page, "Page.getFrameTree")
         frame = _MAIN_FRAMES[page] = str(tree["frameTree"]["frame"]["id"])
     return frame
+
+
+# What the protocol says of a world whose document has gone (the page navigated under the call):
+# said as Playwright says it, so that the reader's callers wait out the navigation as for its calls.
+_NAVIGATED = ("cannot find context", "context was destroyed", "no frame for given id", "frame with the given id")
+
+
+async def evaluate_isolated(page: Page, function: str, argument: Any) -> Any:
+    """`function(argument)` run in a fresh world of its own in the tab's main frame, its value returned.
+
+    The page's scripts share that world's DOM but not its JavaScript: what they redefine
+    (JSON.stringify, String.prototype.replace, Element getters …) is not what the function calls.
+    An exception in the function is a PlaywrightError with its message.
+    """
+    try:
+        try:
+            world = await send(page, "Page.createIsolatedWorld", {
+                "frameId": await main_frame_id(page), "worldName": "auditor"})
+        except PlaywrightError:  # the remembered frame is gone (should a navigation ever replace it): ask again
+            world = await send(page, "Page.createIsolatedWorld", {
+                "frameId": await main_frame_id(page, fresh=True), "worldName": "auditor"})
+        result = await send(page, "Runtime.evaluate", {
+            "expression": f"({function})({json.dumps(argument)})", "contextId": world["executionContextId"],
+            "returnByValue": True})
+    except PlaywrightError as exc:
+        if any(words in str(exc).lower() for words in _NAVIGATED):
+            raise PlaywrightError(f"Execution context was destroyed, most likely because of a navigation ({exc})"
+                                  ) from exc
+        raise
+    if "exceptionDetails" in result:
+        details = result["exceptionDetails"]
+        raise PlaywrightError(str((details.get("exception") or {}).get("description") or details.get("text")))
+    return result["result"].get("value")

@@ -56,17 +56,24 @@ from auditor.urls import page_key, same_site, split_url
 log = logging.getLogger(__name__)
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
-# The snapshot comes back as one JSON string: Playwright's Python side checks and converts a
-# structured result value by value (a third of the auditor's own CPU per page, issue 17),
-# where json.loads reads a string at C speed.
 REVEAL_JS = (Path(__file__).parent / "reveal.js").read_text(encoding="utf-8")
-# A document page's folded sections are opened in the same call that reads it: one protocol
-# round trip a page fewer (each costs the auditor about half a millisecond of Python, issue 17).
-# An error while opening them leaves them closed, and the page is read as it is.
-SNAPSHOT_AS_JSON = ("({limits, reveal}) => { if (reveal) { try { (" + REVEAL_JS + "\n)(reveal); } catch (e) {} }"
-                    " const r = (" + SNAPSHOT_JS + "\n)(limits); return r === null ? null : JSON.stringify(r); }")
 DOM_COPY_JS = (Path(__file__).parent / "domcopy.js").read_text(encoding="utf-8")
-DOM_COPY_TIMEOUT_S = 20.0
+# A frame's reading comes back as one JSON string: Playwright's Python side checks and converts a
+# structured result value by value (a third of the auditor's own CPU per page, issue 17), where
+# json.loads reads a string at C speed.
+SNAPSHOT_AS_JSON = ("(limits) => { const r = (" + SNAPSHOT_JS + "\n)(limits);"
+                    " return r === null ? null : JSON.stringify(r); }")
+# The main frame is read in a world of its own (devtools.evaluate_isolated), in one call: its
+# folded sections opened (a document page; an error leaves them closed and the page is read as
+# it is), its reading as one JSON string, and the inert copy of its DOM. One protocol round trip
+# a page instead of four (each costs the auditor about half a millisecond of Python, issue 17),
+# and nothing the page's scripts redefine is what the reading calls. A copy that fails is
+# missing evidence, not a lost page: its error comes back in its place.
+READ_PAGE_JS = ("({limits, reveal, domMax}) => {"
+                " if (reveal) { try { (" + REVEAL_JS + "\n)(reveal); } catch (e) {} }"
+                " const r = (" + SNAPSHOT_JS + "\n)(limits); if (r === null) return null;"
+                " let dom; try { dom = (" + DOM_COPY_JS + "\n)(domMax); } catch (e) { dom = {error: String(e)}; }"
+                " return {snapshot: JSON.stringify(r), dom}; }")
 CLICK_REACTION_S = 0.8  # a clicked link's script starts navigating (or opens a window) within this
 COMMIT_AFTER_ANSWER_S = 2.0  # the new document commits right after its answer; a download never does
 BLOCKED_WORDS = ("验证码", "人机验证", "安全验证", "滑动验证", "captcha", "access denied", "请求被拦截",
@@ -132,23 +139,41 @@ async def shows_a_pdf(page: Page, response: Response | None) -> bool:
         return False
 
 
-async def read_snapshot(target: Page | Frame, limits: dict[str, int],
-                        reveal: dict[str, int] | None = None) -> dict[str, Any] | None:
-    """What snapshot.js reads off a page or frame (None: no document yet), with the size of its JSON
-    under the key ``json_size``; with `reveal`, its folded sections opened first (reveal.js)."""
-    raw = await target.evaluate(SNAPSHOT_AS_JSON, {"limits": limits, "reveal": reveal})
-    if raw is None:
-        return None
+async def read_snapshot(target: Frame, limits: dict[str, int]) -> dict[str, Any] | None:
+    """What snapshot.js reads off a frame (None: no document yet), with the size of its JSON under ``json_size``."""
+    raw = await target.evaluate(SNAPSHOT_AS_JSON, limits)
+    data = _parsed(raw)
+    if data is None and raw is not None:  # the page replaced JSON.stringify: read it value by value instead
+        value = await target.evaluate(SNAPSHOT_JS, limits)
+        data = well_formed(value) if isinstance(value, dict) else None
+    return data
+
+
+async def read_page(page: Page, limits: dict[str, int], reveal: dict[str, int] | None, dom_max: int
+                    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """The main frame's reading (as read_snapshot's; None: no document yet) and its inert DOM copy
+    (domcopy.js's value; an ``error`` in it when it failed), in one call (READ_PAGE_JS);
+    with `reveal`, its folded sections opened first (reveal.js)."""
+    value = await devtools.evaluate_isolated(page, READ_PAGE_JS, {"limits": limits, "reveal": reveal,
+                                                                   "domMax": int(dom_max)})
+    if not isinstance(value, dict):
+        return None, None
+    copy = value.get("dom")
+    return _parsed(value.get("snapshot")), copy if isinstance(copy, dict) else None
+
+
+def _parsed(raw: Any) -> dict[str, Any] | None:
+    """A reading from its JSON string, its lone surrogates mended; None if it is not one."""
     try:
         data = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
-        data = None
-    if isinstance(data, dict) and not _ESCAPED_SURROGATE.search(raw):
-        data["json_size"] = len(raw)
-        return data  # JSON.stringify writes a lone surrogate as an escape, and there is none to mend
-    if not isinstance(data, dict):  # the page replaced JSON.stringify: read it value by value instead
-        data = await target.evaluate(SNAPSHOT_JS, limits)
-    return well_formed(data) if isinstance(data, dict) else None
+        return None
+    if not isinstance(data, dict):
+        return None
+    if _ESCAPED_SURROGATE.search(raw):
+        data = well_formed(data)
+    data["json_size"] = len(raw)
+    return data
 
 
 # JSON.stringify escapes a lone surrogate (\udxxx) and writes a whole pair as its character
@@ -364,7 +389,7 @@ class SiteRenderer:
             # A document's folded sections are its text; the homepage's duty is to display.
             reveal = self.limits.reveal_limits() if kind != "home" else None
             data = await self._extract_settled(page, network, reveal)
-            dom = await self._save_dom(page, kind, files) if data is not None else None
+            dom = self._keep_dom(page, data.pop("dom_copy"), kind, files) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
@@ -408,9 +433,11 @@ class SiteRenderer:
         raise AssertionError("unreachable")
 
     async def _extract(self, page: Page, reveal: dict[str, int] | None) -> dict[str, Any] | None:
-        data = await read_snapshot(page, self.limits.js_limits(), reveal)
+        """The page's reading, its same-origin frames merged in, and its DOM copy under ``dom_copy``."""
+        data, copy = await read_page(page, self.limits.js_limits(), reveal, self.limits.max_dom_bytes)
         if data is None:  # no document yet (snapshot.js)
             return None
+        data["dom_copy"] = copy
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
@@ -441,20 +468,17 @@ class SiteRenderer:
                     item["frame"] = frame.url
                 data[key].append(item)
 
-    async def _save_dom(self, page: Page, kind: str, files: SiteFiles) -> str | None:
+    def _keep_dom(self, page: Page, copy: dict[str, Any] | None, kind: str, files: SiteFiles) -> str | None:
         """The rendered DOM (what scripts made of the page) as inert HTML, kept as evidence beside the snapshot."""
-        try:
-            async with asyncio.timeout(DOM_COPY_TIMEOUT_S):
-                copy = await _inert_dom(page, self.limits.max_dom_bytes)
-        except (PlaywrightError, TimeoutError, KeyError, TypeError) as exc:
-            log.info("no DOM copy of %s: %s", page.url, short_error(exc))
+        if copy is None or "error" in copy or not isinstance(copy.get("html"), str):
+            log.info("no DOM copy of %s: %s", page.url, (copy or {}).get("error", "no copy came back"))
             return None
         removed = copy.get("removed") or {}
         note = (f"<!-- The rendered DOM, made inert by the auditor: {removed.get('elements', 0)} elements that run, "
                 f"load or navigate, {removed.get('handlers', 0)} event handlers and {removed.get('urls', 0)} "
                 "script or data URLs left out; fetching attributes renamed data-auditor-*"
                 f"{'; cut at the size limit' if copy.get('cut') else ''}. -->")
-        data = (DOM_COPY_HEAD + note + str(copy.get("html", ""))).encode("utf-8", "replace")
+        data = (DOM_COPY_HEAD + note + copy["html"]).encode("utf-8", "replace")
         # Cut on a character boundary: a cut inside a tag ends the file, it cannot start one.
         data = data[: self.limits.max_dom_bytes].decode("utf-8", "ignore").encode("utf-8")
         return files.write(f"{kind}.html", data)
@@ -612,24 +636,6 @@ def bounded(snapshot: PageSnapshot, max_bytes: int, read_size: int | None = None
     blocks = sorted(keep + kept_main, key=lambda b: (b.bbox[1], b.bbox[0]))
     links = snapshot.links[: max(100, len(snapshot.links) * max_bytes // size)]
     return snapshot.model_copy(update={"blocks": blocks, "links": links, "truncated": True})
-
-
-async def _inert_dom(page: Page, max_chars: int) -> dict[str, Any]:
-    """Run domcopy.js in a world of its own: the page's scripts share its DOM but not its JavaScript,
-    so they cannot redefine what the serialiser calls (String.prototype.replace, Node getters …)."""
-    try:
-        world = await devtools.send(page, "Page.createIsolatedWorld", {
-            "frameId": await devtools.main_frame_id(page), "worldName": "auditor-dom-copy"})
-    except PlaywrightError:  # the remembered frame is gone (should a navigation ever replace it): ask again
-        world = await devtools.send(page, "Page.createIsolatedWorld", {
-            "frameId": await devtools.main_frame_id(page, fresh=True), "worldName": "auditor-dom-copy"})
-    result = await devtools.send(page, "Runtime.evaluate", {
-        "expression": f"({DOM_COPY_JS})({int(max_chars)})", "contextId": world["executionContextId"],
-        "returnByValue": True})
-    if "exceptionDetails" in result:
-        raise PlaywrightError(str(result["exceptionDetails"].get("text", "DOM copy failed")))
-    value: dict[str, Any] = result["result"]["value"]
-    return value
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
