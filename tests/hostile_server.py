@@ -217,8 +217,15 @@ ASSESSABLE: dict[str, Callable[[Handler], None]] = {
     "/huge-footer-line": _ok("<h1>长页脚</h1>" + FOOTER.replace(
         "</footer>", "<span>" + "版权所有很长的一行" * 230000 + "</span></footer>")),
     "/headers-then-stall": _headers_then_stall,
+    # A same-origin frame is read in its own scripts' world: this one bends what comes back.
+    "/frame-bends-reading": _ok("<h1>框架</h1><iframe src='/bent-frame' style='width:600px;height:200px'></iframe>"
+                                + FOOTER),
 }
 ROUTES.update(ASSESSABLE)
+ROUTES["/bent-frame"] = _ok(  # audited as a site too: its own page is read in the auditor's world
+    "<p>框架里的文字</p>" + FOOTER, "<script>JSON.stringify = () => "
+    "'{\"title\":\"\",\"page_size\":[1,1],\"blocks\":[{\"bbox\":\"x\"}],\"links\":[],\"images\":[]}';"
+    "</script>")
 
 
 # --- pages cut on the way (issue 13): the footer never arrives ------------------------------

@@ -22,7 +22,7 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from auditor.browse import devtools, ocr
 from auditor.browse.browser import VIEWPORT
@@ -147,6 +147,18 @@ async def read_snapshot(target: Frame, limits: dict[str, int]) -> dict[str, Any]
         value = await target.evaluate(SNAPSHOT_JS, limits)
         data = well_formed(value) if isinstance(value, dict) else None
     return data
+
+
+def _well_shaped(reading: dict[str, Any]) -> bool:
+    """A frame's reading has the shape snapshot.js writes: a frame is read in its scripts' own world
+    (read_snapshot), where what they redefine may bend what comes back, and a bent frame must not
+    cost the page (its blocks, links and pictures are checked again with the page's)."""
+    try:
+        for key, adapter in (("blocks", _BLOCKS), ("links", _LINKS), ("images", _IMAGES)):
+            adapter.validate_python(reading[key])
+    except (KeyError, ValidationError):
+        return False
+    return True
 
 
 async def read_page(page: Page, limits: dict[str, int], reveal: dict[str, int] | None, dom_max: int
@@ -455,7 +467,9 @@ class SiteRenderer:
         if box is None or not await element.is_visible():
             return
         inner = await read_snapshot(frame, self.limits.js_limits())
-        if inner is None:
+        if inner is None or not _well_shaped(inner):
+            if inner is not None:
+                log.info("frame %s of %s left out: its reading is not snapshot.js's", frame.url, frame.page.url)
             return
         dx, dy = box["x"], box["y"]
         if data.get("json_size") is not None:  # the page's size is now the frame's too (unknown if the frame's is)
