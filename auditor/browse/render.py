@@ -65,10 +65,10 @@ SNAPSHOT_AS_JSON = ("(limits) => { const r = (" + SNAPSHOT_JS + "\n)(limits);"
                     " return r === null ? null : JSON.stringify(r); }")
 # The main frame is read in a world of its own (devtools.evaluate_isolated), in one call: its
 # folded sections opened (a document page; an error leaves them closed and the page is read as
-# it is), its reading as one JSON string, and the inert copy of its DOM. One protocol round trip
-# a page instead of four (each costs the auditor about half a millisecond of Python, issue 17),
-# and nothing the page's scripts redefine is what the reading calls. A copy that fails is
-# missing evidence, not a lost page: its error comes back in its place.
+# it is), its reading as one JSON string, and the inert copy of its DOM. Two protocol calls a page
+# (the world, then the reading) instead of three (each costs the auditor about half a millisecond
+# of Python, issue 17), and nothing the page's scripts redefine is what the reading calls. A copy
+# that fails is missing evidence, not a lost page: its error comes back in its place.
 READ_PAGE_JS = ("({limits, reveal, domMax}) => {"
                 " if (reveal) { try { (" + REVEAL_JS + "\n)(reveal); } catch (e) {} }"
                 " const r = (" + SNAPSHOT_JS + "\n)(limits); if (r === null) return null;"
