@@ -400,8 +400,8 @@ class SiteRenderer:
         try:
             # A document's folded sections are its text; the homepage's duty is to display.
             reveal = self.limits.reveal_limits() if kind != "home" else None
-            data = await self._extract_settled(page, network, reveal)
-            dom = self._keep_dom(page, data.pop("dom_copy"), kind, files) if data is not None else None
+            data, copy = await self._extract_settled(page, network, reveal)
+            dom = self._keep_dom(page, copy, kind, files) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
                                 error=f"could not read page: {short_error(exc)}")
@@ -430,7 +430,7 @@ class SiteRenderer:
         return snapshot.model_copy(update={"screenshots": shots})
 
     async def _extract_settled(self, page: Page, network: NetworkWatch, reveal: dict[str, int] | None
-                               ) -> dict[str, Any] | None:
+                               ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
         for attempt in range(3):
             try:
@@ -444,12 +444,12 @@ class SiteRenderer:
                 await settle(page, self.limits, network=network)
         raise AssertionError("unreachable")
 
-    async def _extract(self, page: Page, reveal: dict[str, int] | None) -> dict[str, Any] | None:
-        """The page's reading, its same-origin frames merged in, and its DOM copy under ``dom_copy``."""
+    async def _extract(self, page: Page, reveal: dict[str, int] | None
+                       ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """The page's reading, its same-origin frames merged in, and its DOM copy (read_page's)."""
         data, copy = await read_page(page, self.limits.js_limits(), reveal, self.limits.max_dom_bytes)
         if data is None:  # no document yet (snapshot.js)
-            return None
-        data["dom_copy"] = copy
+            return None, None
         data["frames"] = []
         origin = _origin(page.url)
         for frame in page.frames[1:]:
@@ -458,7 +458,7 @@ class SiteRenderer:
                     data["frames"].append(frame.url)
                 continue
             await self._merge_frame(frame, data)
-        return data
+        return data, copy
 
     async def _merge_frame(self, frame: Frame, data: dict[str, Any]) -> None:
         """Add a same-origin iframe's content, moved to where the iframe sits on the page."""
