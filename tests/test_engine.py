@@ -185,3 +185,18 @@ def test_a_page_that_did_not_load_is_named_before_one_that_arrived_cut(ruleset: 
 def test_not_applicable_names_the_sites_profiles(ruleset: Ruleset) -> None:
     verdict = _verdict(ruleset, "user-agreement-linked", _home(), profiles=frozenset({"site", "operator"}))
     assert verdict == Verdict(Outcome.NOT_APPLICABLE, "not_applicable", {"profiles": "operator、site"})
+
+
+def test_a_rule_reads_the_parameters_it_has_now(ruleset: Ruleset) -> None:
+    """Parameters are validated once and kept, but a copy with other ones (or another check) reads its own."""
+    rule = _rule(ruleset, "contact-phone-disclosed").rules[0]
+    facts = extract(_site(_home("客服热线：0571-87654321")), ruleset.vocabulary, TODAY)
+    assert engine.run_rule(rule, facts, {"site", "operator"}).outcome == Outcome.PASS
+    excluded = rule.model_copy(update={"params": {**rule.params, "exclude_labels": ["客服热线"]}})
+    assert engine.run_rule(excluded, facts, {"site", "operator"}).outcome == Outcome.FAIL
+    assert engine.run_rule(rule, facts, {"site", "operator"}).outcome == Outcome.PASS
+    broken = rule.model_copy(update={"params": {**rule.params, "no_such_parameter": 1}})
+    for _ in range(2):  # not validated once and then taken for valid
+        verdict = engine.run_rule(broken, facts, {"site", "operator"})
+        assert (verdict.outcome, verdict.code) == (Outcome.ERROR, "error")
+        assert "no_such_parameter" in verdict.values["detail"]

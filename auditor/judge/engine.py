@@ -71,7 +71,7 @@ def run_rule(rule: Rule, site: SiteFacts, profiles: set[str], registry: Registry
     spec = CHECKS[rule.check]
     try:
         context = Context(site=site, registry=registry or {}, documents=documents or DocumentWords())
-        verdict = spec.func(context, spec.params.model_validate(rule.params))
+        verdict = spec.func(context, rule.checked_params)
     except Exception as exc:
         log.exception("rule %s failed", rule.id)  # pragma: no mutate
         return Verdict(Outcome.ERROR, "error", {"detail": reason(f"{type(exc).__name__}: {exc}")})

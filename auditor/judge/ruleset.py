@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from auditor.discover import Vocabulary, load_vocabulary
 from auditor.errors import RuleFileError
-from auditor.judge.checks import CHECKS, ENGINE_CODES, DocumentWords
+from auditor.judge.checks import CHECKS, ENGINE_CODES, DocumentWords, Params
 from auditor.layout import parse_yaml, read_regular
 from auditor.models import PROFILES, Citation, Severity, Text
 from auditor.resources import rules_dir
@@ -48,6 +48,20 @@ class Rule(_Strict):
     @property
     def verified(self) -> bool:
         return all(c.verified for c in self.law)
+
+    # What checked_params read, and from which check and parameters: a copy with other ones
+    # (model_copy(update=…)) reads its own.
+    _checked: tuple[str, dict[str, Any], Params] | None = PrivateAttr(default=None)
+
+    @property
+    def checked_params(self) -> Params:
+        """The check's parameters as it reads them. Validated once, not at every run: a rule runs after
+        every page of every site, and a document rule's items are hundreds of words to read (issue 17).
+        A rule whose parameters do not validate raises here each time it is asked (the engine's error)."""
+        kept = self._checked
+        if kept is None or kept[0] != self.check or kept[1] is not self.params:
+            kept = self._checked = (self.check, self.params, CHECKS[self.check].params.model_validate(self.params))
+        return kept[2]
 
 
 class Pack(_Strict):
@@ -121,7 +135,7 @@ def _rule_problems(path: Path, rule: Rule, vocabulary: Vocabulary, shared: dict[
     if spec is None:
         return [*problems, f"{path}: check: unknown check '{rule.check}' (known: {', '.join(sorted(CHECKS))})"]
     try:
-        spec.params.model_validate(rule.params)
+        rule.checked_params  # noqa: B018 (validated now, kept for every run)
     except ValidationError as exc:
         problems.extend(_pydantic_problems(path, exc, "params"))
     for code, fields in spec.codes.items():

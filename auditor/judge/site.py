@@ -12,7 +12,6 @@ from pathlib import Path
 from auditor.errors import SnapshotError
 from auditor.inputs.registry import with_shown_code
 from auditor.inputs.sites import SiteInput
-from auditor.judge.checks import CHECKS
 from auditor.judge.checks.base import (
     NOTHING_SHOWN,
     ImageParams,
@@ -165,7 +164,7 @@ def _pictures_wanted(page: PageSnapshot, verdicts: list[tuple[Rule, Verdict]]) -
     picks: set[int] = set()
     footer: list[int] = []
     for rule, verdict in verdicts:
-        params = CHECKS[rule.check].params.model_validate(rule.params)
+        params = rule.checked_params
         if verdict.code == "image_only":
             if isinstance(params, ImageParams):
                 picks.update(plausible_images(page, params))

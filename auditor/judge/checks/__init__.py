@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from auditor.judge.checks import documents, identity, numbers, registry
-from auditor.judge.checks.base import CHECKS, ENGINE_CODES, CheckSpec, Context, DocumentWords, Verdict
+from auditor.judge.checks.base import CHECKS, ENGINE_CODES, CheckSpec, Context, DocumentWords, Params, Verdict
 
 FAMILIES = (numbers, identity, documents, registry)
-__all__ = ["CHECKS", "ENGINE_CODES", "FAMILIES", "CheckSpec", "Context", "DocumentWords", "Verdict"]
+__all__ = ["CHECKS", "ENGINE_CODES", "FAMILIES", "CheckSpec", "Context", "DocumentWords", "Params", "Verdict"]

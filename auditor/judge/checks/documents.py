@@ -10,13 +10,24 @@ reviewer checks it at a glance. The vocabularies are the rule file's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import Field, field_validator
 
-from auditor.judge.checks.base import Context, DocumentWords, Params, Verdict, check, fold, regex_list, words_in
+from auditor.judge.checks.base import (
+    Context,
+    DocumentWords,
+    Params,
+    Verdict,
+    Words,
+    check,
+    fold,
+    regex_list,
+    words_in,
+)
 from auditor.models import Evidence, Finding, Outcome, PageSnapshot
 from auditor.normalize import normalize
 
@@ -75,7 +86,7 @@ def _main_heading(page: PageSnapshot) -> str:
     return top.text if len(top.text) <= HEADING_CHARS * 2 else ""
 
 
-def _section_is(page: PageSnapshot, names: list[str]) -> bool:
+def _section_is(page: PageSnapshot, names: Words) -> bool:
     """The link's #fragment opens a whole section of the page that is this document: its heading
     names it and it holds a document's text (agreement.html#rules, 附件一《交易规则》, eight chapters),
     not one article of another document (agreement.html#privacy, 第八条 个人信息保护)."""
@@ -86,17 +97,17 @@ def _section_is(page: PageSnapshot, names: list[str]) -> bool:
     return len(normalize("".join(inside))) >= SECTION_CHARS
 
 
-def _names_another(page: PageSnapshot, kind: str, titles: dict[str, list[str]]) -> str | None:
+def _names_another(page: PageSnapshot, kind: str, titles: dict[str, Words]) -> str | None:
     """The title or heading by which the page calls itself another kind of document and not this one.
 
     The link's label promised `kind`; what the page says it is decides what it is ("交易规则"
     opening a page headed 《隐私政策》 is the privacy policy). A title naming no kind (the site's
     name) or naming this kind too ("用户协议及隐私政策") says nothing against the link.
     """
-    if _section_is(page, titles.get(kind, [])):
+    if _section_is(page, titles.get(kind, Words())):
         return None
     names = [n for n in (page.title, _main_heading(page)) if n]
-    if any(words_in(n, titles.get(kind, [])) for n in names):
+    if any(words_in(n, titles.get(kind, Words())) for n in names):
         return None
     others = [words for other, words in titles.items() if other != kind]
     return next((n for n in names if any(words_in(n, words) for words in others)), None)
@@ -136,25 +147,25 @@ class Item(Params):
     """One thing the document must state, and how a sentence shows it."""
 
     label: str  # its name in messages ("保存期限 / retention")
-    words: list[str] = Field(default_factory=list)  # a sentence with any of these words states it
+    words: Words = Field(default_factory=Words)  # a sentence with any of these words states it
     patterns: list[str] = Field(default_factory=list)  # … or matching one of these (a time span: "保存6个月")
-    named: list[str] = Field(default_factory=list)  # … or naming at least `min_named` of these ("手机号码、设备信息")
+    named: Words = Field(default_factory=Words)  # … or naming at least `min_named` of these ("手机号码、设备信息")
     min_named: int = Field(default=2, ge=1)
     kinds: list[Literal["entity_name", "phone", "email", "address"]] = Field(default_factory=list)  # … or giving one
     # A sentence with these says the item does not arise, which states it ("本网站不提供用户注册功能，
     # 不存在账号注销事项": a site without accounts has no cancellation to explain).
-    moot: list[str] = Field(default_factory=list)
+    moot: Words = Field(default_factory=Words)
     # Asked for only where a sentence matches one of these and says none of `required_unless`
     # (a list of recipients where the policy says it provides data to others: "我们会向…提供您的个人信息",
     # not "我们不会向第三方出售…"). Empty: always asked for.
     required_if: list[str] = Field(default_factory=list)
-    required_unless: list[str] = Field(default_factory=list)
+    required_unless: Words = Field(default_factory=Words)
     # A finding of `kinds` counts only in a sentence that names its role (the one who runs the site:
     # "由…有限公司（以下简称“我们”）运营") and not another's (a recipient of shared data:
     # "与第三方共享", a row of the sharing table): the policy's handler is not any company it names.
-    roles: list[str] = Field(default_factory=list)
-    not_roles: list[str] = Field(default_factory=list)
-    mentions: list[str] = Field(default_factory=list)  # words of a sentence about it that may still be a template
+    roles: Words = Field(default_factory=Words)
+    not_roles: Words = Field(default_factory=Words)
+    mentions: Words = Field(default_factory=Words)  # words of a sentence about it that may still be a template
     # Stated only where the document says how (a right or a procedure: "您可以在设置中注销账号"), not
     # where it is merely named ("您享有查阅、更正等权利").
     needs_method: bool = False
@@ -213,13 +224,9 @@ def _sentences(pages: list[PageSnapshot]) -> list[Sentence]:
     return out
 
 
-def _folded(words: list[str]) -> list[str]:
-    return [w for w in map(fold, words) if w]
-
-
 def _named(item: Item, folded: str) -> int:
     """How many of the item's examples a text names, each once ("手机号码" is not also "手机号")."""
-    hits = [w for w in _folded(item.named) if w in folded]
+    hits = [w for w in item.named.folded if w in folded]
     return sum(1 for w in hits if not any(w != other and w in other for other in hits))
 
 
@@ -248,7 +255,7 @@ def _statement(item: Item, sentences: list[Sentence], index: int) -> str | None:
     return None
 
 
-def _mentions(clause: str, words: list[str]) -> list[tuple[int, int]]:
+def _mentions(clause: str, words: Sequence[str]) -> list[tuple[int, int]]:
     """Where the clause names the item, one span a mention ("注销账号" is not also "注销")."""
     spans = {(at, at + len(word)) for word in words if (at := clause.find(word)) >= 0}
     return [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
@@ -263,7 +270,7 @@ def _denied(item: Item, folded: str, words: DocumentWords) -> bool:
         if _label(clause, folded, offset, item):  # "注销账号：本平台不提供账号注销服务" names, then answers
             offset += len(clause) + 1
             continue
-        for at, end in _mentions(clause, _folded(item.words)):
+        for at, end in _mentions(clause, item.words.folded):
             mentions += 1
             before = clause[max(0, at - NEGATION_WINDOW):at]
             after = folded[offset + end:offset + end + ANSWER_WINDOW]
@@ -313,7 +320,7 @@ def _in_role(item: Item, finding: Finding) -> bool:
 
 def _label(clause: str, folded: str, offset: int, item: Item) -> bool:
     """The clause is only the item's name before a colon: a label for what follows, neither said nor denied."""
-    return folded[offset + len(clause):offset + len(clause) + 1] == ":" and clause.strip() in _folded(item.words)
+    return folded[offset + len(clause):offset + len(clause) + 1] == ":" and clause.strip() in item.words.folded
 
 
 def _placeholder(text: str, placeholders: list[str]) -> bool:

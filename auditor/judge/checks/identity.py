@@ -16,6 +16,7 @@ from auditor.judge.checks.base import (
     ImageParams,
     Params,
     Verdict,
+    Words,
     check,
     evidence_of,
     fold,
@@ -32,10 +33,10 @@ from auditor.urls import split_url
 
 
 class BusinessLicenceParams(ImageParams):
-    link_words: list[str] = Field(min_length=1)
+    link_words: Words = Field(min_length=1)
     link_hosts: list[str] = Field(default_factory=lambda: ["licence_check"])
     # An individual exempt from registration (E-Commerce Law Art. 10) declares it in these words instead.
-    exempt_declarations: list[str] = Field(default_factory=list)
+    exempt_declarations: Words = Field(default_factory=Words)
 
 
 def _labelled_links(ctx: Context, params: BusinessLicenceParams) -> list[Link]:
@@ -124,7 +125,7 @@ def business_licence(ctx: Context, params: BusinessLicenceParams) -> Verdict:
 class FoundOnPagesParams(Params):
     kind: Literal["entity_name", "address", "phone", "email"]
     pages: list[str] = Field(min_length=1)
-    exclude_labels: list[str] = Field(default_factory=list)  # e.g. 传真: a fax is not a phone line
+    exclude_labels: Words = Field(default_factory=Words)  # e.g. 传真: a fax is not a phone line
     exclude_values: list[str] = Field(default_factory=list)  # national hotlines (12377, 12315) are not the site's
 
 
@@ -141,8 +142,8 @@ def found_on_pages(ctx: Context, params: FoundOnPagesParams) -> Verdict:
 
 
 class ComplaintParams(Params):
-    words: list[str] = Field(min_length=1)  # 投诉, 举报 …
-    exclude_words: list[str] = Field(default_factory=list)  # 廉正举报: an internal anti-bribery line
+    words: Words = Field(min_length=1)  # 投诉, 举报 …
+    exclude_words: Words = Field(default_factory=Words)  # 廉正举报: an internal anti-bribery line
     pages: list[str] = Field(default_factory=lambda: ["home"])
     report_hosts: list[str] = Field(default_factory=list)  # link kinds of national reporting sites (12377 …)
     exclude_numbers: list[str] = Field(default_factory=list)  # national hotlines: the state's channel, not the site's

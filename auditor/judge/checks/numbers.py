@@ -13,6 +13,7 @@ from auditor.judge.checks.base import (
     Context,
     ImageParams,
     Verdict,
+    Words,
     check,
     evidence_of,
     image_hints,
@@ -48,7 +49,7 @@ class DisplayedParams(ImageParams):
     review_problems: list[str] = Field(default_factory=list)  # e.g. maybe_expired: valid, but a person checks
     # Only a site that offers this (music, games …) needs the number: with none of these words on
     # its pages and no number shown, the rule does not apply to it (a news site, a text forum).
-    offered_words: list[str] = Field(default_factory=list)
+    offered_words: Words = Field(default_factory=Words)
 
 
 @check(DisplayedParams, {"pass": ("value",), "review": ("value", "problems"), "nonstandard": ("value", "problems"),

@@ -17,6 +17,7 @@ from auditor.judge.checks.base import (
     Context,
     Params,
     Verdict,
+    Words,
     check,
     evidence_of,
     percent,
@@ -173,7 +174,7 @@ def registry_uscc(ctx: Context, params: RegistryParams) -> Verdict:
 
 
 class RegistryPhoneParams(Params):
-    exclude_labels: list[str] = Field(default_factory=list)
+    exclude_labels: Words = Field(default_factory=Words)
     exclude_values: list[str] = Field(default_factory=list)
 
 
