@@ -23,7 +23,6 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from auditor.layout import INDEX_FILE, is_inert_dom_copy, parse_yaml, write_atomic
@@ -49,6 +48,7 @@ from auditor.models import (
     worst_failure,
 )
 from auditor.outputs.changes import CHANGE_ORDER, VALUES_CHANGED
+from auditor.outputs.templating import template_environment
 from auditor.urls import safe_href
 
 # One letter per rule in the overview data: 18 rules × 10 000 sites stays small.
@@ -291,8 +291,7 @@ class HtmlWriter:
     def __init__(self, templates: Path, lang: Lang) -> None:
         self.lang = lang
         self.labels = Labels(templates / "labels.yaml", lang)
-        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True)
+        self.env = template_environment(templates)
         self.env.filters["safe_href"] = safe_href
         self.env.filters["utc"] = utc_minute
         self.env.filters["fact_label"] = lambda key: self.labels(f"fact.{key}")

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from datetime import timedelta, timezone
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from auditor.layout import MANIFEST_FILE, NOTICE_FILE, NOTICE_PDF, site_folder, write_atomic
 from auditor.models import (
     SEVERITY_ORDER,
@@ -39,6 +37,7 @@ from auditor.models import (
     parse_iso,
 )
 from auditor.outputs.manifest import PageEvidence, page_evidence, write_manifests
+from auditor.outputs.templating import template_environment
 from auditor.resources import templates_dir
 from auditor.urls import safe_href
 
@@ -133,8 +132,7 @@ def _addressee(site: SiteReport, imitation: bool) -> str:
 
 class NoticeWriter:
     def __init__(self, templates: Path | None = None) -> None:
-        self.env = Environment(loader=FileSystemLoader(templates or templates_dir()), autoescape=True,
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = template_environment(templates or templates_dir())
         self.env.filters.update(safe_href=safe_href, cn_number=cn_number, cn_date=cn_date, cn_time=cn_time)
 
     def render(self, batch: BatchReport, site: SiteReport, pages: list[PageEvidence]) -> str:
