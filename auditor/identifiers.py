@@ -739,6 +739,7 @@ _FIND_PHONE = re.compile(
     re.IGNORECASE)
 _MIN_REPORTED_DIGITS = 7  # a labelled digit run this long that fails is reported invalid
 _MIN_PHONE_DIGITS = 5  # the shortest that parses: short codes (10086, 95588); _MIN_REPORTED_DIGITS is more
+_ENOUGH_DIGITS = re.compile(rf"(?:\D*+\d){{{_MIN_PHONE_DIGITS}}}")  # possessive: linear, no backtracking
 _MAX_PHONE_DIGITS = 26  # 20 of a number (country code included) and 6 of an extension: no more can parse
 
 
@@ -794,8 +795,6 @@ def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phon
 
 
 def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
-    if sum(map(str.isdigit, view.norm)) < _MIN_PHONE_DIGITS:
-        return  # no candidate below could have the digits of a number (most body text: a date, a price)
     tries = [_PHONE_TRIES]
     for m in _FIND_PHONE.finditer(view.spaced):
         tries[0] -= 1
@@ -882,6 +881,9 @@ _HINTS: dict[Finder, Callable[[str], bool]] = {
     _find_telecom: lambda norm: "-" in norm,  # B2-20090059
     _find_uscc: lambda norm: _ALNUM_16.search(norm) is not None,  # 16–20 characters, grouped or not
     _find_email: _could_be_email,
+    # A candidate's digits are _FIND_PHONE's \d; fewer than a number's in the whole block (most body
+    # text: a date, a price) and none could be one. A match, not a count: it stops at the fifth.
+    _find_phone: lambda norm: _ENOUGH_DIGITS.match(norm) is not None,
 }
 
 

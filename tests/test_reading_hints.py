@@ -83,7 +83,7 @@ HINTED = [*extract._WORDING_WORDS, "网", "網", "文", "(wen)", "ICP", "icp", "
           "\u3000", "&#20140;", "&amp;", "9133", "0110", "MA2H", "7K3C", "6K", "91350100M000100Y43",
           "京", "粤", "北京市", "海淀区", "中关村大街", "路", "15", "1", "0", "400", "+86", "010-", "8888", "6666",
           "service", "example.cn", "以下简称", "（以下简称“我们”）", "张伟", "李一舟", "（个人）", "有限公司", "Room 5",
-          "电话", "邮箱", "版权所有", "©", "|", "。"]
+          "电话", "邮箱", "版权所有", "©", "|", "。", "１２３", "٤٥٦", "²", "፩", "①", "95588", "10086"]
 TEXTS = st.lists(st.sampled_from(HINTED) | st.text(max_size=3), max_size=24).map("".join)
 
 
@@ -101,6 +101,7 @@ def test_generated_text_reads_the_same_with_and_without_hints(text: str) -> None
     "经营者：张伟（个人）", "李一舟（以下简称“我们”）", "主办单位：大连市海韵职业技术学校",
     "地址：北京市海淀区中关村大街15号", "北京市海淀区中关村大街15号",
     "Address: Room 5, 88 Century Avenue", "示例科技有限公司 版权所有",
+    "客服热线：10086", "客服电话 95588", "电话：０１０－８８８８ ６６６６", "+86 138 0013 8000",
 ])
 def test_what_each_hint_guards_is_still_found(text: str) -> None:
     """Each finder behind a hint still finds its own: the hints are not stricter than their finders."""
