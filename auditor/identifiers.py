@@ -751,6 +751,11 @@ _PHONE_START = re.compile(r"0|1[02-9]|40|8[06]|9[56]")
 _PHONE_TRIES = 160
 
 
+def _may_start_phone(text: str) -> bool:
+    """Whether a number can begin where ``text`` begins: a + or a bracket, or its first two digits."""
+    return text[:1] in ("+", "(") or _PHONE_START.match("".join(filter(str.isdigit, text))[:2]) is not None
+
+
 def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phone | None]]:
     """Split a candidate at spaces into the longest valid numbers, left to right.
 
@@ -777,8 +782,7 @@ def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phon
     while i < len(cuts) and tries[0] > 0:
         tries[0] -= 1
         first = digits_at_end[i - 1] if i else 0
-        head = "".join(filter(str.isdigit, "".join(groups[i:i + 3])))[:2]
-        if groups[i][:1] in ("+", "(") or _PHONE_START.match(head):
+        if _may_start_phone("".join(groups[i:i + 3])):
             last = bisect_right(digits_at_end, first + _MAX_PHONE_DIGITS) - 1
             for j in range(min(last, len(cuts) - 1), i - 1, -1):
                 tries[0] -= 1
@@ -806,6 +810,12 @@ def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
             continue  # no number is this short ("©2024", "1号"), and too short to report as invalid
         if found.covers(*view.span(m.start(), m.end())):
             continue  # digits of a number found before (a licence, a filing number)
+        if digits < _MIN_REPORTED_DIGITS and " " not in text and not _may_start_phone(text):
+            # One piece, too short to report as a wrong number, and no number begins like it (a product
+            # code "62-100" on every line of a shop's page): _phone_pieces would try it (one try), parse
+            # nothing and yield it as no number, which is then dropped. Its try is spent all the same.
+            tries[0] -= 1
+            continue
         for lo, hi, phone in _phone_pieces(text, tries):
             if phone is None and digits < _MIN_REPORTED_DIGITS:
                 continue  # no number, and too short to be reported as a wrong one whatever its label

@@ -471,6 +471,9 @@ def test_scan_letter_first_uscc() -> None:
         pytest.param("联系电话：010 - 6487 0663", [("+861064870663", "联系电话", ())], id="spaced-dash"),
         pytest.param("电话：021-34770013/021-34770014", [("+862134770013", "电话", ()), ("+862134770014", "电话", ())],
                      id="slash-list"),
+        # Five digits in one piece, which begin as a short code does: tried, not passed over as too short.
+        pytest.param("客服热线95588", [("+8695588", "客服热线", ())], id="short-code-glued"),
+        pytest.param("移动客服:100-86", [("+8610086", "移动客服", ())], id="short-code-dashed"),
     ],
 )
 def test_scan_phones(text: str, phones: list[tuple[str, str, tuple[str, ...]]]) -> None:
@@ -493,6 +496,7 @@ def test_scan_phones(text: str, phones: list[tuple[str, str, tuple[str, ...]]]) 
         pytest.param("见 www.example.cn/news/13800138000 页面", id="url-path-digits"),
         pytest.param("信息网络传播视听节目许可证：1704064 互联网新闻信息服务许可证：31220170001", id="licence-numbers"),
         pytest.param("京公网安备 11010802020134号 京ICP备12345678号", id="filing-digits"),
+        pytest.param("欢迎选购。商品编号62-100。" * 40 + "电话：23-4567", id="product-codes-and-six-digits"),
     ],
 )
 def test_scan_not_phones(text: str) -> None:
@@ -502,6 +506,15 @@ def test_scan_not_phones(text: str) -> None:
 def test_scan_labelled_broken_phone_is_invalid() -> None:
     match = one("客服电话：400-81-8888", "phone")
     assert (match.status, match.value) == ("invalid", "400818888")
+    # Seven digits that no number begins like are still long enough to be a wrong one.
+    match = one("客服电话：234-5678", "phone")
+    assert (match.status, match.value) == ("invalid", "2345678")
+
+
+def test_scan_phone_after_a_product_list() -> None:
+    # A shop's page lists product codes by the dozen in one block; the phone after them is found.
+    text = "".join(f"商品编号62-{100 + i}。" for i in range(60)) + "客服电话：400-810-8888"
+    assert [m.value for m in found(text, "phone")] == ["+864008108888"]
 
 
 def test_scan_emails() -> None:
