@@ -756,6 +756,18 @@ def _may_start_phone(text: str) -> bool:
     return text[:1] in ("+", "(") or _PHONE_START.match("".join(filter(str.isdigit, text))[:2]) is not None
 
 
+def _one_piece(text: str, tries: list[int]) -> _Phone | None:
+    """What _phone_pieces' loop does with a candidate of one group: one try, and one parse if a number may start.
+
+    Its caller (_find_phone) has a try left when it asks.
+    """
+    tries[0] -= 1
+    if not _may_start_phone(text):
+        return None
+    tries[0] -= 1
+    return _parse_normalized(text)
+
+
 def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phone | None]]:
     """Split a candidate at spaces into the longest valid numbers, left to right.
 
@@ -768,6 +780,9 @@ def _phone_pieces(text: str, tries: list[int]) -> Iterator[tuple[int, int, _Phon
     ``tries`` (what the block has left) bounds the groups looked at and the pieces parsed;
     the groups beyond them are never split off.
     """
+    if " " not in text:  # one piece (most candidates, "62-100" on every line of a shop): no cuts to make
+        yield 0, len(text), _one_piece(text, tries)
+        return
     groups = text.split(" ", tries[0] + _MAX_PHONE_DIGITS)
     cuts, ends, digits_at_end = [], [], []
     pos = digits = 0
@@ -810,12 +825,6 @@ def _find_phone(view: _View, today: date, found: _Found) -> Iterator[IdMatch]:
             continue  # no number is this short ("©2024", "1号"), and too short to report as invalid
         if found.covers(*view.span(m.start(), m.end())):
             continue  # digits of a number found before (a licence, a filing number)
-        if digits < _MIN_REPORTED_DIGITS and " " not in text and not _may_start_phone(text):
-            # One piece, too short to report as a wrong number, and no number begins like it (a product
-            # code "62-100" on every line of a shop's page): _phone_pieces would try it (one try), parse
-            # nothing and yield it as no number, which is then dropped. Its try is spent all the same.
-            tries[0] -= 1
-            continue
         for lo, hi, phone in _phone_pieces(text, tries):
             if phone is None and digits < _MIN_REPORTED_DIGITS:
                 continue  # no number, and too short to be reported as a wrong one whatever its label
