@@ -13,11 +13,14 @@ from click.testing import CliRunner
 import cli
 from auditor.judge.ruleset import Ruleset
 from auditor.judge.site import judge_snapshots
+from auditor.layout import SNAPSHOT_FILE
+from auditor.models import PageRef, PageSnapshot, SiteReport, SiteSnapshot, SiteStatus, StoredSite
 from auditor.options import JudgeOptions
 from auditor.outputs.manifest import (
     MANIFEST_FILE,
     NotAnOutputFolderError,
     Problem,
+    page_evidence,
     sha256_file,
     verify,
     write_manifests,
@@ -206,3 +209,34 @@ def test_verify_expect_checks_the_manifest_against_the_hash_of_the_case_file(tmp
     assert forged.exit_code == 1 and "altered: manifest.json" in forged.output
     bad = CliRunner().invoke(cli.main, ["verify", str(out), "--expect", "xyz"])
     assert bad.exit_code == 2
+
+
+def _site_with_pages(*pages: PageRef) -> SiteReport:
+    return SiteReport(input_url="http://x.cn/", final_url="http://x.cn/", status=SiteStatus.AUDITED,
+                      profiles=["site"], pages=list(pages))
+
+
+def test_a_page_never_visited_is_sealed_from_the_report_without_the_snapshot(tmp_path: Path) -> None:
+    """A homepage-only audit lists the pages it did not visit: no fetch time, and still no snapshot to read."""
+    home = PageRef(kind="home", url="http://x.cn/", status=200, requested_url="http://x.cn/",
+                   fetched_at="2026-12-03T10:00:00Z", screenshots=["home.jpg"])
+    skipped = PageRef(kind="about", url="http://x.cn/about", status="error", requested_url="http://x.cn/about",
+                      error="not visited: page or time limit of the site reached")
+    (tmp_path / SNAPSHOT_FILE).write_text("not json", encoding="utf-8")  # read, it would lose the provenance
+    pages = page_evidence(_site_with_pages(home, skipped), tmp_path)
+    assert [(p.kind, p.fetched_at, p.error, p.screenshots) for p in pages] == [
+        ("home", "2026-12-03T10:00:00Z", None, ["home.jpg"]),
+        ("about", "", "not visited: page or time limit of the site reached", [])]
+
+
+def test_a_report_from_before_page_provenance_takes_it_from_the_snapshot(tmp_path: Path) -> None:
+    old = PageRef(kind="home", url="http://x.cn/", status=200)  # no requested_url: written before 3a55474
+    fetched = PageSnapshot(kind="home", url="http://x.cn", final_url="http://x.cn/", http_status=200,
+                           fetched_at="2026-11-20T08:00:00Z", redirects=["http://x.cn"])
+    snapshot = SiteSnapshot(input_url="http://x.cn", final_url="http://x.cn/", status=SiteStatus.AUDITED,
+                            pages=[fetched])
+    stored = StoredSite(url="http://x.cn", profiles=["site"], snapshot=snapshot)
+    (tmp_path / SNAPSHOT_FILE).write_text(stored.model_dump_json(), encoding="utf-8")
+    pages = page_evidence(_site_with_pages(old), tmp_path)
+    assert [(p.url, p.final_url, p.fetched_at, p.redirects) for p in pages] == [
+        ("http://x.cn", "http://x.cn/", "2026-11-20T08:00:00Z", ["http://x.cn"])]

@@ -155,10 +155,11 @@ def site_files(folder: Path) -> list[Path]:
 def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
     """Per page: how it was fetched, and its files, as the site report records it.
 
-    Reports written before the page records carried their provenance (no `fetched_at`)
-    take it from the site's stored snapshot, so re-sealing an old folder loses nothing.
+    Reports written before the page records carried their provenance (no `requested_url`)
+    take it from the site's stored snapshot, so re-sealing an old folder loses nothing. A
+    page never visited (the site's page limit reached) has no fetch time, and needs none.
     """
-    if all(p.fetched_at for p in site.pages):
+    if all(p.requested_url for p in site.pages):
         return [PageEvidence(kind=p.kind, url=p.requested_url or p.url, final_url=p.url, redirects=p.redirects,
                              http_status=p.status, error=p.error, fetched_at=p.fetched_at, dom=p.dom,
                              screenshots=p.screenshots, incomplete=p.incomplete) for p in site.pages]
