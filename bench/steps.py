@@ -10,6 +10,10 @@ whole, a band round a document's last block). For comparison it also times `page
 which the (a′) loop of `bench.py run` keeps instead of the auditor's reading. CPU is read from
 /proc for the process tree around each step: Chromium's processes, and this Python process.
 Prints milliseconds per site for each step. Pictures go to a temporary folder, removed at the end.
+
+``--picture-ways`` also takes the homepage's whole picture the other ways it could be taken (a
+lower JPEG quality, WebP, the viewport alone, the page in viewport-sized tiles) and times each:
+what a whole-page picture costs is rastering its pixels, whichever way (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -71,7 +75,34 @@ async def _pictures(page: Any, kind: str, folder: Path, size: tuple[float, float
     await files.written()
 
 
-async def probe(urls: list[str], browser_path: str, pictures: Path) -> tuple[Steps, int]:
+# Ways to photograph a whole homepage (auditor/browse/pictures.py takes the first), as DevTools parameters.
+JPEG = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}
+PICTURE_WAYS: dict[str, dict[str, Any]] = {
+    "whole: JPEG 75 (the auditor's)": {**JPEG, "captureBeyondViewport": True},
+    "whole: JPEG 50": {**JPEG, "quality": 50, "captureBeyondViewport": True},
+    "whole: WebP 75": {"format": "webp", "quality": 75, "captureBeyondViewport": True},
+}
+
+
+async def _picture_ways(page: Any, steps: Steps, size: tuple[float, float], max_height: float) -> None:
+    """Each of PICTURE_WAYS of the page up to `max_height`, then the viewport alone, then viewport tiles."""
+    from auditor.browse import devtools
+    from auditor.browse.browser import VIEWPORT
+
+    clip = {"x": 0, "y": 0, "width": size[0], "height": min(size[1], max_height), "scale": 1}
+    for name, params in PICTURE_WAYS.items():
+        await steps.time(name, devtools.send(page, "Page.captureScreenshot", {**params, "clip": clip}))
+    await steps.time("the viewport alone", devtools.send(page, "Page.captureScreenshot", JPEG))
+
+    async def tiles() -> None:
+        for top in range(0, int(clip["height"]), VIEWPORT["height"]):
+            await page.evaluate("(y) => window.scrollTo(0, y)", top)
+            await devtools.send(page, "Page.captureScreenshot", JPEG)
+    await steps.time("whole: viewport tiles", tiles())
+
+
+async def probe(urls: list[str], browser_path: str, pictures: Path, picture_ways: bool = False
+                ) -> tuple[Steps, int]:
     from playwright.async_api import Error, async_playwright
 
     from auditor.browse import render
@@ -105,6 +136,8 @@ async def probe(urls: list[str], browser_path: str, pictures: Path) -> tuple[Ste
                     await steps.time("homepage picture" if home else "band round a cited box",
                                      _pictures(page, "home" if home else "doc", pictures, size, cited, whole=home,
                                                max_whole_height=limits.max_screenshot_height))
+                    if home and picture_ways:
+                        await _picture_ways(page, steps, size, limits.max_screenshot_height)
                 done += 1
             except Error as exc:  # a slow or broken corpus site: left out of the figures' count
                 print(f"left out {url}: {str(exc).splitlines()[0]}", file=sys.stderr)
@@ -117,12 +150,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sites", type=int, default=40)
     parser.add_argument("--browser", default="headless-shell", help="headless-shell, chromium or a path")
+    parser.add_argument("--picture-ways", action="store_true", help="also time other ways of a whole-page picture")
     args = parser.parse_args()
     path = BROWSERS.get(args.browser, args.browser)
     with tempfile.TemporaryDirectory(prefix="auditor-steps-") as tmp, corpus(args.sites, Path(tmp)) as listing:
         with listing.open(encoding="utf-8") as rows:
             urls = [row["url"] for row in csv.DictReader(rows)]
-        steps, done = asyncio.run(probe(urls, path, Path(tmp)))
+        steps, done = asyncio.run(probe(urls, path, Path(tmp), args.picture_ways))
     print(f"{done} sites (homepage + {len(DOCUMENTS)} documents each), one tab at a time, {path}")
     print(f"{'step':<30} {'Chromium ms/site':>17} {'Python ms/site':>15}")
     for name in steps.chromium:
