@@ -160,7 +160,7 @@ def page_evidence(site: SiteReport, folder: Path) -> list[PageEvidence]:
     page never visited (the site's page limit reached) has no fetch time, and needs none.
     """
     if all(p.requested_url for p in site.pages):
-        return [PageEvidence(kind=p.kind, url=p.requested_url or p.url, final_url=p.url, redirects=p.redirects,
+        return [PageEvidence(kind=p.kind, url=p.requested_url, final_url=p.url, redirects=p.redirects,
                              http_status=p.status, error=p.error, fetched_at=p.fetched_at, dom=p.dom,
                              screenshots=p.screenshots, incomplete=p.incomplete) for p in site.pages]
     try:
