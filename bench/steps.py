@@ -32,7 +32,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from bench import BROWSERS, _cpu, _is_node, _tree, corpus  # noqa: E402 - after the path is set
+from auditor.browse.pictures import JPEG  # noqa: E402 - after the path is set
+from bench import BROWSERS, _cpu, _is_node, _tree, corpus  # noqa: E402
 
 T = TypeVar("T")
 DOCUMENTS = ("privacy.html", "contact.html")
@@ -76,7 +77,6 @@ async def _pictures(page: Any, kind: str, folder: Path, size: tuple[float, float
 
 
 # Ways to photograph a whole homepage (auditor/browse/pictures.py takes the first), as DevTools parameters.
-JPEG = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}
 PICTURE_WAYS: dict[str, dict[str, Any]] = {
     "whole: JPEG 75 (the auditor's)": {**JPEG, "captureBeyondViewport": True},
     "whole: JPEG 50": {**JPEG, "quality": 50, "captureBeyondViewport": True},

@@ -31,6 +31,7 @@ from auditor.models import BBox, Screenshot
 
 log = logging.getLogger(__name__)
 SCREENSHOT_TIMEOUT_S = 10.0
+JPEG = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}  # DevTools parameters of every picture
 BAND_MARGIN = 60.0  # above and below a cited box: the crop shows 40 px of surroundings (evidence.MARGIN_Y)
 BAND_JOIN = 200.0  # boxes closer than this share one band (one picture, not two)
 MAX_BANDS = 8  # per page; the bands of a page that cites more are left without a picture
@@ -46,7 +47,7 @@ async def photograph(page: Page, files: SiteFiles, name: str, clip: tuple[float,
     `beyond_viewport` lets the clip reach outside the viewport: Chromium then lays out and
     rasters the page at the clip's size, which is what a whole-page picture costs.
     """
-    params: dict[str, Any] = {"format": "jpeg", "quality": 75, "optimizeForSpeed": True}
+    params: dict[str, Any] = dict(JPEG)
     if clip is not None:
         params["clip"] = {"x": clip[0], "y": clip[1], "width": clip[2], "height": clip[3], "scale": 1}
     if beyond_viewport:
