@@ -77,18 +77,19 @@ def audit(request: AuditRequest, progress: Progress, say: Say) -> AuditResult:
         raise UsageError("--resume cannot be combined with --restart or --from-snapshots")
     if request.snapshots and request.run_store:
         raise UsageError("--from-snapshots judges stored snapshots here: it needs no --broker")
-    if not request.resume:  # a broken rule pack stops the run before anything is created or browsed
-        load_pack(request.rules_path, request.only)
+    # A broken rule pack stops the run before anything is created or browsed (a resumed batch
+    # loads the pack it was started with, below); the pack read here is the one the batch uses.
+    pack = None if request.resume else load_pack(request.rules_path, request.only)
     baseline = _baseline(request, say)  # a bad baseline, too
     with Store.open(request.options.out_dir) as store:
         sites, records = _sites(request, say)
         options = replace(request.options, registry=records)
-        if request.snapshots is not None:
-            return _judge_again(store, request, request.snapshots, options, baseline)
-        if request.resume:
+        if pack is None:
             ruleset, options = _resume(store, request, sites, options, say)
+        elif request.snapshots is not None:
+            return _judge_again(store, request, pack, request.snapshots, options, baseline)
         else:
-            ruleset = load_pack(request.rules_path, request.only)
+            ruleset = pack
             _start(store, ruleset, options, sites, request)
             if baseline is not None:
                 keep_baseline(store, baseline)
@@ -190,14 +191,13 @@ def _resume(store: Store, request: AuditRequest, sites: list[SiteInput], options
                             registry={**store.registry(), **options.registry})
 
 
-def _judge_again(store: Store, request: AuditRequest, snapshots: Path, options: RunOptions,
+def _judge_again(store: Store, request: AuditRequest, ruleset: Ruleset, snapshots: Path, options: RunOptions,
                  baseline: Baseline | None) -> AuditResult:
     """--from-snapshots: judge an earlier output folder's snapshots with these rules; the batch of OUT."""
     totals = store.totals()
     if totals.pending and not request.restart:
         raise UsageError(f"{options.out_dir} holds an unfinished audit ({totals.done} of {totals.sites} sites "
                          "done): continue it with --resume, or write elsewhere with -o")
-    ruleset = load_pack(request.rules_path, request.only)
     batch = judge_snapshots(snapshots, ruleset, options.out_dir, options.judging)
     record_batch(store, ruleset, options, list(request.only), batch)
     if baseline is not None:
