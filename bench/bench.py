@@ -638,9 +638,20 @@ def peers(args: argparse.Namespace) -> None:
         for name in ours:
             for peer in present:
                 ratio = mean[peer.name] / mean[name]
+                rounds = [theirs / mine for theirs, mine in zip(times[peer.name], times[name], strict=True)]
                 print(f"{name} {60 * args.sites / mean[name]:.1f} sites/min vs {peer.name} "
-                      f"{60 * args.sites / mean[peer.name]:.1f} sites/min: ratio {ratio:.2f} "
-                      f"({'the auditor is ahead' if ratio > 1 else 'the peer is ahead'})")
+                      f"{60 * args.sites / mean[peer.name]:.1f} sites/min: ratio {ratio:.2f}{_spread(rounds)} "
+                      f"({'the auditor is ahead' if ratio > 1 else 'the peer is ahead'}{_agreement(rounds)})")
+
+
+def _agreement(ratios: list[float]) -> str:
+    """Whether the rounds agree on who is ahead: on a shared machine one round can tip a small difference."""
+    if len(ratios) < 2:
+        return ""
+    ahead = sum(r > 1 for r in ratios)
+    if ahead in (0, len(ratios)):
+        return "; in every round"
+    return f"; the rounds disagree: the auditor ahead in {ahead} of {len(ratios)}"
 
 
 def _at_least_one(text: str) -> int:
