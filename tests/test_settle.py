@@ -4,6 +4,7 @@ never later than the limit, whatever the page does."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pytest
 from playwright.async_api import async_playwright
 
 from auditor.browse.browser import launch
+from auditor.browse.pertab import listener
 from auditor.browse.settle import (
     NETWORK_IDLE_MAX_MS,
     NetworkWatch,
@@ -294,3 +296,36 @@ def test_a_tab_keeps_one_watch_for_its_pages_and_none_once_closed(need_browser: 
 
     same, in_flight, kept, left = asyncio.run(go())
     assert (same, kept, left) == (True, 1, 0) and in_flight >= 1
+
+
+def test_a_listener_hears_the_event_alone_and_carries_its_signature() -> None:
+    """Playwright passes a listener no more arguments than its signature takes, worked out at every
+    event unless the listener carries it (pertab.listener)."""
+    from playwright._impl._impl_to_api_mapping import ImplToApiMapping
+
+    heard: list[object] = []
+    heed = listener(heard.append)
+    ImplToApiMapping().wrap_handler(heed)("the request", "more")
+    assert heard == ["the request"]
+    assert "__signature__" in vars(heed) and len(inspect.signature(heed).parameters) == 1
+
+
+@pytest.mark.browser
+def test_a_stopped_watch_hears_no_more_requests(need_browser: None) -> None:
+    async def go() -> tuple[int, int]:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw)
+            page = await (await browser.new_context()).new_page()
+            with served() as base:
+                watch = NetworkWatch(page)
+                await page.goto(base + "/polls-forever", wait_until="load")
+                watching = len(watch.pending)
+                watch.stop()
+                watch.reset()
+                await page.goto(base + "/polls-forever", wait_until="load")
+                stopped = len(watch.pending)
+            await browser.close()
+            return watching, stopped
+
+    watching, stopped = asyncio.run(go())
+    assert watching >= 1 and stopped == 0  # the second page polls as the first did; nobody heard it

@@ -26,7 +26,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Request, Response
 
 from auditor.browse.ocrpool import Source, picture_size
-from auditor.browse.pertab import PerTab
+from auditor.browse.pertab import PerTab, listener
 from auditor.browse.pictures import box_pixels
 from auditor.errors import short_error
 from auditor.models import Image
@@ -48,7 +48,7 @@ class PictureResponses:
     def __init__(self, page: Page) -> None:
         self.page = page
         self._by_url: dict[str, Request] = {}
-        page.on("requestfinished", self._seen)
+        page.on("requestfinished", listener(self._seen))
 
     def _seen(self, request: Request) -> None:
         if request.resource_type in ("image", "document") and len(self._by_url) < MAX_KEPT:

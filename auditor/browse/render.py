@@ -28,6 +28,7 @@ from auditor.browse import devtools, ocr
 from auditor.browse.browser import VIEWPORT
 from auditor.browse.netguard import EgressProxy, refused_message
 from auditor.browse.ocrpool import OcrReader, SiteReads
+from auditor.browse.pertab import listener
 from auditor.browse.picturebytes import PictureResponses, picture_responses
 from auditor.browse.pictures import take_pictures
 from auditor.browse.settle import NetworkWatch, install_tracker, scroll_to_end, settle, watch_network
@@ -566,7 +567,8 @@ class Leaving:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.request: asyncio.Future[Request] = asyncio.get_running_loop().create_future()
-        page.on("request", self._on_request)
+        self._heard = listener(self._on_request)
+        page.on("request", self._heard)
 
     def _on_request(self, request: Request) -> None:
         if not self.request.done() and request.is_navigation_request() and request.frame == self.page.main_frame:
@@ -586,7 +588,7 @@ class Leaving:
             return  # no navigation (a pop-up, a script, nothing), or no document came of it
 
     def stop(self) -> None:
-        self.page.remove_listener("request", self._on_request)
+        self.page.remove_listener("request", self._heard)
         self.request.cancel()
 
 

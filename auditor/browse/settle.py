@@ -30,7 +30,7 @@ from pathlib import Path
 from playwright.async_api import BrowserContext, Page, Request
 from playwright.async_api import Error as PlaywrightError
 
-from auditor.browse.pertab import PerTab
+from auditor.browse.pertab import PerTab, listener
 from auditor.options import Limits
 
 TRACKER_JS = (Path(__file__).parent / "settle.js").read_text(encoding="utf-8")
@@ -91,14 +91,16 @@ class NetworkWatch:
         self.last = time.monotonic()
         # Why the transfer of the page itself broke off, by the address it had (a cut page, issue 13).
         self.document_failures: dict[str, str] = {}
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._failed)
+        self._started_heard, self._ended_heard, self._failed_heard = (
+            listener(self._started), listener(self._ended), listener(self._failed))
+        page.on("request", self._started_heard)
+        page.on("requestfinished", self._ended_heard)
+        page.on("requestfailed", self._failed_heard)
 
     def stop(self) -> None:
-        self.page.remove_listener("request", self._started)
-        self.page.remove_listener("requestfinished", self._ended)
-        self.page.remove_listener("requestfailed", self._failed)
+        self.page.remove_listener("request", self._started_heard)
+        self.page.remove_listener("requestfinished", self._ended_heard)
+        self.page.remove_listener("requestfailed", self._failed_heard)
 
     def reset(self) -> NetworkWatch:
         """Start watching the tab's next page: what the last one had in flight is not its business."""
