@@ -1,0 +1,169 @@
+"""What the auditor's Python spends on each request a page makes, and what its listeners save of it.
+
+    python bench/listeners.py [--pictures 150] [--pages 20] [--rounds 4] [--browser headless-shell]
+
+A page of `--pictures` small pictures is served on 127.0.0.1 (a real homepage makes one to two
+hundred requests; the benchmark corpus's pages make two or three). One tab loads it `--pages`
+times with the listeners every tab of an audit has, the network watch (auditor/browse/settle.py)
+and the picture responses (auditor/browse/picturebytes.py), waiting each time until nothing is in
+flight. Two ways, interleaved, `--rounds` times each: the listeners as the auditor makes them
+(auditor/browse/pertab.py `listener`: they carry their signature), and the same handlers given to
+Playwright as plain methods, which it asks `inspect.signature` of at every event. Prints this
+Python process's CPU a request for each way, their ratio, and the protocol messages Playwright's
+driver sends this process a request (each of which the client decodes and dispatches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+from auditor.browse.browser import launch  # noqa: E402 - after the path is set
+from auditor.browse.picturebytes import PictureResponses  # noqa: E402
+from auditor.browse.settle import NetworkWatch  # noqa: E402
+from bench import BROWSERS  # noqa: E402
+
+# A 1×1 PNG: the requests are the point, not the bytes.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082")
+QUIET_S, MAX_S = 0.2, 10.0
+COUNTED_LOADS = 3
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # every load asks for every picture again
+        super().end_headers()
+
+
+def serve(folder: str) -> None:
+    """`--serve FOLDER`: the page and its pictures on 127.0.0.1, its port printed (run in a process of its own)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=folder))
+    print(server.server_port, flush=True)
+    server.serve_forever()
+
+
+@contextmanager
+def served(pictures: int) -> Iterator[str]:
+    """The page and its pictures, served by a process of its own: its CPU is not this process's."""
+    with tempfile.TemporaryDirectory(prefix="auditor-listeners-") as tmp:
+        root = Path(tmp)
+        for i in range(pictures):
+            (root / f"p{i}.png").write_bytes(PNG)
+        body = "".join(f'<img src="p{i}.png" alt="">' for i in range(pictures))
+        (root / "index.html").write_text(f"<!doctype html><html><body>{body}</body></html>", encoding="utf-8")
+        server = subprocess.Popen([sys.executable, __file__, "--serve", tmp], stdout=subprocess.PIPE, text=True)
+        try:
+            port = int(server.stdout.readline()) if server.stdout else 0
+            yield f"http://127.0.0.1:{port}/index.html"
+        finally:
+            server.kill()
+            server.wait()
+
+
+class _PlainWatch(NetworkWatch):
+    """The network watch with its handlers given to Playwright as plain methods (as before pertab.listener)."""
+
+    def __init__(self, page: Any) -> None:
+        self.page, self.pending, self.last, self.document_failures = page, set(), time.monotonic(), {}
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._failed)
+
+
+class _PlainPictures(PictureResponses):
+    def __init__(self, page: Any) -> None:
+        self.page, self._by_url = page, {}
+        page.on("requestfinished", self._seen)
+
+
+def _count_messages() -> collections.Counter[str]:
+    """Messages from Playwright's driver to this process, by method (Playwright's own dispatch, counted)."""
+    from playwright._impl.connection import Connection
+
+    counts: collections.Counter[str] = collections.Counter()
+    dispatch = Connection.dispatch
+
+    def counted(self: Connection, msg: dict[str, Any]) -> None:
+        counts[str(msg.get("method") or "reply")] += 1
+        dispatch(self, msg)
+
+    Connection.dispatch = counted  # type: ignore[method-assign]
+    return counts
+
+
+async def _way(browser: Any, url: str, pages: int, plain: bool) -> float:
+    """CPU seconds of this process for `pages` loads of the page in one tab."""
+    context = await browser.new_context()
+    page = await context.new_page()
+    watch = _PlainWatch(page) if plain else NetworkWatch(page)
+    _PlainPictures(page) if plain else PictureResponses(page)
+    await page.goto(url, wait_until="load")  # the page once first: the first load sets up the tab
+    await watch.reset().quiet(QUIET_S, MAX_S)
+    started = time.process_time()
+    for _ in range(pages):
+        watch.reset()
+        await page.goto(url, wait_until="load")
+        await watch.quiet(QUIET_S, MAX_S)
+    spent = time.process_time() - started
+    await context.close()
+    return spent
+
+
+async def main(args: argparse.Namespace) -> None:
+    from playwright.async_api import async_playwright
+
+    cpu: dict[bool, list[float]] = {False: [], True: []}
+    with served(args.pictures) as url:
+        async with async_playwright() as pw:
+            browser, _ = await launch(pw, BROWSERS.get(args.browser, args.browser))
+            try:
+                for _ in range(args.rounds):
+                    for plain in (True, False):
+                        spent = await _way(browser, url, args.pages, plain)
+                        cpu[plain].append(spent / (args.pages * (args.pictures + 1)))
+                counts = _count_messages()  # after the timing: counting is Python work of its own
+                await _way(browser, url, COUNTED_LOADS, plain=False)
+            finally:
+                await browser.close()
+    total = (COUNTED_LOADS + 1) * (args.pictures + 1)
+    print(f"page of {args.pictures} pictures ({args.pictures + 1} requests), {args.pages} loads a way, "
+          f"{args.rounds} interleaved round(s), browser {args.browser}")
+    for plain, label in ((True, "listeners as plain methods    "), (False, "listeners carrying signatures")):
+        figures = ", ".join(f"{1e6 * c:.0f}" for c in cpu[plain])
+        print(f"{label}: {1e6 * statistics.median(cpu[plain]):.0f} µs of Python CPU a request (rounds: {figures})")
+    ratio = statistics.median(cpu[False]) / statistics.median(cpu[True])
+    print(f"ratio (carrying / plain) = {ratio:.2f}")
+    shown = ", ".join(f"{name} {n / total:.2f}" for name, n in counts.most_common(6))
+    print(f"messages from the driver a request: {sum(counts.values()) / total:.2f} ({shown})")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2])
+        sys.exit()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pictures", type=int, default=150)
+    parser.add_argument("--pages", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--browser", default="headless-shell")
+    asyncio.run(main(parser.parse_args()))
