@@ -34,8 +34,9 @@ def listener(handle: Callable[[E], Any]) -> Callable[[E], None]:
     Playwright's client asks `inspect.signature` of a listener each time it calls it, to pass
     no more arguments than it takes (ImplToApiMapping.wrap_handler, playwright 1.65): 13–15 µs
     for a function or a method, 3 µs for one that carries its signature. A tab's network watch
-    and picture responses hear four events of every request a page makes, and a real page
-    makes a hundred or more. Keep the returned function to remove it: it is a new one.
+    and picture responses are called three times for every request a page makes, and a real
+    page makes a hundred or more (bench/listeners.py). Keep the returned function to remove it:
+    it is a new one.
     """
     def heard(event: E) -> None:
         handle(event)

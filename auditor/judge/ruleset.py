@@ -59,7 +59,7 @@ class Rule(_Strict):
         every page of every site, and a document rule's items are hundreds of words to read (issue 17).
         A rule whose parameters do not validate raises here each time it is asked (the engine's error)."""
         # Read from the private attributes' own dict: `self._checked` goes through pydantic's
-        # __getattr__, which asks its descriptor for `__get__` and fails: ~3 µs a read, 10× the rest.
+        # __getattr__, which asks its descriptor for `__get__` and fails: 3.3 µs a read, against 0.5 µs.
         private = self.__pydantic_private__
         kept = private.get("_checked") if private is not None else None
         if kept is None or kept[0] != self.check or kept[1] is not self.params:
