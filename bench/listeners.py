@@ -8,9 +8,11 @@ times with the listeners every tab of an audit has, the network watch (auditor/b
 and the picture responses (auditor/browse/picturebytes.py), waiting each time until nothing is in
 flight. Two ways, interleaved, `--rounds` times each: the listeners as the auditor makes them
 (auditor/browse/pertab.py `listener`: they carry their signature), and the same handlers given to
-Playwright as plain methods, which it asks `inspect.signature` of at every event. Prints this
-Python process's CPU a request for each way, their ratio, and the protocol messages Playwright's
-driver sends this process a request (each of which the client decodes and dispatches).
+Playwright as plain methods, which it asks `inspect.signature` of at every event; and, as a lever
+not taken yet, the watch without the `request` event (what it would hear if the page counted
+what it loads: docs/performance.md, eleventh pass). Prints this Python process's CPU a request
+for each way, its ratio to the first, and the protocol messages Playwright's driver sends this
+process a request (each of which the client decodes and dispatches).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -35,6 +37,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from auditor.browse.browser import launch  # noqa: E402 - after the path is set
+from auditor.browse.pertab import listener  # noqa: E402
 from auditor.browse.picturebytes import PictureResponses  # noqa: E402
 from auditor.browse.settle import NetworkWatch  # noqa: E402
 from bench import BROWSERS  # noqa: E402
@@ -108,15 +111,53 @@ def _count_messages() -> collections.Counter[str]:
         dispatch(self, msg)
 
     Connection.dispatch = counted  # type: ignore[method-assign]
+    _stop_counting.dispatch = dispatch  # type: ignore[attr-defined]
     return counts
 
 
-async def _way(browser: Any, url: str, pages: int, plain: bool) -> float:
+def _stop_counting() -> None:
+    from playwright._impl.connection import Connection
+
+    Connection.dispatch = _stop_counting.dispatch  # type: ignore[attr-defined,method-assign]
+
+
+class _EndsOnlyWatch(NetworkWatch):
+    """The watch as it would be if the page counted what it loads: the browser's events for a
+    request's end only (no `request` event, so the driver sends no `response` either)."""
+
+    def __init__(self, page: Any) -> None:
+        self.page, self.pending, self.last, self.document_failures = page, set(), time.monotonic(), {}
+        page.on("requestfinished", listener(self._ended))
+        page.on("requestfailed", listener(self._failed))
+
+
+def _as_built(page: Any) -> NetworkWatch:
+    PictureResponses(page)
+    return NetworkWatch(page)
+
+
+def _plain(page: Any) -> NetworkWatch:
+    _PlainPictures(page)
+    return _PlainWatch(page)
+
+
+def _ends_only(page: Any) -> NetworkWatch:
+    PictureResponses(page)
+    return _EndsOnlyWatch(page)
+
+
+WAYS: dict[str, Callable[[Any], NetworkWatch]] = {
+    "listeners as plain methods     ": _plain,
+    "listeners carrying signatures  ": _as_built,
+    "and no `request` event (a lever)": _ends_only,
+}
+
+
+async def _way(browser: Any, url: str, pages: int, make: Callable[[Any], NetworkWatch]) -> float:
     """CPU seconds of this process for `pages` loads of the page in one tab."""
     context = await browser.new_context()
     page = await context.new_page()
-    watch = _PlainWatch(page) if plain else NetworkWatch(page)
-    _PlainPictures(page) if plain else PictureResponses(page)
+    watch = make(page)
     await page.goto(url, wait_until="load")  # the page once first: the first load sets up the tab
     await watch.reset().quiet(QUIET_S, MAX_S)
     started = time.process_time()
@@ -132,29 +173,33 @@ async def _way(browser: Any, url: str, pages: int, plain: bool) -> float:
 async def main(args: argparse.Namespace) -> None:
     from playwright.async_api import async_playwright
 
-    cpu: dict[bool, list[float]] = {False: [], True: []}
+    cpu: dict[str, list[float]] = {name: [] for name in WAYS}
+    messages: dict[str, collections.Counter[str]] = {}
     with served(args.pictures) as url:
         async with async_playwright() as pw:
             browser, _ = await launch(pw, BROWSERS.get(args.browser, args.browser))
             try:
                 for _ in range(args.rounds):
-                    for plain in (True, False):
-                        spent = await _way(browser, url, args.pages, plain)
-                        cpu[plain].append(spent / (args.pages * (args.pictures + 1)))
-                counts = _count_messages()  # after the timing: counting is Python work of its own
-                await _way(browser, url, COUNTED_LOADS, plain=False)
+                    for name, make in WAYS.items():
+                        spent = await _way(browser, url, args.pages, make)
+                        cpu[name].append(spent / (args.pages * (args.pictures + 1)))
+                for name, make in WAYS.items():  # after the timing: counting is Python work of its own
+                    messages[name] = _count_messages()
+                    await _way(browser, url, COUNTED_LOADS, make)
+                    _stop_counting()
             finally:
                 await browser.close()
-    total = (COUNTED_LOADS + 1) * (args.pictures + 1)
+    requests = (COUNTED_LOADS + 1) * (args.pictures + 1)
     print(f"page of {args.pictures} pictures ({args.pictures + 1} requests), {args.pages} loads a way, "
           f"{args.rounds} interleaved round(s), browser {args.browser}")
-    for plain, label in ((True, "listeners as plain methods    "), (False, "listeners carrying signatures")):
-        figures = ", ".join(f"{1e6 * c:.0f}" for c in cpu[plain])
-        print(f"{label}: {1e6 * statistics.median(cpu[plain]):.0f} µs of Python CPU a request (rounds: {figures})")
-    ratio = statistics.median(cpu[False]) / statistics.median(cpu[True])
-    print(f"ratio (carrying / plain) = {ratio:.2f}")
-    shown = ", ".join(f"{name} {n / total:.2f}" for name, n in counts.most_common(6))
-    print(f"messages from the driver a request: {sum(counts.values()) / total:.2f} ({shown})")
+    plain = statistics.median(cpu[next(iter(WAYS))])
+    for name, spent in cpu.items():
+        figures = ", ".join(f"{1e6 * c:.0f}" for c in spent)
+        counts = messages[name]
+        shown = ", ".join(f"{method} {n / requests:.2f}" for method, n in counts.most_common(5))
+        print(f"{name}: {1e6 * statistics.median(spent):.0f} µs of Python CPU a request "
+              f"(×{statistics.median(spent) / plain:.2f}; rounds {figures}); "
+              f"{sum(counts.values()) / requests:.2f} messages a request ({shown})")
 
 
 if __name__ == "__main__":
