@@ -24,9 +24,14 @@ PAGE = ("<body style='margin:0;height:{height}px;background:#fff'>"
         "</div></body>")
 
 
-def _band(tmp_path: Path, height: int, top: int) -> tuple[float, tuple[int, int, int]]:
+def _band(tmp_path: Path, height: int, top: int, judged_later: bool = False) -> tuple[float, tuple[int, int, int]]:
     """Photograph the band holding the green box; where the picture starts on the page, and its pixel
-    at the box's centre."""
+    at the box's centre. `judged_later`: the box is still being worked out when the pictures begin."""
+    box = (100.0, float(top), 300.0, 40.0)
+
+    async def later() -> list[tuple[float, float, float, float]]:
+        await asyncio.sleep(0.3)
+        return [box]
 
     async def go() -> list[tuple[float, str]]:
         async with async_playwright() as pw:
@@ -34,8 +39,9 @@ def _band(tmp_path: Path, height: int, top: int) -> tuple[float, tuple[int, int,
             page = await (await browser.new_context(viewport=VIEWPORT)).new_page()
             await page.set_content(PAGE.format(height=height, top=top))
             files = SiteFiles(tmp_path)
-            shots = await take_pictures(page, "about", files, (VIEWPORT["width"], height),
-                                        [(100.0, float(top), 300.0, 40.0)], whole=False, max_whole_height=10000)
+            cited = asyncio.ensure_future(later()) if judged_later else [box]
+            shots = await take_pictures(page, "about", files, (VIEWPORT["width"], height), cited,
+                                        whole=False, max_whole_height=10000)
             assert await files.written() == set()
             await browser.close()
             return [(shot.y, shot.file) for shot in shots]
@@ -60,5 +66,12 @@ def test_a_box_on_a_page_that_fits_the_viewport_is_photographed_where_it_stands(
 def test_a_box_far_down_a_tall_page_is_scrolled_to_and_not_hidden_by_a_sticky_bar(need_browser: None,
                                                                                   tmp_path: Path) -> None:
     y, pixel = _band(tmp_path, height=6000, top=4000)
+    assert _green(pixel), pixel
+    assert y > 0
+
+
+def test_a_box_still_being_judged_when_the_pictures_begin_is_photographed_once_it_is_known(
+        need_browser: None, tmp_path: Path) -> None:
+    y, pixel = _band(tmp_path, height=6000, top=4000, judged_later=True)
     assert _green(pixel), pixel
     assert y > 0

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import inspect
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from typing import Any
 
 from playwright.async_api import Page
@@ -74,16 +75,22 @@ def bands(boxes: Sequence[BBox], page_height: float, max_height: float) -> list[
     return joined[:MAX_BANDS]
 
 
-async def take_pictures(page: Page, kind: str, files: SiteFiles, size: tuple[float, float], cited: list[BBox],
-                        whole: bool, max_whole_height: float) -> list[Screenshot]:
-    """Photograph the page as described in the module text; never raises for the page's sake."""
+async def take_pictures(page: Page, kind: str, files: SiteFiles, size: tuple[float, float],
+                        cited: Sequence[BBox] | Awaitable[Sequence[BBox]], whole: bool, max_whole_height: float
+                        ) -> list[Screenshot]:
+    """Photograph the page as described in the module text; never raises for the page's sake.
+
+    `cited` may still be being worked out (the rules judging the page): it is waited for once
+    the page is photographed whole, so the judging and the whole picture go on at once.
+    """
     viewport = page.viewport_size or VIEWPORT
     width, height = max(size[0], 1.0), max(size[1], 1.0)
     shots: list[Screenshot] = []
     try:
         if whole:
             shots = await _whole(page, kind, files, width, height, max_whole_height, viewport["height"])
-        wanted = [box for box in cited if not any(shot.shows(box) for shot in shots)]
+        boxes = await cited if inspect.isawaitable(cited) else cited
+        wanted = [box for box in boxes if not any(shot.shows(box) for shot in shots)]
         for number, (top, bottom) in enumerate(bands(wanted, height, viewport["height"]), start=1):
             # The band goes to the middle of the viewport: a sticky header or footer, drawn at
             # the viewport's edges, must not cover the evidence. A page no taller than the
