@@ -1,12 +1,8 @@
-"""A page's snapshot kept under its size limit (render.bounded), and where a page is judged as it arrives
-(render.judged), on hand-built pages: no browser."""
+"""A page's snapshot kept under its size limit (render.bounded), on hand-built pages: no browser."""
 
 from __future__ import annotations
 
-import asyncio
-import threading
-
-from auditor.browse.render import JUDGED_ON_LOOP_BLOCKS, SURELY_UNDER, bounded, judged
+from auditor.browse.render import SURELY_UNDER, bounded
 from auditor.models import PageSnapshot, TextBlock
 
 
@@ -59,24 +55,3 @@ def test_the_model_is_never_four_times_the_size_the_page_was_read_as() -> None:
     read = json.dumps({"blocks": [block] * 100}, ensure_ascii=False, separators=(",", ":"))
     model = PageSnapshot(kind="home", url="u", final_url="u", blocks=[TextBlock.model_validate(block)] * 100)
     assert len(model.model_dump_json()) < len(read) / SURELY_UNDER
-
-
-def _judged_in(page: PageSnapshot) -> tuple[bool, int]:
-    """Whether judging `page` ran on the event loop's thread, and what the judging returned."""
-    async def go() -> tuple[bool, int]:
-        loop_thread = threading.get_ident()
-        ran_in: list[int] = []
-
-        def judging(snapshot: PageSnapshot) -> int:
-            ran_in.append(threading.get_ident())
-            return len(snapshot.blocks)
-        answer = await judged(judging, page)
-        return ran_in == [loop_thread], answer
-    return asyncio.run(go())
-
-
-def test_a_small_page_is_judged_on_the_loop_and_a_large_one_in_a_thread() -> None:
-    small, large = _page(JUDGED_ON_LOOP_BLOCKS - 2), _page(JUDGED_ON_LOOP_BLOCKS - 1)  # the page adds 2 blocks
-    assert len(small.blocks) == JUDGED_ON_LOOP_BLOCKS and len(large.blocks) == JUDGED_ON_LOOP_BLOCKS + 1
-    assert _judged_in(small) == (True, JUDGED_ON_LOOP_BLOCKS)
-    assert _judged_in(large) == (False, JUDGED_ON_LOOP_BLOCKS + 1)

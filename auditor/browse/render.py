@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Frame, Page, Request, Response
 from playwright.async_api import Error as PlaywrightError
@@ -55,7 +55,6 @@ from auditor.options import Limits
 from auditor.urls import page_key, same_site, split_url
 
 log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 
 SNAPSHOT_JS = (Path(__file__).parent / "snapshot.js").read_text(encoding="utf-8")
 REVEAL_JS = (Path(__file__).parent / "reveal.js").read_text(encoding="utf-8")
@@ -194,21 +193,6 @@ def _parsed(raw: Any) -> dict[str, Any] | None:
 # (ES2019), so the page's text needs mending only when an escape is there; walking every string
 # of every page for it cost more than reading the page.
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-# Judging a page as it arrives (what to photograph, which pictures to read) is CPU work of ours,
-# and a long judgement belongs off the event loop, which feeds every tab. But in a busy batch the
-# hop to a thread and back cost a page 7.5 ms of waiting for the interpreter (the thread's own CPU:
-# a median 0.5 ms), and a page of up to this many blocks is judged in a few milliseconds
-# (docs/performance.md, twelfth pass): such a page is judged on the loop.
-JUDGED_ON_LOOP_BLOCKS = 100
-
-
-async def judged(judging: Callable[[PageSnapshot], _T], snapshot: PageSnapshot) -> _T:
-    """`judging(snapshot)`: at once for a small page, else in a thread."""
-    if len(snapshot.blocks) <= JUDGED_ON_LOOP_BLOCKS:
-        return judging(snapshot)
-    return await asyncio.to_thread(judging, snapshot)
 
 
 def _nothing(pages: list[PageSnapshot]) -> list[BBox]:
@@ -380,7 +364,8 @@ class SiteRenderer:
     async def _queue_reads(self, snapshot: PageSnapshot, reading: _Reading, responses: PictureResponses) -> None:
         """Hand the pictures the rules would call "only in an image" to the reader, with the bytes the page has."""
         try:
-            picks = await judged(reading.wanted, snapshot)
+            # Judging is CPU work of ours: off the event loop, as for the pictures.
+            picks = await asyncio.to_thread(reading.wanted, snapshot)
             for index in picks[: self.limits.ocr_max_images]:
                 got = await responses.bytes_of(snapshot.images[index], self.limits.ocr_max_bytes)
                 if got is not None:
@@ -438,8 +423,10 @@ class SiteRenderer:
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes, data.get("json_size"))
         if not self.limits.screenshots:
             return snapshot
-        # What the rules cite is worked out while the page is photographed whole (a homepage).
-        boxes = asyncio.ensure_future(judged(cited, snapshot))
+        # Judging is CPU work of ours: off the event loop, which keeps watching the browser (a
+        # judgement may be long: tests/test_batch.py, heavy judging). What the rules cite is
+        # worked out while the page is photographed whole (a homepage).
+        boxes = asyncio.ensure_future(asyncio.to_thread(cited, snapshot))
         shots = await take_pictures(page, kind, files, snapshot.page_size, boxes,
                                     whole=kind == "home" or self.limits.whole_pages,
                                     max_whole_height=self.limits.max_screenshot_height)
