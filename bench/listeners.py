@@ -6,11 +6,12 @@ A page of `--pictures` small pictures is served on 127.0.0.1 (a real homepage ma
 hundred requests; the benchmark corpus's pages make two or three). One tab loads it `--pages`
 times with the listeners every tab of an audit has, the network watch (auditor/browse/settle.py)
 and the picture responses (auditor/browse/picturebytes.py), waiting each time until nothing is in
-flight. Two ways, interleaved, `--rounds` times each: the listeners as the auditor makes them
-(auditor/browse/pertab.py `listener`: they carry their signature), and the same handlers given to
-Playwright as plain methods, which it asks `inspect.signature` of at every event; and, as a lever
-not taken yet, the watch without the `request` event (what it would hear if the page counted
-what it loads: docs/performance.md, eleventh pass). Prints this Python process's CPU a request
+flight. Three ways, interleaved, `--rounds` times each: the listeners as the auditor makes them
+(auditor/browse/pertab.py `listener`: they carry their signature); the same handlers given to
+Playwright as plain methods, which it asks `inspect.signature` of at every event; and the watch
+without the `request` event (what it would hear if the page counted what it loads), which the
+eleventh pass of docs/performance.md took for a lever and the twelfth measured as none: the driver
+sends fewer messages, and the request's objects cost as much. Prints this Python process's CPU a request
 for each way, its ratio to the first, and the protocol messages Playwright's driver sends this
 process a request (each of which the client decodes and dispatches).
 """
@@ -149,7 +150,7 @@ def _ends_only(page: Any) -> NetworkWatch:
 WAYS: dict[str, Callable[[Any], NetworkWatch]] = {
     "listeners as plain methods     ": _plain,
     "listeners carrying signatures  ": _as_built,
-    "and no `request` event (a lever)": _ends_only,
+    "and no `request` event          ": _ends_only,
 }
 
 
