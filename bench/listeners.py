@@ -148,9 +148,9 @@ def _ends_only(page: Any) -> NetworkWatch:
 
 
 WAYS: dict[str, Callable[[Any], NetworkWatch]] = {
-    "listeners as plain methods     ": _plain,
-    "listeners carrying signatures  ": _as_built,
-    "and no `request` event          ": _ends_only,
+    "listeners as plain methods": _plain,
+    "listeners carrying signatures": _as_built,
+    "and no `request` event": _ends_only,
 }
 
 
@@ -194,11 +194,12 @@ async def main(args: argparse.Namespace) -> None:
     print(f"page of {args.pictures} pictures ({args.pictures + 1} requests), {args.pages} loads a way, "
           f"{args.rounds} interleaved round(s), browser {args.browser}")
     plain = statistics.median(cpu[next(iter(WAYS))])
+    width = max(map(len, WAYS))
     for name, spent in cpu.items():
         figures = ", ".join(f"{1e6 * c:.0f}" for c in spent)
         counts = messages[name]
         shown = ", ".join(f"{method} {n / requests:.2f}" for method, n in counts.most_common(5))
-        print(f"{name}: {1e6 * statistics.median(spent):.0f} µs of Python CPU a request "
+        print(f"{name:<{width}}: {1e6 * statistics.median(spent):.0f} µs of Python CPU a request "
               f"(×{statistics.median(spent) / plain:.2f}; rounds {figures}); "
               f"{sum(counts.values()) / requests:.2f} messages a request ({shown})")
 
