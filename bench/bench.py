@@ -214,7 +214,7 @@ def visited_pages(out: Path) -> list[list[str]]:
     in the order of the input, as the auditor takes them (its site folders end in their place there).
 
     The order matters on a small corpus: its last site is slow, and a loop that met it early (in the
-    folders' alphabetical order) left no site alone at the end of the run, as the auditor was.
+    folders' alphabetical order) did not end, as the auditor does, with that site alone in flight.
     """
     sites = []
     for path in sorted((out / "sites").glob("*/snapshot.json"), key=_input_position):
