@@ -38,7 +38,6 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from auditor.browse.browser import launch  # noqa: E402 - after the path is set
-from auditor.browse.pertab import listener  # noqa: E402
 from auditor.browse.picturebytes import PictureResponses  # noqa: E402
 from auditor.browse.settle import NetworkWatch  # noqa: E402
 from bench import BROWSERS  # noqa: E402
@@ -100,8 +99,10 @@ class _PlainPictures(PictureResponses):
         page.on("requestfinished", self._seen)
 
 
-def _count_messages() -> collections.Counter[str]:
-    """Messages from Playwright's driver to this process, by method (Playwright's own dispatch, counted)."""
+@contextmanager
+def counted_messages() -> Iterator[collections.Counter[str]]:
+    """Messages from Playwright's driver to this process, by method, while in the block (Playwright's
+    own dispatch, counted; put back after)."""
     from playwright._impl.connection import Connection
 
     counts: collections.Counter[str] = collections.Counter()
@@ -112,14 +113,10 @@ def _count_messages() -> collections.Counter[str]:
         dispatch(self, msg)
 
     Connection.dispatch = counted  # type: ignore[method-assign]
-    _stop_counting.dispatch = dispatch  # type: ignore[attr-defined]
-    return counts
-
-
-def _stop_counting() -> None:
-    from playwright._impl.connection import Connection
-
-    Connection.dispatch = _stop_counting.dispatch  # type: ignore[attr-defined,method-assign]
+    try:
+        yield counts
+    finally:
+        Connection.dispatch = dispatch  # type: ignore[method-assign]
 
 
 class _EndsOnlyWatch(NetworkWatch):
@@ -127,9 +124,8 @@ class _EndsOnlyWatch(NetworkWatch):
     request's end only (no `request` event, so the driver sends no `response` either)."""
 
     def __init__(self, page: Any) -> None:
-        self.page, self.pending, self.last, self.document_failures = page, set(), time.monotonic(), {}
-        page.on("requestfinished", listener(self._ended))
-        page.on("requestfailed", listener(self._failed))
+        super().__init__(page)
+        page.remove_listener("request", self._started_heard)  # the driver is told to stop sending it
 
 
 def _as_built(page: Any) -> NetworkWatch:
@@ -185,9 +181,8 @@ async def main(args: argparse.Namespace) -> None:
                         spent = await _way(browser, url, args.pages, make)
                         cpu[name].append(spent / (args.pages * (args.pictures + 1)))
                 for name, make in WAYS.items():  # after the timing: counting is Python work of its own
-                    messages[name] = _count_messages()
-                    await _way(browser, url, COUNTED_LOADS, make)
-                    _stop_counting()
+                    with counted_messages() as messages[name]:
+                        await _way(browser, url, COUNTED_LOADS, make)
             finally:
                 await browser.close()
     requests = (COUNTED_LOADS + 1) * (args.pictures + 1)
