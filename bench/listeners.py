@@ -1,18 +1,16 @@
-"""What the auditor's Python spends on each request a page makes, and what its listeners save of it.
+"""What the auditor's Python spent on each request a page makes, and what counting in the page saves.
 
     python bench/listeners.py [--pictures 150] [--pages 20] [--rounds 4] [--browser headless-shell]
 
 A page of `--pictures` small pictures is served on 127.0.0.1 (a real homepage makes one to two
 hundred requests; the benchmark corpus's pages make two or three). One tab loads it `--pages`
-times with the listeners every tab of an audit has, the network watch (auditor/browse/settle.py)
-and the picture responses (auditor/browse/picturebytes.py), waiting each time until nothing is in
-flight. Three ways, interleaved, `--rounds` times each: the listeners as the auditor makes them
-(auditor/browse/pertab.py `listener`: they carry their signature); the same handlers given to
-Playwright as plain methods, which it asks `inspect.signature` of at every event; and the watch
-without the `request` event (what it would hear if the page counted what it loads), which the
-eleventh pass of docs/performance.md took for a lever and the twelfth measured as none: the driver
-sends fewer messages, and the request's objects cost as much. Prints this Python process's CPU a request
-for each way, its ratio to the first, and the protocol messages Playwright's driver sends this
+times and waits each time until nothing has been in flight for a moment, in two ways,
+interleaved, `--rounds` times each: as the auditor did until the thirteenth pass of
+docs/performance.md, by the browser's request events (a watch of `request`, `requestfinished`
+and `requestfailed`, kept here as it was, its listeners carrying their signatures:
+auditor/browse/pertab.py), and as it does now, by the page's own count (the tracker of
+auditor/browse/settle.js, asked in the page). Prints this Python process's CPU a request for
+each way, its ratio to the first, and the protocol messages Playwright's driver sends this
 process a request (each of which the client decodes and dispatches).
 """
 
@@ -38,8 +36,8 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from auditor.browse.browser import launch  # noqa: E402 - after the path is set
-from auditor.browse.picturebytes import PictureResponses  # noqa: E402
-from auditor.browse.settle import NetworkWatch  # noqa: E402
+from auditor.browse.pertab import listener  # noqa: E402
+from auditor.browse.settle import install_tracker  # noqa: E402
 from bench import BROWSERS  # noqa: E402
 
 # A 1×1 PNG: the requests are the point, not the bytes.
@@ -83,20 +81,50 @@ def served(pictures: int) -> Iterator[str]:
             server.wait()
 
 
-class _PlainWatch(NetworkWatch):
-    """The network watch with its handlers given to Playwright as plain methods (as before pertab.listener)."""
+class _BrowserEventsWatch:
+    """The requests of a page in flight, from the browser's own events: the auditor's network
+    watch until the thirteenth pass (auditor/browse/settle.py then)."""
 
     def __init__(self, page: Any) -> None:
-        self.page, self.pending, self.last, self.document_failures = page, set(), time.monotonic(), {}
-        page.on("request", self._started)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._failed)
+        self.pending: set[Any] = set()
+        self.last = time.monotonic()
+        for event, heard in (("request", self._started), ("requestfinished", self._ended),
+                             ("requestfailed", self._ended)):
+            page.on(event, listener(heard))
+
+    def _started(self, request: Any) -> None:
+        self.pending.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request: Any) -> None:
+        self.pending.discard(request)
+        self.last = time.monotonic()
+
+    async def quiet(self, page: Any) -> None:
+        deadline = time.monotonic() + MAX_S
+        while (now := time.monotonic()) < deadline:
+            if not self.pending and now - self.last >= QUIET_S:
+                return
+            wake = self.last + QUIET_S if not self.pending else now + 0.05
+            await asyncio.sleep(max(0.01, min(wake, deadline) - now))
 
 
-class _PlainPictures(PictureResponses):
+# The tracker's own answer, waited for in the page as settle.js's SETTLE_JS does.
+PAGE_QUIET_JS = """(quiet) => new Promise((resolve) => {
+  const tracker = window[Symbol.for("auditor.settle")];
+  const check = () => tracker.networkQuiet(quiet) ? resolve(true) : tracker.setTimeout(check, 50);
+  check();
+})"""
+
+
+class _PageCount:
+    """The page's own count of what it loads (settle.js): nothing per request reaches this process."""
+
     def __init__(self, page: Any) -> None:
-        self.page, self._by_url = page, {}
-        page.on("requestfinished", self._seen)
+        self.page = page
+
+    async def quiet(self, page: Any) -> None:
+        await page.evaluate(PAGE_QUIET_JS, QUIET_S * 1000)
 
 
 @contextmanager
@@ -119,49 +147,26 @@ def counted_messages() -> Iterator[collections.Counter[str]]:
         Connection.dispatch = dispatch  # type: ignore[method-assign]
 
 
-class _EndsOnlyWatch(NetworkWatch):
-    """The watch as it would be if the page counted what it loads: the browser's events for a
-    request's end only (no `request` event, so the driver sends no `response` either)."""
-
-    def __init__(self, page: Any) -> None:
-        super().__init__(page)
-        page.remove_listener("request", self._started_heard)  # the driver is told to stop sending it
-
-
-def _as_built(page: Any) -> NetworkWatch:
-    PictureResponses(page)
-    return NetworkWatch(page)
-
-
-def _plain(page: Any) -> NetworkWatch:
-    _PlainPictures(page)
-    return _PlainWatch(page)
-
-
-def _ends_only(page: Any) -> NetworkWatch:
-    PictureResponses(page)
-    return _EndsOnlyWatch(page)
-
-
-WAYS: dict[str, Callable[[Any], NetworkWatch]] = {
-    "listeners as plain methods": _plain,
-    "listeners carrying signatures": _as_built,
-    "and no `request` event": _ends_only,
+WAYS: dict[str, Callable[[Any], Any]] = {
+    "the browser's request events": _BrowserEventsWatch,
+    "the page's own count": _PageCount,
 }
 
 
-async def _way(browser: Any, url: str, pages: int, make: Callable[[Any], NetworkWatch]) -> float:
+async def _way(browser: Any, url: str, pages: int, make: Callable[[Any], Any]) -> float:
     """CPU seconds of this process for `pages` loads of the page in one tab."""
     context = await browser.new_context()
+    await install_tracker(context)  # in both ways: the page's cost, not this process's
     page = await context.new_page()
     watch = make(page)
     await page.goto(url, wait_until="load")  # the page once first: the first load sets up the tab
-    await watch.reset().quiet(QUIET_S, MAX_S)
+    await watch.quiet(page)
     started = time.process_time()
     for _ in range(pages):
-        watch.reset()
+        if isinstance(watch, _BrowserEventsWatch):
+            watch.pending.clear()
         await page.goto(url, wait_until="load")
-        await watch.quiet(QUIET_S, MAX_S)
+        await watch.quiet(page)
     spent = time.process_time() - started
     await context.close()
     return spent

@@ -107,7 +107,7 @@ async def probe(urls: list[str], browser_path: str, pictures: Path, picture_ways
 
     from auditor.browse import render
     from auditor.browse.browser import VIEWPORT, launch
-    from auditor.browse.settle import install_tracker, scroll_to_end, settle, watch_network
+    from auditor.browse.settle import install_tracker, scroll_to_end, settle
     from auditor.options import Limits
 
     limits, steps, done = Limits(), Steps(), 0
@@ -120,11 +120,10 @@ async def probe(urls: list[str], browser_path: str, pictures: Path, picture_ways
             try:
                 for path in ("", *DOCUMENTS):
                     home = path == ""
-                    network = watch_network(page)
                     await steps.time("goto", page.goto(url + path, wait_until="load", timeout=10_000))
-                    await steps.time("settle", settle(page, limits, footer=home, network=network, document=not home))
+                    await steps.time("settle", settle(page, limits, footer=home, document=not home))
                     if home:
-                        await steps.time("scroll to the end", scroll_to_end(page, limits, network))
+                        await steps.time("scroll to the end", scroll_to_end(page, limits))
                     reveal = None if home else limits.reveal_limits()
                     data, _ = await steps.time("read the page + DOM copy (1 call)", render.read_page(
                         page, limits.js_limits(), reveal, limits.max_dom_bytes))

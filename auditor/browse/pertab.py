@@ -1,11 +1,11 @@
 """State kept once per browser tab and reset for each page it loads.
 
-A tab's listeners (its network watch, its picture responses) are added once and reset per page:
-adding and removing a listener costs Playwright's driver a round trip each, and was the most
+A tab's listeners (its document watch: auditor/browse/settle.py) are added once and reset per
+page: adding and removing a listener costs Playwright's driver a round trip each, and was the most
 frequent protocol call of a batch (issue 17). The tab's entry goes when the tab closes: the state
 holds its tab (it listens to it), so a weak mapping alone would keep every tab of a batch alive.
 
-The listeners that hear every request of a page are made by `listener`: see there why.
+Listeners of the browser's events are made by `listener`: see there why.
 """
 
 from __future__ import annotations
@@ -33,10 +33,9 @@ def listener(handle: Callable[[E], Any]) -> Callable[[E], None]:
 
     Playwright's client asks `inspect.signature` of a listener each time it calls it, to pass
     no more arguments than it takes (ImplToApiMapping.wrap_handler, playwright 1.65): 13–15 µs
-    for a function or a method, 3 µs for one that carries its signature. A tab's network watch
-    and picture responses are called three times for every request a page makes, and a real
-    page makes a hundred or more (bench/listeners.py). Keep the returned function to remove it:
-    it is a new one.
+    for a function or a method, 3 µs for one that carries its signature: it counted when the
+    auditor heard three events for every request a page makes (a real page makes a hundred or
+    more: bench/listeners.py). Keep the returned function to remove it: it is a new one.
     """
     def heard(event: E) -> None:
         handle(event)

@@ -6,7 +6,8 @@ In order of preference:
    *is* a picture: a licence link that opens ``licence.jpg``). These are the site's own
    bytes: full resolution (a licence thumbnail shown at 120×40 is read at its 240×80), and
    their hash names the same file on every site that serves it (the run's cache). Taken
-   from the browser's memory over the DevTools protocol while the page is still open.
+   from the browser's memory over the DevTools protocol (``Page.getResourceContent``, which
+   reads the page's resources as loaded and never asks the network) while the page is still open.
 2. **A data: URL** in the page: decoded.
 3. **The pixels of its box** on the page, photographed at twice the scale, when neither
    is there (a picture served from the memory cache raises no response event, an SVG
@@ -19,45 +20,34 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from urllib.parse import unquote_to_bytes
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page, Request, Response
+from playwright.async_api import Page
 
+from auditor.browse import devtools
 from auditor.browse.ocrpool import Source, picture_size
-from auditor.browse.pertab import PerTab, listener
 from auditor.browse.pictures import box_pixels
 from auditor.errors import short_error
 from auditor.models import Image
 
 log = logging.getLogger(__name__)
-MAX_KEPT = 600  # responses remembered per page (a page of 10 000 thumbnails keeps the first)
 BODY_TIMEOUT_S = 5.0
 
 
-class PictureResponses:
-    """The picture responses of one page, by URL, from the browser's own events (bodies not read yet).
+class PictureBytes:
+    """The pictures of one loaded page, read from what the browser holds of it.
 
-    Known by their finished requests, which the tab's network watch has the browser report
-    anyway (settle.py): a listener of its own for every response was one more protocol message
-    a request, for the few pictures a page has read (issue 17). A response is asked for when
-    its bytes are.
+    Its resources are asked for by address, in the page's frame, once a picture is wanted: no
+    listener hears every response of every page for the few pictures a page has read (each of the
+    browser's request events cost the auditor protocol messages to decode, issue 17).
     """
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self._by_url: dict[str, Request] = {}
-        page.on("requestfinished", listener(self._seen))
-
-    def _seen(self, request: Request) -> None:
-        if request.resource_type in ("image", "document") and len(self._by_url) < MAX_KEPT:
-            self._by_url[request.url] = request
-
-    def reset(self) -> PictureResponses:
-        """Start on the tab's next page: the last page's responses are not its pictures."""
-        self._by_url.clear()
-        return self
 
     async def bytes_of(self, image: Image, max_bytes: int) -> tuple[bytes, Source] | None:
         """The picture's bytes (see the module text), or None when it has none within `max_bytes`."""
@@ -66,39 +56,42 @@ class PictureResponses:
             if data is not None and picture_size(data) is not None:
                 return data, "data_url"
         else:
-            data = await self._body(image.src, max_bytes)
+            data = await self._loaded(image.src, max_bytes)
             if data is not None and picture_size(data) is not None:
                 return data, "response"
         pixels = await box_pixels(self.page, image.bbox)
         return (pixels, "screenshot") if pixels else None
 
-    async def _body(self, url: str, max_bytes: int) -> bytes | None:
-        request = self._by_url.get(url)
-        if request is None:
-            return None
+    async def _loaded(self, url: str, max_bytes: int) -> bytes | None:
         try:
             async with asyncio.timeout(BODY_TIMEOUT_S):
-                response = await request.response()
-                if response is None or response.status >= 400:
-                    return None
-                if request.resource_type == "document" and not _declares_picture(response):
-                    return None
-                length = response.headers.get("content-length", "")
-                if length.isdigit() and int(length) > max_bytes:
-                    return None
-                body = await response.body()
-        except (PlaywrightError, TimeoutError) as exc:  # evicted from the browser's buffer, or the page went
+                answer = await devtools.send(self.page, "Page.getResourceContent",
+                                             {"frameId": await devtools.main_frame_id(self.page), "url": url})
+        except (PlaywrightError, TimeoutError) as exc:  # not loaded by the page (a frame's, evicted), or it went
             log.info("no bytes for %s: %s", url, short_error(exc))
             return None
-        return body if len(body) <= max_bytes else None
+        content = str(answer.get("content", ""))
+        if not answer.get("base64Encoded"):
+            return None  # text (an HTML error page in the picture's place): no picture
+        if len(content) > max_bytes * 4 // 3 + 4:
+            return None
+        try:
+            return base64.b64decode(content)
+        except ValueError:
+            return None
 
 
-# The tab's picture responses, ready for the page about to load: one listener a tab (pertab.py).
-picture_responses = PerTab(PictureResponses)
-
-
-def _declares_picture(response: Response) -> bool:
-    return response.headers.get("content-type", "").lower().startswith("image/")
+@contextlib.asynccontextmanager
+async def loaded_pictures(page: Page) -> AsyncIterator[PictureBytes]:
+    """The page's pictures readable while in the block: the DevTools page domain, which holds what
+    the page loaded, is on in the tab's session for that time only (on, it reports every frame's
+    every step to the auditor)."""
+    await devtools.send(page, "Page.enable")
+    try:
+        yield PictureBytes(page)
+    finally:
+        with contextlib.suppress(PlaywrightError):
+            await devtools.send(page, "Page.disable")
 
 
 def data_url_bytes(url: str, max_bytes: int) -> bytes | None:

@@ -29,9 +29,9 @@ from auditor.browse.browser import VIEWPORT
 from auditor.browse.netguard import EgressProxy, refused_message
 from auditor.browse.ocrpool import OcrReader, SiteReads
 from auditor.browse.pertab import listener
-from auditor.browse.picturebytes import PictureResponses, picture_responses
+from auditor.browse.picturebytes import loaded_pictures
 from auditor.browse.pictures import take_pictures
-from auditor.browse.settle import NetworkWatch, install_tracker, scroll_to_end, settle, watch_network
+from auditor.browse.settle import DocumentWatch, install_tracker, scroll_to_end, settle, watch_document
 from auditor.browse.sitefiles import SiteFiles, without_files
 from auditor.discover import Vocabulary, rank
 from auditor.errors import short_error
@@ -355,26 +355,28 @@ class SiteRenderer:
 
     async def _visit(self, page: Page, kind: str, url: str, files: SiteFiles, deadline: _Deadline,
                      cited: Callable[[PageSnapshot], list[BBox]], reading: _Reading | None = None) -> PageSnapshot:
-        responses = picture_responses(page) if reading is not None else None
-        snapshot = await self._load_and_read(page, kind, url, files, deadline, cited, watch_network(page))
-        if reading is not None and responses is not None and snapshot.error is None and snapshot.images:
-            await self._queue_reads(snapshot, reading, responses)
+        snapshot = await self._load_and_read(page, kind, url, files, deadline, cited, watch_document(page))
+        if reading is not None and snapshot.error is None and snapshot.images:
+            await self._queue_reads(page, snapshot, reading)
         return snapshot
 
-    async def _queue_reads(self, snapshot: PageSnapshot, reading: _Reading, responses: PictureResponses) -> None:
+    async def _queue_reads(self, page: Page, snapshot: PageSnapshot, reading: _Reading) -> None:
         """Hand the pictures the rules would call "only in an image" to the reader, with the bytes the page has."""
         try:
             # Judging is CPU work of ours: off the event loop, as for the pictures.
             picks = await asyncio.to_thread(reading.wanted, snapshot)
-            for index in picks[: self.limits.ocr_max_images]:
-                got = await responses.bytes_of(snapshot.images[index], self.limits.ocr_max_bytes)
-                if got is not None:
-                    reading.reads.add((reading.position, index), got[0], got[1])
+            if not picks:
+                return
+            async with loaded_pictures(page) as pictures:
+                for index in picks[: self.limits.ocr_max_images]:
+                    got = await pictures.bytes_of(snapshot.images[index], self.limits.ocr_max_bytes)
+                    if got is not None:
+                        reading.reads.add((reading.position, index), got[0], got[1])
         except PlaywrightError as exc:  # the page went away: its pictures stay unread, the site goes on
             log.info("pictures of %s not read: %s", snapshot.final_url, short_error(exc))
 
     async def _load_and_read(self, page: Page, kind: str, url: str, files: SiteFiles, deadline: _Deadline,
-                             cited: Callable[[PageSnapshot], list[BBox]], network: NetworkWatch) -> PageSnapshot:
+                             cited: Callable[[PageSnapshot], list[BBox]], watch: DocumentWatch) -> PageSnapshot:
         timeout_ms = max(1000.0, min(self.limits.page_timeout_s, deadline.left()) * 1000)
         fetched = now_iso()
         response: Response | None = None
@@ -395,13 +397,13 @@ class SiteRenderer:
         if await shows_a_pdf(page, response):
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched, error=FILE_NOT_PAGE)
         # Every page a rule reads settles by the same evidence: the homepage its footer, the others their text.
-        await settle(page, self.limits, footer=kind == "home", network=network, document=kind != "home")
+        await settle(page, self.limits, footer=kind == "home", document=kind != "home")
         if kind == "home":  # what a visitor sees who scrolls to the footer (one written when scrolled to)
-            await scroll_to_end(page, self.limits, network)
+            await scroll_to_end(page, self.limits)
         try:
             # A document's folded sections are its text; the homepage's duty is to display.
             reveal = self.limits.reveal_limits() if kind != "home" else None
-            data, copy = await self._extract_settled(page, network, reveal)
+            data, copy = await self._extract_settled(page, reveal)
             dom = self._keep_dom(page, copy, kind, files) if data is not None else None
         except PlaywrightError as exc:
             return PageSnapshot(kind=kind, url=url, final_url=page.url, fetched_at=fetched,
@@ -419,7 +421,7 @@ class SiteRenderer:
             frames=data["frames"], has_password_field=bool(data["has_password_field"]),
             anchor=Anchor.model_validate(data["anchor"]) if data.get("anchor") else None,
             truncated=bool(data.get("truncated")), dom=dom,
-            incomplete=_incomplete(data, network, page.url, timeout_ms / 1000))
+            incomplete=_incomplete(data, watch, page.url, timeout_ms / 1000))
         snapshot = bounded(snapshot, self.limits.max_snapshot_bytes, data.get("json_size"))
         if not self.limits.screenshots:
             return snapshot
@@ -433,7 +435,7 @@ class SiteRenderer:
         await boxes  # done by now, unless the pictures stopped early: the next page's judging comes after it
         return snapshot.model_copy(update={"screenshots": shots})
 
-    async def _extract_settled(self, page: Page, network: NetworkWatch, reveal: dict[str, int] | None
+    async def _extract_settled(self, page: Page, reveal: dict[str, int] | None
                                ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
         """Extract, waiting out a page that navigates again (meta refresh, script redirect) a few times."""
         for attempt in range(3):
@@ -445,7 +447,7 @@ class SiteRenderer:
                     if navigating:
                         raise PlaywrightError("the page keeps navigating (refresh or redirect loop)") from exc
                     raise
-                await settle(page, self.limits, network=network)
+                await settle(page, self.limits)
         raise AssertionError("unreachable")
 
     async def _extract(self, page: Page, reveal: dict[str, int] | None
@@ -675,9 +677,9 @@ def well_formed(value: Any) -> Any:
     return value
 
 
-def _incomplete(data: dict[str, Any], network: NetworkWatch, url: str, waited_s: float) -> str | None:
+def _incomplete(data: dict[str, Any], watch: DocumentWatch, url: str, waited_s: float) -> str | None:
     """Why the page is known to lack its end, if it is: its transfer broke off, or was still going."""
-    failure = network.document_failures.get(url)
+    failure = watch.failures.get(url)
     if failure:
         return f"the transfer of the page broke off ({failure}): only its first part arrived"
     if data.get("ready") == "loading":

@@ -1,11 +1,13 @@
 // Installed in every frame before any site script runs (BrowserContext.add_init_script).
-// It notes when the DOM last changed, which timers are still due and which of the page's own
-// requests (fetch, XMLHttpRequest) are in flight, so that the auditor can tell "scripts have
-// finished writing this page" without waiting a fixed time: auditor/browse/settle.py asks it
-// through window[Symbol.for("auditor.settle")]. The requests are counted here, in the page, as
-// well as by the browser's events: an event reaches the auditor later than the page's own answer
-// to "did anything start?", and under load the answer would come first (a footer fetched when
-// scrolled to was missed so).
+// It notes when the DOM last changed, which timers are still due and which loads of the page are
+// in flight, so that the auditor can tell "scripts have finished writing this page" without
+// waiting a fixed time: auditor/browse/settle.py asks it through window[Symbol.for("auditor.settle")].
+// The loads are the page's own requests (fetch, XMLHttpRequest) and what its elements load (a
+// script, a stylesheet, a picture it adds or points somewhere new), and every load's end is
+// noted. The browser's request events told the auditor the same, later (under load the page's own
+// answer to "did anything start?" came first: a footer fetched when scrolled to was missed so) and
+// dearly: each request reached it as five protocol messages to decode, a real homepage makes a
+// hundred or more (issue 17).
 (() => {
   const KEY = Symbol.for("auditor.settle");
   if (window[KEY]) return;
@@ -15,8 +17,10 @@
   const OriginalObserver = window.IntersectionObserver;  // the page may replace its own
   const due = new Map();  // timer id -> {at: performance.now() at which it fires, set: when it was set}
   const requests = new Map();  // token -> performance.now() at which the request started
+  const elementLoads = new Map();  // token -> when an element's load started
   let lastChange = performance.now();
   let lastRequest = -Infinity;  // a request of the page last started or ended
+  let lastLoad = -Infinity;  // any load of the page last started or ended
   let nextToken = 0;
 
   // Whether a script element was ever in the document. With none, nothing can write the page
@@ -28,9 +32,19 @@
   let scripted = false;
   new MutationObserver((records) => {
     lastChange = performance.now();
-    for (let i = 0; !scripted && i < records.length; i++) {
-      const added = records[i].addedNodes;
-      for (let j = 0; !scripted && j < added.length; j++) scripted = nameOf(added[j]) === "script";
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      if (record.type === "attributes") {
+        if (RELOADING.has(record.attributeName)) watchLoad(record.target, false);
+        continue;
+      }
+      const added = record.addedNodes;
+      for (let j = 0; j < added.length; j++) {
+        const node = added[j];
+        if (node.nodeType !== 1) continue;
+        scripted = scripted || nameOf(node) === "script";
+        watchAdded(node);
+      }
     }
   }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
   // Whatever else can run or write: a frame (its scripts may write here), a plug-in, a handler attribute.
@@ -51,13 +65,82 @@
   };
   window.clearTimeout = function clearTimeout(id) { due.delete(id); return originalClear(id); };
 
-  const started = () => {
+  // The page's own requests (and its scripts' loads) are activity: their answers are written next.
+  // Another element's load is only the network's (a picture arriving writes nothing).
+  const started = (loads = requests) => {
     const token = nextToken++;
-    lastRequest = performance.now();
-    requests.set(token, lastRequest);
+    lastLoad = performance.now();
+    if (loads === requests) lastRequest = lastLoad;
+    loads.set(token, lastLoad);
     return token;
   };
-  const ended = (token) => { if (requests.delete(token)) lastRequest = performance.now(); };
+  const ended = (token) => {
+    if (requests.delete(token)) lastRequest = lastLoad = performance.now();
+    else if (elementLoads.delete(token)) lastLoad = performance.now();
+  };
+
+  // An element's load, counted from when the mutation observer sees the element (its record is
+  // delivered before any load it began can end: loads end in tasks of their own) to its load or
+  // error event, heard on the element itself (a picture taken out of the page before it loaded
+  // still tells it). A script loads once, when it is added; a picture or stylesheet each time it
+  // is pointed elsewhere, and then its earlier load is over. Not counted as in flight, only as
+  // ended: a picture the browser defers until it nears the view (loading=lazy: one never in view
+  // never ends), frames (their own documents, with trackers of their own), and what the page's
+  // parser adds inside an element a script wrote while the page was still loading (the parser's
+  // own elements come one record each; looking inside each would cost the depth of the page).
+  const LOADING = "script[src], link[href], img";
+  const RELOADING = new Set(["src", "srcset", "href"]);
+  const getAttribute = Element.prototype.getAttribute;
+  const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, "firstChild").get;
+  const queryAll = Element.prototype.querySelectorAll;
+  const readyState = Object.getOwnPropertyDescriptor(Document.prototype, "readyState").get;
+  const listen = EventTarget.prototype.addEventListener;
+  const imageComplete = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, "complete").get;
+  const loadsOf = new WeakMap();  // element -> token of its load in flight
+  // Which count an element's load goes to, if any: a script's is as the page's own requests (it
+  // writes the page when it arrives), a picture's or a stylesheet's the network's alone.
+  const countOf = (element, added) => {
+    const name = nameOf(element);
+    const attribute = (key) => Reflect.apply(getAttribute, element, [key]);
+    if (name === "script") return added && attribute("src") ? requests : null;
+    if (name === "link") {
+      return /(^|\s)(stylesheet|preload)(\s|$)/i.test(attribute("rel") || "") && attribute("href") ? elementLoads : null;
+    }
+    if (name === "img" && !Reflect.apply(imageComplete, element, [])
+        && (attribute("loading") || "").toLowerCase() !== "lazy") return elementLoads;
+    return null;
+  };
+  const watchLoad = (element, added) => {
+    const count = countOf(element, added);
+    if (count === null) return;
+    const earlier = loadsOf.get(element);
+    if (earlier !== undefined) ended(earlier);
+    const token = started(count);
+    loadsOf.set(element, token);
+    const end = () => { if (loadsOf.get(element) === token) loadsOf.delete(element); ended(token); };
+    Reflect.apply(listen, element, ["load", end, {once: true}]);
+    Reflect.apply(listen, element, ["error", end, {once: true}]);
+  };
+  const watchAdded = (node) => {
+    watchLoad(node, true);
+    if (Reflect.apply(firstChild, node, []) === null || Reflect.apply(readyState, document, []) === "loading") return;
+    const inside = Reflect.apply(queryAll, node, [LOADING]);
+    for (let k = 0; k < inside.length; k++) watchLoad(inside[k], true);
+  };
+  // Any element's load or error ends a load, counted or not (a deferred picture come into view).
+  const noteEnd = (event) => { if (event.target !== window) lastLoad = performance.now(); };  // not a script error
+  Reflect.apply(listen, window, ["load", noteEnd, true]);
+  Reflect.apply(listen, window, ["error", noteEnd, true]);
+  // What else the page loads ends too (a background picture, a font, a frame's document): noted
+  // as its end, when the browser reports it.
+  if (typeof PerformanceObserver === "function") {
+    try {
+      new PerformanceObserver((list) => {
+        const entries = list.getEntries();
+        for (let i = 0; i < entries.length; i++) lastLoad = Math.max(lastLoad, entries[i].responseEnd);
+      }).observe({type: "resource", buffered: true});
+    } catch (error) { /* an old browser: the elements' own ends are noted */ }
+  }
   const originalFetch = window.fetch;
   if (typeof originalFetch === "function") {
     window.fetch = function fetch(...args) {
@@ -81,17 +164,21 @@
 
   Object.defineProperty(window, KEY, {value: Object.freeze({
     lastChange: () => lastChange,
-    // The DOM changed or a request started or ended: the page is still being written.
+    lastLoad: () => lastLoad,
+    // The DOM changed or a request (or a script) started or ended: the page is still being written.
     lastActivity: () => Math.max(lastChange, lastRequest),
     dueBefore: (time) => { for (const timer of due.values()) if (timer.at <= time) return true; return false; },
     inFlight: () => requests.size > 0,
+    // The network is quiet: nothing the page loads in flight, nothing started or ended for `quiet` ms.
+    networkQuiet: (quiet) => requests.size === 0 && elementLoads.size === 0 && performance.now() - lastLoad >= quiet,
     // No script has been or is in the page, nor anything else that runs: it is as written.
     scriptless,
     // Something begun at or after `since` is still under way: a timer set then and due before
-    // `before`, or a request started then and not ended.
+    // `before`, or a request or an element's load started then and not ended.
     busySince: (since, before) => {
       for (const timer of due.values()) if (timer.set >= since && timer.at <= before) return true;
       for (const start of requests.values()) if (start >= since) return true;
+      for (const start of elementLoads.values()) if (start >= since) return true;
       return false;
     },
     setTimeout: originalSet,

@@ -5,15 +5,16 @@ requests or frameworks. A fixed wait would be slow on every page and still too s
 some, so each frame carries a small tracker from its first moment (settle.js) that notes
 when the DOM last changed and which timers are still due. A page is settled when
 
-* no request of the page has been in flight for ``network_quiet_ms`` (bounded, since
-  long-polling pages never go quiet), and then
-* its DOM has not changed, nor has one of its own requests started or ended, for
+* nothing the page loads has been in flight for ``network_quiet_ms`` (bounded, since
+  long-polling pages never go quiet): its own requests and its elements' loads (scripts,
+  stylesheets, pictures), as its tracker counts them (settle.js; the browser's request events
+  cost the auditor five protocol messages a request, issue 17), and then
+* its DOM has not changed, nor has one of its own requests or scripts started or ended, for
   ``settle_ms``, and
 * it shows what it is read for — a homepage footer-like text (ICP, 版权, ©), any other
   page ``settle_min_text`` characters of text (a single-page app writes its agreement
   after a fetch) — or no timer is due any more, none of the page's own requests (fetch,
-  XMLHttpRequest, counted in the page: the browser's events can arrive after the page's
-  answer) is in flight, and ``settle_min_ms`` have passed since navigation (at once on a
+  XMLHttpRequest) nor a script it added is in flight, and ``settle_min_ms`` have passed since navigation (at once on a
   page that never had a script, nor a frame, plug-in or handler attribute: nothing can
   write it later, and a short static "联系我们" page was a second and a half of waiting),
 
@@ -22,9 +23,7 @@ or when ``settle_max_ms`` have passed since navigation, whatever the page does.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import time
 from pathlib import Path
 
 from playwright.async_api import BrowserContext, Page, Request
@@ -37,8 +36,12 @@ TRACKER_JS = (Path(__file__).parent / "settle.js").read_text(encoding="utf-8")
 NETWORK_IDLE_MAX_MS = 3000
 
 # Without the tracker (a frame it could not reach) quiet is counted from this call on.
-SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => {
+SETTLE_JS = """({netQuiet, netMax, quiet, max, min, footer, minText}) => new Promise((resolve) => {
   const tracker = window[Symbol.for("auditor.settle")];
+  // Network first: a late response may still write the page. The DOM's quiet is then counted
+  // from its last change, so a page that stopped changing during the network wait is read at once.
+  const netEnd = Math.min(performance.now() + netMax, max);
+  let netDone = !tracker;  // a frame the tracker could not reach: its DOM's quiet alone
   const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
   let changed = performance.now();
   const lastChange = tracker ? tracker.lastChange : () => changed;
@@ -60,7 +63,8 @@ SETTLE_JS = """({quiet, max, min, footer, minText}) => new Promise((resolve) => 
   };
   const check = () => {
     const now = performance.now();
-    if (now >= max || (now - lastActivity() >= quiet && footerDone(now))) {
+    netDone = netDone || now >= netEnd || tracker.networkQuiet(netQuiet);
+    if (now >= max || (netDone && now - lastActivity() >= quiet && footerDone(now))) {
       if (observer) observer.disconnect();
       resolve(true);
     } else {
@@ -76,90 +80,48 @@ async def install_tracker(context: BrowserContext) -> None:
     await context.add_init_script(script=TRACKER_JS)
 
 
-class NetworkWatch:
-    """The requests of one page still in flight, from the browser's own events.
+class DocumentWatch:
+    """Why the transfer of a tab's page itself broke off (a cut page, issue 13), by the address it had.
 
-    Playwright's ``networkidle`` waits a fixed 500 ms after the last request; that wait
-    was a third of the time the auditor spent on a page, and most pages had long
-    stopped changing (docs/performance.md). Watching the same requests, the page can be
-    read ``network_quiet_ms`` after the last one ends instead.
+    Heard from the browser's failed requests alone: the only per-request event the auditor asks
+    for, and a rare one (what a page loads is counted in the page, settle.js).
     """
 
     def __init__(self, page: Page) -> None:
         self.page = page
-        self.pending: set[Request] = set()  # the requests themselves: an end without a start is harmless
-        self.last = time.monotonic()
-        # Why the transfer of the page itself broke off, by the address it had (a cut page, issue 13).
-        self.document_failures: dict[str, str] = {}
-        self._started_heard, self._ended_heard, self._failed_heard = (
-            listener(self._started), listener(self._ended), listener(self._failed))
-        page.on("request", self._started_heard)
-        page.on("requestfinished", self._ended_heard)
+        self.failures: dict[str, str] = {}
+        self._failed_heard = listener(self._failed)
         page.on("requestfailed", self._failed_heard)
 
     def stop(self) -> None:
-        self.page.remove_listener("request", self._started_heard)
-        self.page.remove_listener("requestfinished", self._ended_heard)
         self.page.remove_listener("requestfailed", self._failed_heard)
 
-    def reset(self) -> NetworkWatch:
-        """Start watching the tab's next page: what the last one had in flight is not its business."""
-        self.pending.clear()
-        self.document_failures.clear()
-        self.last = time.monotonic()
+    def reset(self) -> DocumentWatch:
+        """Start watching the tab's next page: the last one's failures are not its business."""
+        self.failures.clear()
         return self
 
-    def _started(self, request: Request) -> None:
-        self.pending.add(request)
-        self.last = time.monotonic()
-
-    def _ended(self, request: Request) -> None:
-        self.pending.discard(request)
-        self.last = time.monotonic()
-
     def _failed(self, request: Request) -> None:
-        self._ended(request)
         failure = request.failure or ""
         # ERR_ABORTED: a newer navigation replaced this one, which is no cut.
         if request.is_navigation_request() and request.frame == self.page.main_frame and "ERR_ABORTED" not in failure:
-            self.document_failures[request.url] = failure or "failed"
-
-    async def quiet(self, quiet_s: float, max_s: float) -> None:
-        """Return once nothing has been in flight for `quiet_s`, or after `max_s` whatever happens."""
-        deadline = time.monotonic() + max_s
-        while (now := time.monotonic()) < deadline:
-            if not self.pending and now - self.last >= quiet_s:
-                return
-            wake = self.last + quiet_s if not self.pending else now + 0.05
-            await asyncio.sleep(max(0.01, min(wake, deadline) - now))
+            self.failures[request.url] = failure or "failed"
 
 
-# The tab's network watch, ready for the page about to load: one watch a tab (pertab.py).
-watch_network = PerTab(NetworkWatch)
+# The tab's document watch, ready for the page about to load: one watch a tab (pertab.py).
+watch_document = PerTab(DocumentWatch)
 
 
-async def settle(page: Page, limits: Limits, footer: bool = False, network: NetworkWatch | None = None,
-                 document: bool = False) -> None:
+async def settle(page: Page, limits: Limits, footer: bool = False, document: bool = False) -> None:
     """Wait until the page is settled (see the module text); never raises for the page's sake.
 
     `footer`: a homepage, read for its footer; `document`: another page a rule reads, read for its text.
-
-    Without a `network` watch (one made before the page was loaded), Playwright's own
-    ``networkidle`` stands in for it.
     """
-    # Network first: a late response may still write the page. The DOM's quiet is then
-    # counted from its last change, so a page that stopped changing during the network
-    # wait is read at once.
-    network_max_ms = min(NETWORK_IDLE_MAX_MS, limits.settle_max_ms)
-    if network is not None:
-        await network.quiet(limits.network_quiet_ms / 1000, network_max_ms / 1000)
-    else:
-        with contextlib.suppress(PlaywrightError):
-            await page.wait_for_load_state("networkidle", timeout=network_max_ms)
     with contextlib.suppress(PlaywrightError):
-        await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": limits.settle_max_ms,
-                                        "min": limits.settle_min_ms, "footer": footer,
-                                        "minText": limits.settle_min_text if document and not footer else 0})
+        await page.evaluate(SETTLE_JS, {
+            "netQuiet": limits.network_quiet_ms, "netMax": min(NETWORK_IDLE_MAX_MS, limits.settle_max_ms),
+            "quiet": limits.settle_ms, "max": limits.settle_max_ms, "min": limits.settle_min_ms, "footer": footer,
+            "minText": limits.settle_min_text if document and not footer else 0})
 
 
 # A footer may be written only once the visitor scrolls to it: an IntersectionObserver, or a scroll
@@ -168,8 +130,8 @@ async def settle(page: Page, limits: Limits, footer: bool = False, network: Netw
 # observer of our own is told in the same delivery; a page that draws no frame, so tells no
 # observer, is waited for FRAMES_MAX_MS), and two frames later (what an observer put off to the
 # next frame has begun by then), the page is settled again by what the scroll began
-# (SINCE_JS): every timer set and every request started since the scroll and due within
-# SCROLL_MAX_MS is waited for, and then the DOM's and the requests' quiet. A page on which the
+# (SINCE_JS): every timer set and every load started since the scroll and due within
+# SCROLL_MAX_MS is waited for, and then the DOM's and the network's quiet. A page on which the
 # scroll began nothing (the usual case) is read at once; one whose footer was there before is
 # waited for all the same (its ICP number may be the part written late). Counting two frames
 # instead was not enough: after a long task the browser draws frames before it delivers the
@@ -181,7 +143,7 @@ SINCE_JS = """({since, max, quiet}) => new Promise((resolve) => {
   if (!tracker) { resolve(false); return; }  // a frame the tracker could not reach: settled by settle()
   const check = () => {
     const now = performance.now();
-    const active = tracker.lastActivity();
+    const active = Math.max(tracker.lastActivity(), tracker.lastLoad());  // a picture come into view loaded
     if (now >= max || !(tracker.busySince(since, max) || (active >= since && now - active < quiet))) resolve(true);
     else tracker.setTimeout(check, 50);
   };
@@ -198,7 +160,10 @@ SCROLL_JS = """({bound, framesMax, quiet}) => new Promise((resolve) => {
   const settleFromScroll = () => {
     if (settling) return;
     settling = true;
-    (SINCE)({since, max: since + bound, quiet}).then((tracked) => resolve({since, tracked}));
+    (SINCE)({since, max: since + bound, quiet}).then((tracked) => {
+      if (tracked) window.scrollTo({top: 0, behavior: "instant"});  // back, as SCROLL_BACK_JS: a call less
+      resolve({since, tracked});
+    });
   };
   // Told: then two frames for what the observers put off to a frame, and a task of its own.
   const told = () => requestAnimationFrame(() => requestAnimationFrame(() => later(settleFromScroll, 0)));
@@ -211,10 +176,10 @@ SCROLL_JS = """({bound, framesMax, quiet}) => new Promise((resolve) => {
   } catch (error) { told(); }
   later(settleFromScroll, framesMax);
 })""".replace("(SINCE)", f"({SINCE_JS})")
-SCROLL_BACK_JS = "() => window.scrollTo({top: 0, behavior: 'instant'})"
+SCROLL_BACK_JS = "() => window.scrollTo({top: 0, behavior: 'instant'})"  # untracked pages
 
 
-async def scroll_to_end(page: Page, limits: Limits, network: NetworkWatch | None = None) -> None:
+async def scroll_to_end(page: Page, limits: Limits) -> None:
     """Scroll to the end of the page as a visitor would, wait for what that begins, and scroll back.
 
     Back at the top, the page is read as before (fixed bars where they stand on arrival); what the
@@ -222,21 +187,10 @@ async def scroll_to_end(page: Page, limits: Limits, network: NetworkWatch | None
     """
     bound_ms = min(SCROLL_MAX_MS, limits.settle_max_ms)
     with contextlib.suppress(PlaywrightError):
-        asked = time.monotonic()
         moved = await page.evaluate(SCROLL_JS, {"bound": bound_ms, "framesMax": min(FRAMES_MAX_MS, bound_ms),
                                                 "quiet": limits.settle_ms})
-        if moved is None:
-            return
-        # Requests the page's own count does not see (a script or picture it added): the browser's.
-        requested = network is not None and (bool(network.pending) or network.last >= asked)
-        if requested or not moved["tracked"]:
-            left_s = max(0.0, bound_ms / 1000 - (time.monotonic() - asked))
-            if network is not None:
-                await network.quiet(limits.network_quiet_ms / 1000, left_s)
-            if moved["tracked"]:
-                await page.evaluate(SINCE_JS, {"since": moved["since"], "max": moved["since"] + bound_ms,
-                                               "quiet": limits.settle_ms})
-            else:
-                await page.evaluate(SETTLE_JS, {"quiet": limits.settle_ms, "max": moved["since"] + bound_ms,
-                                                "min": 0, "footer": True, "minText": 0})
+        if moved is None or moved["tracked"]:
+            return  # no end below, or settled from the scroll and scrolled back in the page
+        await page.evaluate(SETTLE_JS, {"netQuiet": 0, "netMax": 0, "quiet": limits.settle_ms,
+                                        "max": moved["since"] + bound_ms, "min": 0, "footer": True, "minText": 0})
         await page.evaluate(SCROLL_BACK_JS)
