@@ -52,6 +52,13 @@ PAGES = {
     "/footer-by-late-script": "<body><main>首页</main><div id=ft></div><script>setTimeout(() => { "
                               "const s = document.createElement('script'); s.src = '/slow-footer.js'; "
                               "document.body.append(s); }, 400);</script></body>",
+    # Scripts that never load, so never tell an end: written as HTML (which never runs), of a type
+    # that is no script, for old browsers only. None holds the page.
+    "/scripts-that-never-load": "<body><p>版权所有 © 2026</p><div id=d></div><script>"
+                                "d.innerHTML = \"<script src='/slow-footer.js'></scr\" + \"ipt>\"; "
+                                "for (const [k, v] of [['type', 'text/template'], ['nomodule', '']]) { "
+                                "const s = document.createElement('script'); s.setAttribute(k, v); "
+                                "s.src = '/slow-footer.js'; document.body.append(s); }</script></body>",
     # A picture that takes 1 s: the network is not quiet until it has arrived (the page's picture shows it).
     "/slow-picture": "<body><p>版权所有 © 2026</p><img src='/slow.png' alt=''></body>",
     # A picture the browser defers until it nears the view, far below: never loaded, never waited for.
@@ -296,6 +303,17 @@ def test_a_request_that_never_ends_is_waited_for_only_up_to_the_network_limit(ne
 def test_a_footer_written_by_a_script_the_page_adds_late_is_waited_for(need_browser: None) -> None:
     text = in_browser("/footer-by-late-script", Limits(), footer=True, script="() => document.body.innerText")
     assert "川ICP备2023017754号-1" in text  # the script's load was in flight: not read at the minimum
+
+
+@pytest.mark.browser
+def test_scripts_that_never_load_hold_nothing(need_browser: None) -> None:
+    state = in_browser("/scripts-that-never-load", Limits(), footer=True, script="""() => {
+      const tracker = window[Symbol.for("auditor.settle")];
+      return {quiet: tracker.networkQuiet(0), inFlight: tracker.inFlight(), elapsed: performance.now(),
+              made: document.createElement.name, madeIsScript: document.createElement("script").localName};
+    }""")
+    assert state["quiet"] is True and state["inFlight"] is False and state["elapsed"] < NETWORK_IDLE_MAX_MS
+    assert (state["made"], state["madeIsScript"]) == ("createElement", "script")  # and the page's calls still work
 
 
 @pytest.mark.browser

@@ -82,29 +82,49 @@
   // An element's load, counted from when the mutation observer sees the element (its record is
   // delivered before any load it began can end: loads end in tasks of their own) to its load or
   // error event, heard on the element itself (a picture taken out of the page before it loaded
-  // still tells it). A script loads once, when it is added; a picture or stylesheet each time it
-  // is pointed elsewhere, and then its earlier load is over. Not counted as in flight, only as
-  // ended: a picture the browser defers until it nears the view (loading=lazy: one never in view
-  // never ends), frames (their own documents, with trackers of their own), and what the page's
-  // parser adds inside an element a script wrote while the page was still loading (the parser's
-  // own elements come one record each; looking inside each would cost the depth of the page).
+  // still tells it). A picture or stylesheet loads each time it is pointed elsewhere, and then its
+  // earlier load is over. A script loads once, when first added, and only if a script made it
+  // (createElement): the parser's own have all run by the load event, and one written as HTML
+  // (innerHTML) never runs, so never tells an end. Not counted as in flight, only as ended: a
+  // picture the browser defers until it nears the view (loading=lazy: one never in view never
+  // ends), frames (their own documents, with trackers of their own), and what the parser adds
+  // inside an element a script wrote while the page was still loading (the parser's own elements
+  // come one record each; looking inside each would cost the depth of the page).
   const LOADING = "script[src], link[href], img";
   const RELOADING = new Set(["src", "srcset", "href"]);
+  const RUNNABLE = /^\s*(module|(text|application)\/(x-)?(java|ecma)script|text\/jscript)?\s*$/i;
   const getAttribute = Element.prototype.getAttribute;
+  const hasAttribute = Element.prototype.hasAttribute;
   const firstChild = Object.getOwnPropertyDescriptor(Node.prototype, "firstChild").get;
   const queryAll = Element.prototype.querySelectorAll;
   const readyState = Object.getOwnPropertyDescriptor(Document.prototype, "readyState").get;
   const listen = EventTarget.prototype.addEventListener;
   const imageComplete = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, "complete").get;
   const loadsOf = new WeakMap();  // element -> token of its load in flight
+  const madeScripts = new WeakSet();  // scripts a script made, not yet added
+  for (const name of ["createElement", "createElementNS"]) {
+    const make = Document.prototype[name];
+    const made = function (...args) {
+      const element = Reflect.apply(make, this, args);
+      if (nameOf(element) === "script") madeScripts.add(element);
+      return element;
+    };
+    Object.defineProperty(made, "name", {value: name});
+    Document.prototype[name] = made;
+  }
   // Which count an element's load goes to, if any: a script's is as the page's own requests (it
   // writes the page when it arrives), a picture's or a stylesheet's the network's alone.
   const countOf = (element, added) => {
     const name = nameOf(element);
     const attribute = (key) => Reflect.apply(getAttribute, element, [key]);
-    if (name === "script") return added && attribute("src") ? requests : null;
+    const has = (key) => Reflect.apply(hasAttribute, element, [key]);
+    if (name === "script") {
+      if (!added || !madeScripts.delete(element)) return null;
+      return attribute("src") && RUNNABLE.test(attribute("type") || "") && !has("nomodule") ? requests : null;
+    }
     if (name === "link") {
-      return /(^|\s)(stylesheet|preload)(\s|$)/i.test(attribute("rel") || "") && attribute("href") ? elementLoads : null;
+      return /(^|\s)stylesheet(\s|$)/i.test(attribute("rel") || "") && attribute("href") && !has("disabled")
+        ? elementLoads : null;
     }
     if (name === "img" && !Reflect.apply(imageComplete, element, [])
         && (attribute("loading") || "").toLowerCase() !== "lazy") return elementLoads;
