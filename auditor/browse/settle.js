@@ -87,7 +87,9 @@
   // (createElement): the parser's own have all run by the load event, and one written as HTML
   // (innerHTML) never runs, so never tells an end. Not counted as in flight, only as ended: a
   // picture the browser defers until it nears the view (loading=lazy: one never in view never
-  // ends), frames (their own documents, with trackers of their own), and what the parser adds
+  // ends), what a frame loads (its own document: the page's load event waits for a frame's first
+  // load, what it fetches later is not waited for; frames are rarely where a page's text is
+  // written late, and its tracker counts only its own document), and what the parser adds
   // inside an element a script wrote while the page was still loading (the parser's own elements
   // come one record each; looking inside each would cost the depth of the page).
   const LOADING = "script[src], link[href], img";
