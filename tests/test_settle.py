@@ -59,6 +59,15 @@ PAGES = {
                                 "for (const [k, v] of [['type', 'text/template'], ['nomodule', '']]) { "
                                 "const s = document.createElement('script'); s.setAttribute(k, v); "
                                 "s.src = '/slow-footer.js'; document.body.append(s); }</script></body>",
+    # The footer's answer has its headers at once and its body 2 s later: read once it has come.
+    "/footer-body-late": "<body><main>首页</main><div id=ft></div><script>"
+                         "fetch('/late-body').then((r) => r.text()).then((t) => { ft.innerHTML = t; });"
+                         "</script></body>",
+    # Stylesheets that tell no end: one pointed at the address it has, one taken out while it loads.
+    "/sheets-without-end": "<body><p>版权所有 © 2026</p><link id=a rel=stylesheet href='/slow.css'>"
+                           "<script>setTimeout(() => { a.setAttribute('href', a.getAttribute('href')); "
+                           "const b = document.createElement('link'); b.rel = 'stylesheet'; b.href = '/slow.css?b'; "
+                           "document.head.append(b); setTimeout(() => b.remove(), 50); }, 0);</script></body>",
     # A picture that takes 1 s: the network is not quiet until it has arrived (the page's picture shows it).
     "/slow-picture": "<body><p>版权所有 © 2026</p><img src='/slow.png' alt=''></body>",
     # A picture the browser defers until it nears the view, far below: never loaded, never waited for.
@@ -120,6 +129,7 @@ SLOW = {"/slow-data": (0.8, "用户服务协议全文"), "/never-ends": (60.0, "
         "/footer-part": (0.3, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>"),
         "/slow-footer": (2.0, "<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>"),
         "/slow-footer.js": (2.0, "ft.innerHTML = \"<a href='https://beian.miit.gov.cn/'>川ICP备2023017754号-1</a>\";"),
+        "/slow.css": (0.3, "p {}"), "/slow.css?b": (1.5, "p {}"),
         "/slow.png": (1.0, ""), "/slow.png?again": (1.0, ""), "/never.png": (60.0, "")}
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082")
@@ -127,6 +137,16 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path == "/late-body":  # the headers at once, the body 2 s later
+            body = SLOW["/footer-part"][1].encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.flush()
+            time.sleep(2.0)
+            self.wfile.write(body)
+            return
         delay, text = SLOW.get(self.path, (0.0, PAGES.get(self.path, "")))
         time.sleep(delay)
         picture = self.path.split("?")[0].endswith(".png")
@@ -314,6 +334,21 @@ def test_scripts_that_never_load_hold_nothing(need_browser: None) -> None:
     }""")
     assert state["quiet"] is True and state["inFlight"] is False and state["elapsed"] < NETWORK_IDLE_MAX_MS
     assert (state["made"], state["madeIsScript"]) == ("createElement", "script")  # and the page's calls still work
+
+
+@pytest.mark.browser
+def test_an_answer_whose_body_comes_late_is_waited_for(need_browser: None) -> None:
+    text = in_browser("/footer-body-late", Limits(), footer=True, script="() => document.body.innerText")
+    assert "川ICP备2023017754号-1" in text  # its headers came at once: the body being read was in flight
+
+
+@pytest.mark.browser
+def test_stylesheets_that_tell_no_end_hold_nothing(need_browser: None) -> None:
+    state = in_browser("/sheets-without-end", Limits(), footer=True, script="""() => {
+      const tracker = window[Symbol.for("auditor.settle")];
+      return {quiet: tracker.networkQuiet(0), elapsed: performance.now()};
+    }""")
+    assert state["quiet"] is True and state["elapsed"] < NETWORK_IDLE_MAX_MS
 
 
 @pytest.mark.browser

@@ -76,9 +76,10 @@ class PictureBytes:
         if len(content) > max_bytes * 4 // 3 + 4:
             return None
         try:
-            return base64.b64decode(content)
+            data = base64.b64decode(content)
         except ValueError:
             return None
+        return data if len(data) <= max_bytes else None
 
 
 @contextlib.asynccontextmanager

@@ -32,21 +32,30 @@
   let scripted = false;
   new MutationObserver((records) => {
     lastChange = performance.now();
+    const batch = new Set();  // the elements added in this delivery: one looked inside covers its own
     for (let i = 0; i < records.length; i++) {
       const record = records[i];
-      if (record.type === "attributes") {
-        if (RELOADING.has(record.attributeName)) watchLoad(record.target, false);
-        continue;
-      }
-      const added = record.addedNodes;
-      for (let j = 0; j < added.length; j++) {
-        const node = added[j];
-        if (node.nodeType !== 1) continue;
-        scripted = scripted || nameOf(node) === "script";
-        watchAdded(node);
-      }
+      try {
+        if (record.type === "attributes") {
+          // The same value set again starts no load, so ends none.
+          if (RELOADING.has(record.attributeName)
+              && record.oldValue !== Reflect.apply(getAttribute, record.target, [record.attributeName])) {
+            watchLoad(record.target, false);
+          }
+          continue;
+        }
+        const added = record.addedNodes;
+        for (let j = 0; j < added.length; j++) {
+          const node = added[j];
+          if (node.nodeType !== 1) continue;
+          scripted = scripted || nameOf(node) === "script";
+          batch.add(node);
+          watchAdded(node, batch.has(record.target));
+        }
+      } catch (error) { /* an element of an odd kind: the rest of the delivery is still watched */ }
     }
-  }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true});
+  }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true,
+                        attributeOldValue: true});
   // Whatever else can run or write: a frame (its scripts may write here), a plug-in, a handler attribute.
   const query = Document.prototype.querySelector;
   const xpath = Document.prototype.evaluate;
@@ -76,18 +85,21 @@
   };
   const ended = (token) => {
     if (requests.delete(token)) lastRequest = lastLoad = performance.now();
-    else if (elementLoads.delete(token)) lastLoad = performance.now();
+    else if (elementLoads.delete(token)) { loadedElements.delete(token); lastLoad = performance.now(); }
   };
 
   // An element's load, counted from when the mutation observer sees the element (its record is
   // delivered before any load it began can end: loads end in tasks of their own) to its load or
   // error event, heard on the element itself (a picture taken out of the page before it loaded
-  // still tells it). A picture or stylesheet loads each time it is pointed elsewhere, and then its
-  // earlier load is over. A script loads once, when first added, and only if a script made it
-  // (createElement): the parser's own have all run by the load event, and one written as HTML
-  // (innerHTML) never runs, so never tells an end. Not counted as in flight, only as ended: a
-  // picture the browser defers until it nears the view (loading=lazy: one never in view never
-  // ends), what a frame loads (its own document: the page's load event waits for a frame's first
+  // still tells it). A picture loads each time it is pointed elsewhere (not at the address it
+  // has), and then its earlier load is over; a stylesheet tells one load in its life, and one taken
+  // out of the page before it loaded tells none (its load is over when it is seen gone). A script
+  // loads once, when first added, and only if a script made it (createElement) and it has not run
+  // yet: the parser's own have all run by the load event, and one written as HTML (innerHTML) never
+  // runs, so never tells an end. An answer's body being read (fetch resolves at its headers) is in
+  // flight too. Not counted as in flight, only as ended: a picture the browser defers until it nears
+  // the view (loading=lazy: one never in view never ends) until a scroll brings it into view
+  // (watchInView), what a frame loads (its own document: the page's load event waits for a frame's first
   // load, what it fetches later is not waited for; frames are rarely where a page's text is
   // written late, and its tracker counts only its own document), and what the parser adds
   // inside an element a script wrote while the page was still loading (the parser's own elements
@@ -102,16 +114,26 @@
   const readyState = Object.getOwnPropertyDescriptor(Document.prototype, "readyState").get;
   const listen = EventTarget.prototype.addEventListener;
   const imageComplete = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, "complete").get;
+  const connected = Object.getOwnPropertyDescriptor(Node.prototype, "isConnected").get;
+  const Picture = HTMLImageElement, Script = HTMLScriptElement, Link = HTMLLinkElement;
   const loadsOf = new WeakMap();  // element -> token of its load in flight
-  const madeScripts = new WeakSet();  // scripts a script made, not yet added
+  const loadedElements = new Map();  // token -> its element, for the loads of elementLoads
+  const madeScripts = new WeakSet();  // scripts a script made, not yet added nor run
+  const countedLinks = new WeakSet();  // a stylesheet tells its load once in its life
   for (const name of ["createElement", "createElementNS"]) {
     const make = Document.prototype[name];
+    const forget = (event) => madeScripts.delete(event.target);  // it ran (or failed): no load is coming
     const made = function (...args) {
       const element = Reflect.apply(make, this, args);
-      if (nameOf(element) === "script") madeScripts.add(element);
+      if (element instanceof Script) {
+        madeScripts.add(element);
+        Reflect.apply(listen, element, ["load", forget, {once: true}]);
+        Reflect.apply(listen, element, ["error", forget, {once: true}]);
+      }
       return element;
     };
     Object.defineProperty(made, "name", {value: name});
+    Object.defineProperty(made, "length", {value: make.length});
     Document.prototype[name] = made;
   }
   // Which count an element's load goes to, if any: a script's is as the page's own requests (it
@@ -121,31 +143,58 @@
     const attribute = (key) => Reflect.apply(getAttribute, element, [key]);
     const has = (key) => Reflect.apply(hasAttribute, element, [key]);
     if (name === "script") {
-      if (!added || !madeScripts.delete(element)) return null;
+      if (!added || !(element instanceof Script) || !madeScripts.delete(element)) return null;
       return attribute("src") && RUNNABLE.test(attribute("type") || "") && !has("nomodule") ? requests : null;
     }
     if (name === "link") {
-      return /(^|\s)stylesheet(\s|$)/i.test(attribute("rel") || "") && attribute("href") && !has("disabled")
-        ? elementLoads : null;
+      if (!(element instanceof Link) || countedLinks.has(element)) return null;
+      const sheet = /(^|\s)stylesheet(\s|$)/i.test(attribute("rel") || "") && attribute("href") && !has("disabled")
+        && /^\s*(text\/css)?\s*$/i.test(attribute("type") || "");
+      if (!sheet) return null;
+      countedLinks.add(element);
+      return elementLoads;
     }
-    if (name === "img" && !Reflect.apply(imageComplete, element, [])
+    if (name === "img" && element instanceof Picture && !Reflect.apply(imageComplete, element, [])
         && (attribute("loading") || "").toLowerCase() !== "lazy") return elementLoads;
     return null;
   };
-  const watchLoad = (element, added) => {
-    const count = countOf(element, added);
-    if (count === null) return;
-    const earlier = loadsOf.get(element);
-    if (earlier !== undefined) ended(earlier);
+  const watch = (element, count) => {
     const token = started(count);
     loadsOf.set(element, token);
+    if (count === elementLoads) loadedElements.set(token, element);
     const end = () => { if (loadsOf.get(element) === token) loadsOf.delete(element); ended(token); };
     Reflect.apply(listen, element, ["load", end, {once: true}]);
     Reflect.apply(listen, element, ["error", end, {once: true}]);
   };
-  const watchAdded = (node) => {
+  const watchLoad = (element, added) => {
+    const earlier = loadsOf.get(element);  // pointed elsewhere (or nowhere): that load is over
+    if (earlier !== undefined) { loadsOf.delete(element); ended(earlier); }
+    const count = countOf(element, added);
+    if (count !== null) watch(element, count);
+  };
+  // After a scroll: the deferred pictures now in view have begun to load (two frames on).
+  const rectOf = Element.prototype.getBoundingClientRect;
+  const imagesOf = Object.getOwnPropertyDescriptor(Document.prototype, "images").get;
+  const watchInView = () => {
+    const images = Reflect.apply(imagesOf, document, []);
+    for (let i = 0; i < images.length; i++) {
+      const image = images[i];
+      if (Reflect.apply(imageComplete, image, []) || loadsOf.has(image)) continue;
+      const box = Reflect.apply(rectOf, image, []);
+      if (box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight) watch(image, elementLoads);
+    }
+  };
+  // An element out of the page tells no end of a load it will not make (a stylesheet removed while
+  // it loads): its load is over when it is seen gone.
+  const dropGone = () => {
+    for (const [token, element] of loadedElements) {
+      if (!Reflect.apply(connected, element, [])) ended(token);
+    }
+  };
+  const watchAdded = (node, insideAnother) => {
     watchLoad(node, true);
-    if (Reflect.apply(firstChild, node, []) === null || Reflect.apply(readyState, document, []) === "loading") return;
+    if (insideAnother || Reflect.apply(firstChild, node, []) === null
+        || Reflect.apply(readyState, document, []) === "loading") return;
     const inside = Reflect.apply(queryAll, node, [LOADING]);
     for (let k = 0; k < inside.length; k++) watchLoad(inside[k], true);
   };
@@ -174,6 +223,23 @@
       } catch (error) { ended(token); throw error; }
     };
   }
+  // An answer's body may arrive long after its headers (fetch resolves with the headers): reading it
+  // is in flight too, until it has all come.
+  const answers = window.Response && window.Response.prototype;
+  for (const name of ["json", "text", "arrayBuffer", "blob", "formData"]) {
+    const read = answers && answers[name];
+    if (typeof read !== "function") continue;
+    const reading = function (...args) {
+      const token = started();
+      try {
+        const body = Reflect.apply(read, this, args);
+        Promise.resolve(body).then(() => ended(token), () => ended(token));
+        return body;
+      } catch (error) { ended(token); throw error; }
+    };
+    Object.defineProperty(reading, "name", {value: name});
+    answers[name] = reading;
+  }
   const xhr = window.XMLHttpRequest && window.XMLHttpRequest.prototype;
   const originalSend = xhr && xhr.send;
   if (typeof originalSend === "function") {
@@ -192,7 +258,11 @@
     dueBefore: (time) => { for (const timer of due.values()) if (timer.at <= time) return true; return false; },
     inFlight: () => requests.size > 0,
     // The network is quiet: nothing the page loads in flight, nothing started or ended for `quiet` ms.
-    networkQuiet: (quiet) => requests.size === 0 && elementLoads.size === 0 && performance.now() - lastLoad >= quiet,
+    networkQuiet: (quiet) => {
+      if (elementLoads.size > 0) dropGone();
+      return requests.size === 0 && elementLoads.size === 0 && performance.now() - lastLoad >= quiet;
+    },
+    watchInView,
     // No script has been or is in the page, nor anything else that runs: it is as written.
     scriptless,
     // Something begun at or after `since` is still under way: a timer set then and due before
@@ -200,6 +270,7 @@
     busySince: (since, before) => {
       for (const timer of due.values()) if (timer.set >= since && timer.at <= before) return true;
       for (const start of requests.values()) if (start >= since) return true;
+      if (elementLoads.size > 0) dropGone();
       for (const start of elementLoads.values()) if (start >= since) return true;
       return false;
     },

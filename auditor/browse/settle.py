@@ -40,7 +40,7 @@ SETTLE_JS = """({netQuiet, netMax, quiet, max, min, footer, minText}) => new Pro
   const tracker = window[Symbol.for("auditor.settle")];
   // Network first: a late response may still write the page. The DOM's quiet is then counted
   // from its last change, so a page that stopped changing during the network wait is read at once.
-  const netEnd = Math.min(performance.now() + netMax, max);
+  const netEnd = performance.now() + netMax;  // from this call, however late the page loaded
   let netDone = !tracker;  // a frame the tracker could not reach: its DOM's quiet alone
   const later = tracker ? tracker.setTimeout : setTimeout.bind(window);
   let changed = performance.now();
@@ -64,7 +64,7 @@ SETTLE_JS = """({netQuiet, netMax, quiet, max, min, footer, minText}) => new Pro
   const check = () => {
     const now = performance.now();
     netDone = netDone || now >= netEnd || tracker.networkQuiet(netQuiet);
-    if (now >= max || (netDone && now - lastActivity() >= quiet && footerDone(now))) {
+    if (netDone && (now >= max || (now - lastActivity() >= quiet && footerDone(now)))) {
       if (observer) observer.disconnect();
       resolve(true);
     } else {
@@ -160,8 +160,10 @@ SCROLL_JS = """({bound, framesMax, quiet}) => new Promise((resolve) => {
   const settleFromScroll = () => {
     if (settling) return;
     settling = true;
+    try { if (tracker) tracker.watchInView(); } catch (error) { /* counted as ended only */ }
     (SINCE)({since, max: since + bound, quiet}).then((tracked) => {
-      if (tracked) window.scrollTo({top: 0, behavior: "instant"});  // back, as SCROLL_BACK_JS: a call less
+      // Back, as SCROLL_BACK_JS does (a call less); a page's broken scrollTo must not hold the answer.
+      try { if (tracked) window.scrollTo({top: 0, behavior: "instant"}); } catch (error) { /* as it is */ }
       resolve({since, tracked});
     });
   };
