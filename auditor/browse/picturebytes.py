@@ -10,7 +10,7 @@ In order of preference:
    reads the page's resources as loaded and never asks the network) while the page is still open.
 2. **A data: URL** in the page: decoded.
 3. **The pixels of its box** on the page, photographed at twice the scale, when neither
-   is there (a picture served from the memory cache raises no response event, an SVG
+   is there (a picture a frame of the page loaded, one the browser no longer holds, an SVG
    Pillow cannot decode): what the visitor sees, at the size they see it.
 
 docs/performance.md has the measured cost of each.
