@@ -17,7 +17,7 @@
   const OriginalObserver = window.IntersectionObserver;  // the page may replace its own
   const due = new Map();  // timer id -> {at: performance.now() at which it fires, set: when it was set}
   const requests = new Map();  // token -> performance.now() at which the request started
-  const elementLoads = new Map();  // token -> when an element's load started
+  const elementLoads = new Map();  // token -> {at: when an element's load started, element}
   let lastChange = performance.now();
   let lastRequest = -Infinity;  // a request of the page last started or ended
   let lastLoad = -Infinity;  // any load of the page last started or ended
@@ -76,16 +76,29 @@
 
   // The page's own requests (and its scripts' loads) are activity: their answers are written next.
   // Another element's load is only the network's (a picture arriving writes nothing).
-  const started = (loads = requests) => {
+  const started = (element = null) => {
     const token = nextToken++;
     lastLoad = performance.now();
-    if (loads === requests) lastRequest = lastLoad;
-    loads.set(token, lastLoad);
+    if (element === null) {
+      lastRequest = lastLoad;
+      requests.set(token, lastLoad);
+    } else {
+      elementLoads.set(token, {at: lastLoad, element});
+    }
     return token;
   };
   const ended = (token) => {
     if (requests.delete(token)) lastRequest = lastLoad = performance.now();
-    else if (elementLoads.delete(token)) { loadedElements.delete(token); lastLoad = performance.now(); }
+    else if (elementLoads.delete(token)) lastLoad = performance.now();
+  };
+  // A call whose answer (a promise) is a request in flight until it settles.
+  const counted = (call) => {
+    const token = started();
+    try {
+      const answer = call();
+      Promise.resolve(answer).then(() => ended(token), () => ended(token));
+      return answer;
+    } catch (error) { ended(token); throw error; }
   };
 
   // An element's load, counted from when the mutation observer sees the element (its record is
@@ -117,7 +130,6 @@
   const connected = Object.getOwnPropertyDescriptor(Node.prototype, "isConnected").get;
   const Picture = HTMLImageElement, Script = HTMLScriptElement, Link = HTMLLinkElement;
   const loadsOf = new WeakMap();  // element -> token of its load in flight
-  const loadedElements = new Map();  // token -> its element, for the loads of elementLoads
   const madeScripts = new WeakSet();  // scripts a script made, not yet added nor run
   const countedLinks = new WeakSet();  // a stylesheet tells its load once in its life
   for (const name of ["createElement", "createElementNS"]) {
@@ -137,7 +149,7 @@
     Document.prototype[name] = made;
   }
   // Which count an element's load goes to, if any: a script's is as the page's own requests (it
-  // writes the page when it arrives), a picture's or a stylesheet's the network's alone.
+  // writes the page when it arrives: `requests`), a picture's or a stylesheet's the network's alone.
   const countOf = (element, added) => {
     const name = nameOf(element);
     const attribute = (key) => Reflect.apply(getAttribute, element, [key]);
@@ -159,9 +171,8 @@
     return null;
   };
   const watch = (element, count) => {
-    const token = started(count);
+    const token = started(count === requests ? null : element);
     loadsOf.set(element, token);
-    if (count === elementLoads) loadedElements.set(token, element);
     const end = () => { if (loadsOf.get(element) === token) loadsOf.delete(element); ended(token); };
     Reflect.apply(listen, element, ["load", end, {once: true}]);
     Reflect.apply(listen, element, ["error", end, {once: true}]);
@@ -187,8 +198,8 @@
   // An element out of the page tells no end of a load it will not make (a stylesheet removed while
   // it loads): its load is over when it is seen gone.
   const dropGone = () => {
-    for (const [token, element] of loadedElements) {
-      if (!Reflect.apply(connected, element, [])) ended(token);
+    for (const [token, load] of elementLoads) {
+      if (!Reflect.apply(connected, load.element, [])) ended(token);
     }
   };
   const watchAdded = (node, insideAnother) => {
@@ -215,12 +226,7 @@
   const originalFetch = window.fetch;
   if (typeof originalFetch === "function") {
     window.fetch = function fetch(...args) {
-      const token = started();
-      try {
-        const answer = originalFetch.apply(this === undefined ? window : this, args);
-        Promise.resolve(answer).then(() => ended(token), () => ended(token));
-        return answer;
-      } catch (error) { ended(token); throw error; }
+      return counted(() => originalFetch.apply(this === undefined ? window : this, args));
     };
   }
   // An answer's body may arrive long after its headers (fetch resolves with the headers): reading it
@@ -229,14 +235,7 @@
   for (const name of ["json", "text", "arrayBuffer", "blob", "formData"]) {
     const read = answers && answers[name];
     if (typeof read !== "function") continue;
-    const reading = function (...args) {
-      const token = started();
-      try {
-        const body = Reflect.apply(read, this, args);
-        Promise.resolve(body).then(() => ended(token), () => ended(token));
-        return body;
-      } catch (error) { ended(token); throw error; }
-    };
+    const reading = function (...args) { return counted(() => Reflect.apply(read, this, args)); };
     Object.defineProperty(reading, "name", {value: name});
     answers[name] = reading;
   }
@@ -271,7 +270,7 @@
       for (const timer of due.values()) if (timer.set >= since && timer.at <= before) return true;
       for (const start of requests.values()) if (start >= since) return true;
       if (elementLoads.size > 0) dropGone();
-      for (const start of elementLoads.values()) if (start >= since) return true;
+      for (const load of elementLoads.values()) if (load.at >= since) return true;
       return false;
     },
     setTimeout: originalSet,
