@@ -319,6 +319,13 @@ def test_a_request_that_never_ends_is_waited_for_only_up_to_the_network_limit(ne
     assert elapsed >= NETWORK_IDLE_MAX_MS  # it did wait for the request; and it did return (the timeout above)
 
 
+# Whether nothing the page loads is in flight once settled, and how long settling took.
+QUIET_NOW_JS = """() => {
+  const tracker = window[Symbol.for("auditor.settle")];
+  return {quiet: tracker.networkQuiet(0), elapsed: performance.now()};
+}"""
+
+
 @pytest.mark.browser
 def test_a_footer_written_by_a_script_the_page_adds_late_is_waited_for(need_browser: None) -> None:
     text = in_browser("/footer-by-late-script", Limits(), footer=True, script="() => document.body.innerText")
@@ -344,10 +351,7 @@ def test_an_answer_whose_body_comes_late_is_waited_for(need_browser: None) -> No
 
 @pytest.mark.browser
 def test_stylesheets_that_tell_no_end_hold_nothing(need_browser: None) -> None:
-    state = in_browser("/sheets-without-end", Limits(), footer=True, script="""() => {
-      const tracker = window[Symbol.for("auditor.settle")];
-      return {quiet: tracker.networkQuiet(0), elapsed: performance.now()};
-    }""")
+    state = in_browser("/sheets-without-end", Limits(), footer=True, script=QUIET_NOW_JS)
     assert state["quiet"] is True and state["elapsed"] < NETWORK_IDLE_MAX_MS
 
 
@@ -367,10 +371,7 @@ def test_a_deferred_picture_never_in_view_holds_nothing(need_browser: None) -> N
 def test_a_picture_pointed_elsewhere_and_taken_out_ends_its_loads(need_browser: None) -> None:
     """Its first load is over when it is pointed elsewhere, its second when it ends out of the page:
     nothing is left in flight to hold the page until the network limit."""
-    state = in_browser("/picture-moved", Limits(), footer=True, script="""() => {
-      const tracker = window[Symbol.for("auditor.settle")];
-      return {quiet: tracker.networkQuiet(0), elapsed: performance.now()};
-    }""")
+    state = in_browser("/picture-moved", Limits(), footer=True, script=QUIET_NOW_JS)
     assert state["quiet"] is True and state["elapsed"] < NETWORK_IDLE_MAX_MS
 
 
